@@ -1,0 +1,56 @@
+package org.openucp.clinical.intake.repository;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.UUID;
+import org.openucp.clinical.intake.SubmittedDraftRecord;
+
+@ApplicationScoped
+public class SubmittedDraftRepository implements PanacheRepositoryBase<SubmittedDraftRecord, UUID> {
+
+  /**
+   * Stores the submission unless one with the same source draft exists. Safe against concurrent deliveries of one
+   * draft: the unique constraint decides, and the loser inserts nothing. Emits whether this call stored it.
+   */
+  public Uni<Boolean> insertIfAbsent(SubmittedDraftRecord submission) {
+    return getSession().chain(session -> session.createNativeQuery("""
+            INSERT INTO submitted_draft (id, source_draft_id, nhs_number, postcode, email, preferred_place_of_care,
+                functional_level, thoughts_about_future_care, key_supporter_name, key_supporter_relationship,
+                key_supporter_phone, submitted_at, received_at)
+            VALUES (:id, :sourceDraftId, :nhsNumber, :postcode, :email, :place, :level, :thoughts, :supporterName,
+                :supporterRelationship, :supporterPhone, :submittedAt, :receivedAt)
+            ON CONFLICT ON CONSTRAINT submitted_draft_source_unique DO NOTHING
+            """)
+        .setParameter("id", submission.id)
+        .setParameter("sourceDraftId", submission.sourceDraftId)
+        .setParameter("nhsNumber", submission.nhsNumber)
+        .setParameter("postcode", submission.postcode)
+        .setParameter("email", submission.email)
+        .setParameter("place", name(submission.preferredPlaceOfCare))
+        .setParameter("level", name(submission.functionalLevel))
+        .setParameter("thoughts", submission.thoughtsAboutFutureCare)
+        .setParameter("supporterName", submission.keySupporterName)
+        .setParameter("supporterRelationship", submission.keySupporterRelationship)
+        .setParameter("supporterPhone", submission.keySupporterPhone)
+        .setParameter("submittedAt", submission.submittedAt)
+        .setParameter("receivedAt", submission.receivedAt)
+        .executeUpdate())
+        .map(inserted -> inserted == 1);
+  }
+
+  public Uni<SubmittedDraftRecord> findBySourceDraft(UUID sourceDraftId) {
+    return find("sourceDraftId", sourceDraftId).firstResult();
+  }
+
+  public Uni<List<SubmittedDraftRecord>> inbox(int pageIndex, int pageSize) {
+    return findAll(Sort.by("receivedAt").and("id")).page(Page.of(pageIndex, pageSize)).list();
+  }
+
+  private static String name(Enum<?> value) {
+    return value == null ? null : value.name();
+  }
+}

@@ -1,0 +1,14 @@
+package org.openucp.clinical.intake.rest;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.openucp.clinical.intake.SubmittedDraftRecord;
+import org.openucp.model.intake.SubmittedDraft;
+
+/** A submitted draft as a clinician sees it in the intake inbox. */
+public record InboxItem(UUID id, Instant receivedAt, SubmittedDraft draft) {
+
+  static InboxItem of(SubmittedDraftRecord submission) {
+    return new InboxItem(submission.id, submission.receivedAt, submission.content());
+  }
+}

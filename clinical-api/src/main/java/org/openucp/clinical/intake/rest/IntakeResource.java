@@ -1,0 +1,86 @@
+package org.openucp.clinical.intake.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import io.smallrye.mutiny.Uni;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openucp.clinical.intake.service.IntakeService;
+import org.openucp.clinical.security.Roles;
+import org.openucp.model.intake.IntakeReceipt;
+import org.openucp.model.intake.SubmittedDraft;
+import org.openucp.web.problem.ProblemException;
+
+@Path("/intake/submitted-drafts")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Intake", description = "Patients' own drafts, delivered by the portal, waiting for a clinician")
+@SecurityRequirement(name = "cis2")
+public class IntakeResource {
+
+  private final IntakeService intake;
+
+  public IntakeResource(IntakeService intake) {
+    this.intake = intake;
+  }
+
+  @POST
+  @RolesAllowed(Roles.DRAFT_INTAKE)
+  @Operation(summary = "Deliver a patient's submitted draft (portal service only; idempotent per draft id)")
+  @APIResponse(responseCode = "201", description = "Stored for the first time")
+  @APIResponse(responseCode = "200", description = "Already stored by an earlier delivery; the same receipt")
+  @APIResponse(responseCode = "400", description = "Invalid draft, or Idempotency-Key missing or not the draft id")
+  public Uni<Response> deliver(@HeaderParam("Idempotency-Key") String idempotencyKey,
+      @NotNull @Valid SubmittedDraft draft, UriInfo uri) {
+    if (idempotencyKey == null || !idempotencyKey.equals(draft.draftId().toString())) {
+      throw ProblemException.badRequest("idempotency-key",
+          "Send the draft id as the Idempotency-Key header, so that a retried delivery is stored once");
+    }
+    return intake.receive(draft).map(delivery -> {
+      IntakeReceipt receipt = delivery.submission().receipt();
+      return delivery.first()
+          ? Response.created(uri.getAbsolutePathBuilder().path(receipt.submissionId().toString()).build())
+              .entity(receipt).build()
+          : Response.ok(receipt).build();
+    });
+  }
+
+  @GET
+  @RolesAllowed(Roles.STAFF)
+  @Operation(summary = "List submitted drafts, oldest first")
+  @APIResponse(responseCode = "200", description = "A page of the inbox")
+  @APIResponse(responseCode = "400", description = "Invalid page or size")
+  public Uni<List<InboxItem>> inbox(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+      @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+    return intake.inbox(page, size).map(items -> items.stream().map(InboxItem::of).toList());
+  }
+
+  @GET
+  @Path("/{id}")
+  @RolesAllowed(Roles.STAFF)
+  @Operation(summary = "Read one submitted draft")
+  @APIResponse(responseCode = "200", description = "The submitted draft")
+  @APIResponse(responseCode = "404", description = "No submitted draft with this id")
+  public Uni<InboxItem> get(@PathParam("id") UUID id) {
+    return intake.get(id).map(InboxItem::of);
+  }
+}

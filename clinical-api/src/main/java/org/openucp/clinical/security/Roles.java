@@ -1,0 +1,13 @@
+package org.openucp.clinical.security;
+
+/** The security roles a verified caller is given, as used in {@code @RolesAllowed}. */
+public final class Roles {
+
+  /** Any member of staff acting in a CIS2 role at an assurance level we accept. */
+  public static final String STAFF = "staff";
+  /** A service allowed to deliver patients' submitted drafts to the intake. */
+  public static final String DRAFT_INTAKE = "draft-intake";
+
+  private Roles() {
+  }
+}

@@ -1,0 +1,40 @@
+package org.openucp.infra;
+
+import java.util.List;
+
+/** The demo personas served by the local issuer. Local and clearly fictional: not real people or credentials. */
+public final class Personas {
+
+  public static final String DEMO_PRACTICE = "A83008";
+  public static final String DEMO_AMBULANCE_TRUST = "RRU";
+  public static final String DEMO_111_PROVIDER = "NLO";
+  public static final String PATIENT_NHS_NUMBER = "9434765919";
+  public static final String SECOND_PATIENT_NHS_NUMBER = "4010232137";
+
+  public static final Persona GP = Persona.staff("gp", "GP at a demo practice", "Dr Jane Doe", "555000000001",
+      "R0260", "\"Clinical\":\"Clinical Provision\":\"General Medical Practitioner\"", DEMO_PRACTICE, "AAL3_ANY");
+  public static final Persona COMMUNITY_NURSE = Persona.staff("community-nurse", "Community nurse",
+      "Sam Nurse", "555000000002", "R0700", "\"Clinical\":\"Clinical Provision\":\"Community Nurse\"",
+      DEMO_PRACTICE, "AAL3_ANY");
+  public static final Persona CALL_HANDLER_111 = Persona.staff("call-handler-111", "NHS 111 call handler",
+      "Alex Handler", "555000000003", "R1690", "\"Clinical\":\"Clinical Provision\":\"Call Operator\"",
+      DEMO_111_PROVIDER, "AAL2_OR_AAL3_ANY");
+  public static final Persona PARAMEDIC = Persona.staff("paramedic", "Ambulance paramedic", "Pat Medic",
+      "555000000004", "R1070", "\"Clinical\":\"Clinical Provision\":\"Paramedic\"", DEMO_AMBULANCE_TRUST,
+      "AAL3_ANY");
+  public static final Persona CLINICAL_ADMIN = Persona.staff("clinical-admin", "Admin / clinical support",
+      "Chris Admin", "555000000005", "R8008", "\"Admin\":\"Clinical Support\":\"Admin/Clinical Support Access Role\"",
+      DEMO_PRACTICE, "AAL3_ANY");
+  public static final Persona PATIENT = Persona.patient("patient", "Patient (P9)", PATIENT_NHS_NUMBER,
+      "SMITH", "1948-03-12", "P9");
+  public static final Persona SECOND_PATIENT = Persona.patient("second-patient", "Another patient (P9)",
+      SECOND_PATIENT_NHS_NUMBER, "JONES", "1952-11-30", "P9");
+  public static final Persona PORTAL_SERVICE = Persona.service("portal-service",
+      "The portal API calling the clinical intake", "draft-intake");
+
+  public static final List<Persona> ALL = List.of(GP, COMMUNITY_NURSE, CALL_HANDLER_111, PARAMEDIC, CLINICAL_ADMIN,
+      PATIENT, SECOND_PATIENT, PORTAL_SERVICE);
+
+  private Personas() {
+  }
+}
