@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
+import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.openucp.model.identity.InvalidIdentifierException;
@@ -41,6 +43,13 @@ public class ProblemMappers {
     String fields = errors.stream().map(Problem.FieldError::field).distinct().collect(Collectors.joining(", "));
     return respond(Problem.of("invalid-input", "The request has invalid fields", 400, "Check these fields: " + fields)
         .withErrors(errors));
+  }
+
+  /** Two writers read the same version and both wrote: the second to commit loses, and is told so. */
+  @ServerExceptionMapper({StaleStateException.class, OptimisticLockException.class})
+  public Response concurrentEdit(RuntimeException e) {
+    return respond(Problem.of("stale-version", "Changed since you read it", 412,
+        "Someone saved a newer version while you were editing. Reload and re-apply your edit."));
   }
 
   @ServerExceptionMapper

@@ -1,4 +1,4 @@
-package org.openucp.clinical.time;
+package org.openucp.web.time;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;

@@ -1,0 +1,108 @@
+package org.openucp.portal.transfer;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.vertx.ConsumeEvent;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.eventbus.EventBus;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+import org.openucp.model.intake.SubmittedDraft;
+import org.openucp.portal.draft.Draft;
+import org.openucp.portal.draft.repository.DraftRepository;
+import org.openucp.portal.transfer.client.ClinicalIntakeClient;
+import org.openucp.portal.transfer.repository.OutboxRepository;
+
+/**
+ * Moves submitted drafts to the clinical intake, exactly once in effect: claim due outbox rows (skipping rows other
+ * replicas hold), deliver each with its draft id as the idempotency key, and only after the intake has answered
+ * delete the portal copy and its outbox row together. A crash anywhere leaves the row to be claimed again once its
+ * lease ends; the intake answers a repeat with the first receipt, so the end state is the same.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+  private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+  private static final String NUDGE = "portal.outbox.nudge";
+
+  private final OutboxRepository outbox;
+  private final DraftRepository drafts;
+  private final ClinicalIntakeClient intake;
+  private final TransferConfig config;
+  private final EventBus bus;
+  private final Clock clock;
+
+  public OutboxRelay(OutboxRepository outbox, DraftRepository drafts, @RestClient ClinicalIntakeClient intake,
+      TransferConfig config, EventBus bus, Clock clock) {
+    this.outbox = outbox;
+    this.drafts = drafts;
+    this.intake = intake;
+    this.config = config;
+    this.bus = bus;
+    this.clock = clock;
+  }
+
+  /** Asks for a relay run soon, off the caller's request. */
+  public void nudge() {
+    if (config.relayOnSubmit()) {
+      bus.send(NUDGE, "");
+    }
+  }
+
+  @ConsumeEvent(NUDGE)
+  Uni<Void> onNudge(String ignored) {
+    return relayDue().replaceWithVoid();
+  }
+
+  @Scheduled(identity = "outbox-relay", every = "${portal.transfer.interval}",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  Uni<Void> onSchedule() {
+    return relayDue().replaceWithVoid();
+  }
+
+  /** One relay run: delivers every due draft it can claim, one after another. Emits how many moved. */
+  public Uni<Integer> relayDue() {
+    Instant now = clock.instant();
+    return Panache.withTransaction(() -> outbox.claimDue(now, now.plus(config.claimLease()), config.batchSize())
+            .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<Draft>of()) : drafts.findAllById(ids))
+            .map(claimed -> claimed.stream().map(Draft::asSubmitted).toList()))
+        .chain(due -> Multi.createFrom().iterable(due)
+            .onItem().transformToUniAndConcatenate(this::deliver)
+            .filter(Boolean::booleanValue)
+            .collect().asList()
+            .map(List::size));
+  }
+
+  private Uni<Boolean> deliver(SubmittedDraft draft) {
+    return intake.deliver(draft.draftId().toString(), draft)
+        .chain(receipt -> Panache.withTransaction(() -> drafts.deleteById(draft.draftId()))
+            .invoke(() -> LOG.infof("Draft %s moved to the clinical intake as %s", draft.draftId(),
+                receipt.submissionId())))
+        .replaceWith(true)
+        .onFailure().recoverWithUni(failure -> postpone(draft.draftId(), failure).replaceWith(false));
+  }
+
+  private Uni<Integer> postpone(UUID draftId, Throwable failure) {
+    String error = failure.getClass().getSimpleName() + ": " + failure.getMessage();
+    LOG.warnf("Delivery of draft %s failed, will retry: %s", draftId, error);
+    return Panache.withTransaction(() -> outbox.findById(draftId).chain(message -> {
+      if (message == null) {
+        return Uni.createFrom().item(0);
+      }
+      Instant next = clock.instant().plus(retryDelay(message.attempts + 1));
+      return outbox.recordFailure(draftId, next, error.length() > 500 ? error.substring(0, 500) : error);
+    }));
+  }
+
+  private Duration retryDelay(int attempts) {
+    Duration delay = config.firstRetryDelay().multipliedBy(1L << Math.min(attempts - 1, 20));
+    return delay.compareTo(config.maxRetryDelay()) > 0 ? config.maxRetryDelay() : delay;
+  }
+}

@@ -1,0 +1,34 @@
+package org.openucp.portal.transfer;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** How submitted drafts are relayed to the clinical intake. */
+@ConfigMapping(prefix = "portal.transfer")
+public interface TransferConfig {
+
+  /** How often the scheduled relay runs ({@code 10s}, {@code 1m}; {@code off} to rely on submissions alone). */
+  @WithDefault("10s")
+  String interval();
+
+  /** How many due drafts one relay run claims. */
+  @WithDefault("20")
+  int batchSize();
+
+  /** How long a claimed draft is left to its relay before another may try (covers a relay that died). */
+  @WithDefault("60s")
+  Duration claimLease();
+
+  /** Wait before the first retry after a failed delivery; doubled on each further failure. */
+  @WithDefault("5s")
+  Duration firstRetryDelay();
+
+  /** The longest wait between retries. */
+  @WithDefault("10m")
+  Duration maxRetryDelay();
+
+  /** Whether a submission is relayed straight after it commits, rather than only by the scheduled run. */
+  @WithDefault("true")
+  boolean relayOnSubmit();
+}

@@ -1,0 +1,47 @@
+package org.openucp.portal.transfer.repository;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.openucp.portal.transfer.OutboxMessage;
+
+@ApplicationScoped
+public class OutboxRepository implements PanacheRepositoryBase<OutboxMessage, UUID> {
+
+  public Uni<OutboxMessage> enqueue(UUID draftId, Instant now) {
+    OutboxMessage message = new OutboxMessage();
+    message.draftId = draftId;
+    message.createdAt = now;
+    message.nextAttemptAt = now;
+    return persist(message);
+  }
+
+  /**
+   * Claims up to {@code limit} due messages for this relay until {@code leaseEnd}. Rows another relay holds are
+   * skipped rather than waited for, so several replicas can relay side by side without delivering one draft twice
+   * at the same time.
+   */
+  @SuppressWarnings("unchecked")
+  public Uni<List<UUID>> claimDue(Instant now, Instant leaseEnd, int limit) {
+    return getSession().chain(session -> session.createNativeQuery("""
+            SELECT draft_id FROM draft_outbox
+            WHERE next_attempt_at <= :now AND (claimed_until IS NULL OR claimed_until < :now)
+            ORDER BY next_attempt_at
+            LIMIT :limit
+            FOR UPDATE SKIP LOCKED
+            """, UUID.class)
+        .setParameter("now", now)
+        .setParameter("limit", limit)
+        .getResultList()
+        .call(ids -> ids.isEmpty() ? Uni.createFrom().voidItem()
+            : update("claimedUntil = ?1 where draftId in ?2", leaseEnd, ids)));
+  }
+
+  public Uni<Integer> recordFailure(UUID draftId, Instant nextAttemptAt, String error) {
+    return update("attempts = attempts + 1, nextAttemptAt = ?1, claimedUntil = null, lastError = ?2 where draftId = ?3",
+        nextAttemptAt, error, draftId);
+  }
+}

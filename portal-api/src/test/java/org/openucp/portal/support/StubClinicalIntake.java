@@ -1,0 +1,80 @@
+package org.openucp.portal.support;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Stands in for the clinical API's intake in the portal's own tests, recording what the relay sent. The real intake
+ * is exercised by the clinical API's tests and, end to end with both services, by the system test.
+ */
+public final class StubClinicalIntake implements AutoCloseable {
+
+  /** One delivery as the intake saw it. */
+  public record Delivery(String authorization, String idempotencyKey, String body) {
+  }
+
+  private final HttpServer server;
+  private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
+  private volatile int failWithStatus;
+
+  private StubClinicalIntake(HttpServer server) {
+    this.server = server;
+    server.createContext("/intake/submitted-drafts", this::handle);
+    server.start();
+  }
+
+  public static StubClinicalIntake start() {
+    try {
+      return new StubClinicalIntake(HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public String url() {
+    return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  public List<Delivery> deliveries() {
+    return List.copyOf(deliveries);
+  }
+
+  /** From now on answer every delivery with this status (0: accept). */
+  public void failWith(int status) {
+    failWithStatus = status;
+  }
+
+  public void reset() {
+    deliveries.clear();
+    failWithStatus = 0;
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+    String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+    deliveries.add(new Delivery(exchange.getRequestHeaders().getFirst("Authorization"), key, body));
+    int status = failWithStatus;
+    byte[] response = status == 0
+        ? ("{\"submissionId\":\"" + UUID.randomUUID() + "\",\"draftId\":\"" + key + "\",\"receivedAt\":\""
+            + Instant.now() + "\"}").getBytes(StandardCharsets.UTF_8)
+        : "{\"status\":503}".getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().add("Content-Type", status == 0 ? "application/json" : "application/problem+json");
+    exchange.sendResponseHeaders(status == 0 ? 201 : status, response.length);
+    exchange.getResponseBody().write(response);
+    exchange.close();
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}

@@ -1,0 +1,114 @@
+package org.openucp.portal.transfer;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.openucp.portal.support.Drafts.aDraft;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openucp.infra.EmbeddedDatabase;
+import org.openucp.infra.LocalInfra;
+import org.openucp.infra.LocalIssuer;
+import org.openucp.infra.Personas;
+import org.openucp.portal.support.PortalDatabase;
+import org.openucp.portal.support.PortalInfra;
+import org.openucp.portal.support.StubClinicalIntake;
+
+@QuarkusTest
+@QuarkusTestResource(PortalInfra.class)
+class OutboxRelayTest {
+
+  @LocalInfra
+  LocalIssuer issuer;
+
+  @LocalInfra
+  EmbeddedDatabase database;
+
+  StubClinicalIntake intake;
+
+  @Inject
+  OutboxRelay relay;
+
+  private PortalDatabase tables;
+
+  @BeforeEach
+  void reset() {
+    tables = new PortalDatabase(database);
+    intake.reset();
+    tables.deleteAllDrafts();
+  }
+
+  @Test
+  void shouldDeliverWithAServiceTokenAndTheDraftIdAsKeyThenDeleteThePortalCopy() throws Throwable {
+    UUID draft = submitDraft();
+
+    assertThat(relayOnce()).isEqualTo(1);
+
+    List<StubClinicalIntake.Delivery> deliveries = intake.deliveries();
+    assertThat(deliveries).hasSize(1);
+    assertThat(deliveries.get(0).idempotencyKey()).isEqualTo(draft.toString());
+    assertThat(deliveries.get(0).authorization()).startsWith("Bearer ey");
+    assertThat(deliveries.get(0).body()).contains("\"nhsNumber\":\"9434765919\"", "\"postcode\":\"SW3 6JJ\"");
+    assertThat(tables.draftExists(draft)).isFalse();
+    assertThat(tables.queued(draft)).isFalse();
+    given().auth().oauth2(issuer.token(Personas.PATIENT)).when().get("/drafts/" + draft).then().statusCode(404);
+  }
+
+  @Test
+  void shouldKeepTheDraftSubmittedAndRetryLaterWhileTheIntakeIsDown() throws Throwable {
+    UUID draft = submitDraft();
+    intake.failWith(503);
+
+    assertThat(relayOnce()).isZero();
+
+    assertThat(tables.draftExists(draft)).isTrue();
+    assertThat(tables.attempts(draft)).isEqualTo(1);
+    intake.failWith(0);
+    assertThat(relayOnce()).as("not due again until its retry delay has passed").isZero();
+
+    tables.execute("UPDATE draft_outbox SET next_attempt_at = now() WHERE draft_id = ?", draft);
+    assertThat(relayOnce()).isEqualTo(1);
+    assertThat(tables.draftExists(draft)).isFalse();
+  }
+
+  @Test
+  void shouldLeaveADraftAloneWhileAnotherRelayHoldsItsClaim() throws Throwable {
+    UUID draft = submitDraft();
+    tables.execute("UPDATE draft_outbox SET claimed_until = now() + interval '1 minute' WHERE draft_id = ?", draft);
+
+    assertThat(relayOnce()).isZero();
+
+    assertThat(intake.deliveries()).isEmpty();
+    assertThat(tables.draftExists(draft)).isTrue();
+  }
+
+  @Test
+  void shouldDeliverAgainOnceTheClaimOfARelayThatDiedHasRunOut() throws Throwable {
+    UUID draft = submitDraft();
+    tables.execute("UPDATE draft_outbox SET claimed_until = now() - interval '1 second' WHERE draft_id = ?", draft);
+
+    assertThat(relayOnce()).isEqualTo(1);
+
+    assertThat(tables.draftExists(draft)).isFalse();
+  }
+
+  private int relayOnce() throws Throwable {
+    return VertxContextSupport.subscribeAndAwait(relay::relayDue);
+  }
+
+  private UUID submitDraft() {
+    String token = issuer.token(Personas.PATIENT);
+    String id = given().auth().oauth2(token).contentType(ContentType.JSON).body(aDraft().body())
+        .when().post("/drafts").then().statusCode(201).extract().path("id");
+    given().auth().oauth2(token).header("If-Match", "\"0\"")
+        .when().post("/drafts/" + id + "/submission").then().statusCode(202);
+    return UUID.fromString(id);
+  }
+}
