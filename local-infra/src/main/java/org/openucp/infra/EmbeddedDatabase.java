@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** A real PostgreSQL server run from the binaries on Maven Central, holding one database per service. */
 public final class EmbeddedDatabase implements AutoCloseable {
@@ -15,6 +16,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
   public static final String PASSWORD = "postgres";
 
   private final EmbeddedPostgres postgres;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   private EmbeddedDatabase(EmbeddedPostgres postgres) {
     this.postgres = postgres;
@@ -66,6 +68,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
   @Override
   public void close() {
+    if (closed.getAndSet(true)) {
+      return;
+    }
     try {
       postgres.close();
     } catch (IOException e) {

@@ -26,15 +26,6 @@ public abstract class LocalInfraTestResource implements QuarkusTestResourceLifec
     return configFor(database, issuer);
   }
 
-  /** The datasource settings every service needs for its own database. */
-  protected static Map<String, String> datasource(EmbeddedDatabase database, String name) {
-    return Map.of(
-        "quarkus.datasource.reactive.url", database.reactiveUrl(name),
-        "quarkus.datasource.jdbc.url", database.jdbcUrl(name),
-        "quarkus.datasource.username", EmbeddedDatabase.USER,
-        "quarkus.datasource.password", EmbeddedDatabase.PASSWORD);
-  }
-
   @Override
   public void inject(TestInjector testInjector) {
     testInjector.injectIntoFields(issuer, new TestInjector.AnnotatedAndMatchesType(LocalInfra.class, LocalIssuer.class));

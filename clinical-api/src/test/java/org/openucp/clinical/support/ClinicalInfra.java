@@ -1,11 +1,10 @@
 package org.openucp.clinical.support;
 
-import java.util.HashMap;
 import java.util.Map;
 import org.openucp.infra.EmbeddedDatabase;
 import org.openucp.infra.LocalInfraTestResource;
 import org.openucp.infra.LocalIssuer;
-import org.openucp.infra.Persona;
+import org.openucp.infra.ServiceConfig;
 
 /** The clinical API's real PostgreSQL database and CIS2-style issuer for tests. */
 public class ClinicalInfra extends LocalInfraTestResource {
@@ -17,8 +16,6 @@ public class ClinicalInfra extends LocalInfraTestResource {
 
   @Override
   protected Map<String, String> configFor(EmbeddedDatabase database, LocalIssuer issuer) {
-    Map<String, String> config = new HashMap<>(datasource(database, "clinical"));
-    config.put("quarkus.oidc.auth-server-url", issuer.issuerUrl(Persona.STAFF_ISSUER));
-    return config;
+    return ServiceConfig.clinical(database, issuer);
   }
 }

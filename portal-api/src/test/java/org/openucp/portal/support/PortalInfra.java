@@ -1,11 +1,10 @@
 package org.openucp.portal.support;
 
-import java.util.HashMap;
 import java.util.Map;
 import org.openucp.infra.EmbeddedDatabase;
 import org.openucp.infra.LocalInfraTestResource;
 import org.openucp.infra.LocalIssuer;
-import org.openucp.infra.Persona;
+import org.openucp.infra.ServiceConfig;
 
 /** The portal's real PostgreSQL database, the patient and staff issuers, and a recording clinical intake. */
 public class PortalInfra extends LocalInfraTestResource {
@@ -20,12 +19,7 @@ public class PortalInfra extends LocalInfraTestResource {
   @Override
   protected Map<String, String> configFor(EmbeddedDatabase database, LocalIssuer issuer) {
     intake = StubClinicalIntake.start();
-    Map<String, String> config = new HashMap<>(datasource(database, "portal"));
-    config.put("quarkus.oidc.auth-server-url", issuer.issuerUrl(Persona.PATIENT_ISSUER));
-    config.put("quarkus.oidc-client.auth-server-url", issuer.issuerUrl(Persona.STAFF_ISSUER));
-    config.put("quarkus.oidc-client.credentials.secret", "local-demo-secret");
-    config.put("quarkus.rest-client.clinical-intake.url", intake.url());
-    return config;
+    return ServiceConfig.portal(database, issuer, intake.url());
   }
 
   @Override

@@ -1,0 +1,39 @@
+package org.openucp.infra;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** The configuration that wires each service to the embedded database server and the local issuer. */
+public final class ServiceConfig {
+
+  /** The portal's client secret at the local issuer, which accepts any: a local demo value, not a credential. */
+  public static final String LOCAL_DEMO_CLIENT_SECRET = "local-demo-secret";
+
+  private ServiceConfig() {
+  }
+
+  public static Map<String, String> clinical(EmbeddedDatabase database, LocalIssuer issuer) {
+    Map<String, String> config = datasource(database, "clinical");
+    config.put("quarkus.oidc.auth-server-url", issuer.issuerUrl(Persona.STAFF_ISSUER));
+    return config;
+  }
+
+  public static Map<String, String> portal(EmbeddedDatabase database, LocalIssuer issuer, String clinicalUrl) {
+    Map<String, String> config = datasource(database, "portal");
+    config.put("quarkus.oidc.auth-server-url", issuer.issuerUrl(Persona.PATIENT_ISSUER));
+    config.put("quarkus.oidc-client.auth-server-url", issuer.issuerUrl(Persona.STAFF_ISSUER));
+    config.put("quarkus.oidc-client.client-id", Personas.PORTAL_SERVICE.id());
+    config.put("quarkus.oidc-client.credentials.secret", LOCAL_DEMO_CLIENT_SECRET);
+    config.put("quarkus.rest-client.clinical-intake.url", clinicalUrl);
+    return config;
+  }
+
+  private static Map<String, String> datasource(EmbeddedDatabase database, String name) {
+    Map<String, String> config = new HashMap<>();
+    config.put("quarkus.datasource.reactive.url", database.reactiveUrl(name));
+    config.put("quarkus.datasource.jdbc.url", database.jdbcUrl(name));
+    config.put("quarkus.datasource.username", EmbeddedDatabase.USER);
+    config.put("quarkus.datasource.password", EmbeddedDatabase.PASSWORD);
+    return config;
+  }
+}

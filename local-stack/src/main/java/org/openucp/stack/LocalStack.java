@@ -1,0 +1,107 @@
+package org.openucp.stack;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.CountDownLatch;
+import org.openucp.infra.EmbeddedDatabase;
+import org.openucp.infra.LocalIssuer;
+import org.openucp.infra.Persona;
+import org.openucp.infra.Personas;
+import org.openucp.infra.ServiceConfig;
+
+/**
+ * Runs the whole platform on one machine with nothing installed but a JDK: an embedded PostgreSQL server holding
+ * both services' databases, a local OIDC issuer serving the demo personas, and both packaged services as separate
+ * processes. Ctrl-C stops everything it started.
+ */
+public final class LocalStack {
+
+  private static final System.Logger LOG = System.getLogger(LocalStack.class.getName());
+  private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(2);
+
+  private LocalStack() {
+  }
+
+  public static void main(String[] args) throws InterruptedException {
+    System.setProperty("java.util.logging.SimpleFormatter.format", "%5$s%6$s%n");
+    int databasePort = port("DB_PORT", 15432);
+    int issuerPort = port("ISSUER_PORT", 8090);
+    int clinicalPort = port("CLINICAL_PORT", 8080);
+    int portalPort = port("PORTAL_PORT", 8081);
+    StackLayout layout = StackLayout.find();
+    Deque<AutoCloseable> started = new ConcurrentLinkedDeque<>();
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      stopAll(started);
+      stopped.countDown();
+    }, "local-stack-shutdown"));
+
+    try {
+      EmbeddedDatabase database = EmbeddedDatabase.start(databasePort, List.of("clinical", "portal"));
+      started.push(database);
+      LocalIssuer issuer = LocalIssuer.start(issuerPort, Personas.ALL);
+      started.push(issuer);
+      ServiceProcess clinical = ServiceProcess.start("clinical-api", layout.clinicalJar(), clinicalPort,
+          ServiceConfig.clinical(database, issuer), layout.logDirectory());
+      started.push(clinical);
+      ServiceProcess portal = ServiceProcess.start("portal-api", layout.portalJar(), portalPort,
+          ServiceConfig.portal(database, issuer, clinical.baseUrl()), layout.logDirectory());
+      started.push(portal);
+      Duration clinicalReady = clinical.awaitReady(STARTUP_TIMEOUT);
+      Duration portalReady = portal.awaitReady(STARTUP_TIMEOUT);
+      LOG.log(System.Logger.Level.INFO, banner(database, issuer, clinical, clinicalReady, portal, portalReady));
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.ERROR, "The local stack could not start: " + e.getMessage());
+      System.exit(1);
+    }
+    stopped.await();
+  }
+
+  private static String banner(EmbeddedDatabase database, LocalIssuer issuer, ServiceProcess clinical,
+      Duration clinicalReady, ServiceProcess portal, Duration portalReady) {
+    List<String> lines = new ArrayList<>();
+    lines.add("");
+    lines.add("Open UCP is running locally (demo data only). Ctrl-C stops everything.");
+    lines.add("");
+    lines.add(String.format("  clinical API  %s   Swagger UI %s/q/swagger-ui   ready in %.1f s",
+        clinical.baseUrl(), clinical.baseUrl(), clinicalReady.toMillis() / 1000.0));
+    lines.add(String.format("  portal API    %s   Swagger UI %s/q/swagger-ui   ready in %.1f s",
+        portal.baseUrl(), portal.baseUrl(), portalReady.toMillis() / 1000.0));
+    lines.add("  OIDC issuers  " + issuer.issuerUrl(Persona.STAFF_ISSUER) + " (staff, CIS2-style)   "
+        + issuer.issuerUrl(Persona.PATIENT_ISSUER) + " (patients, NHS-login-style)");
+    lines.add("  PostgreSQL    localhost:" + database.port() + " databases clinical and portal (user postgres)");
+    lines.add("  Logs          " + clinical.log() + " and " + portal.log());
+    lines.add("");
+    lines.add("Get a token for a demo persona, then call an API with it:");
+    for (Persona persona : Personas.ALL) {
+      lines.add(String.format("  %-16s %s", persona.id(), persona.description()));
+    }
+    lines.add("");
+    lines.add("  TOKEN=$(curl -s -d grant_type=client_credentials -d client_id=gp -d client_secret=demo \\");
+    lines.add("      " + issuer.tokenEndpoint(Persona.STAFF_ISSUER) + " | sed 's/.*\"access_token\":\"\\([^\"]*\\)\".*/\\1/')");
+    lines.add("  curl -H \"Authorization: Bearer $TOKEN\" " + clinical.baseUrl() + "/intake/submitted-drafts");
+    lines.add("");
+    lines.add("  Patients use the patient issuer, e.g. client_id=patient at " + issuer.tokenEndpoint(Persona.PATIENT_ISSUER));
+    lines.add("  curl -H \"Authorization: Bearer $TOKEN\" " + portal.baseUrl() + "/drafts");
+    return String.join(System.lineSeparator(), lines);
+  }
+
+  private static void stopAll(Deque<AutoCloseable> started) {
+    AutoCloseable next;
+    while ((next = started.poll()) != null) {
+      try {
+        next.close();
+      } catch (Exception e) {
+        LOG.log(System.Logger.Level.WARNING, "Stopping " + next + " failed: " + e.getMessage());
+      }
+    }
+  }
+
+  private static int port(String variable, int fallback) {
+    String value = System.getenv(variable);
+    return value == null || value.isBlank() ? fallback : Integer.parseInt(value.strip());
+  }
+}

@@ -1,0 +1,131 @@
+package org.openucp.stack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** One packaged service running as a separate JVM process, with its output in a log file. */
+public final class ServiceProcess implements AutoCloseable {
+
+  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  private final String name;
+  private final int port;
+  private final Path log;
+  private final Process process;
+  private final long startedAtNanos;
+
+  private ServiceProcess(String name, int port, Path log, Process process, long startedAtNanos) {
+    this.name = name;
+    this.port = port;
+    this.log = log;
+    this.process = process;
+    this.startedAtNanos = startedAtNanos;
+  }
+
+  /** Starts {@code java -jar} on the service's packaged jar with the given configuration as system properties. */
+  public static ServiceProcess start(String name, Path jar, int port, Map<String, String> config, Path logDirectory) {
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException(jar + " is missing: build the services first (./mvnw package -DskipTests)");
+    }
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Dquarkus.http.port=" + port);
+    config.forEach((key, value) -> command.add("-D" + key + "=" + value));
+    command.add("-jar");
+    command.add(jar.toString());
+    try {
+      Files.createDirectories(logDirectory);
+      Path log = logDirectory.resolve(name + ".log");
+      long started = System.nanoTime();
+      Process process = new ProcessBuilder(command)
+          .redirectErrorStream(true)
+          .redirectOutput(log.toFile())
+          .start();
+      return new ServiceProcess(name, port, log, process, started);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not start " + name, e);
+    }
+  }
+
+  /** Waits until the service reports ready; returns how long it took since the process started. */
+  public Duration awaitReady(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
+      }
+      if (healthStatus("ready") == 200) {
+        return Duration.ofNanos(System.nanoTime() - startedAtNanos);
+      }
+      pause();
+    }
+    throw new IllegalStateException(name + " was not ready within " + timeout + "; see " + log);
+  }
+
+  /** The HTTP status of {@code /q/health/<check>}, or -1 when the service does not answer. */
+  public int healthStatus(String check) {
+    try {
+      HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/" + check))
+          .timeout(Duration.ofSeconds(5)).build();
+      return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    } catch (IOException e) {
+      return -1;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return -1;
+    }
+  }
+
+  public String baseUrl() {
+    return "http://localhost:" + port;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public Path log() {
+    return log;
+  }
+
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /** Stops the service as a container runtime would: a polite signal first, then, if need be, a kill. */
+  @Override
+  public void close() {
+    if (!process.isAlive()) {
+      return;
+    }
+    process.destroy();
+    try {
+      if (!process.waitFor(20, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(200);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while waiting for a service", e);
+    }
+  }
+}

@@ -1,0 +1,183 @@
+package org.openucp.stack;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.restassured.http.ContentType;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openucp.infra.EmbeddedDatabase;
+import org.openucp.infra.LocalIssuer;
+import org.openucp.infra.Persona;
+import org.openucp.infra.Personas;
+import org.openucp.infra.ServiceConfig;
+
+/**
+ * Both packaged services as separate processes, one embedded PostgreSQL server, one OIDC issuer: a patient's draft
+ * moves to the clinical store exactly once, even when the clinical API was down when the patient submitted.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DraftMoveSystemIT {
+
+  private static final Duration STARTUP = Duration.ofMinutes(2);
+  private static final Duration MOVE = Duration.ofSeconds(60);
+
+  private static EmbeddedDatabase database;
+  private static LocalIssuer issuer;
+  private static ServiceProcess clinical;
+  private static ServiceProcess portal;
+  private static int clinicalPort;
+
+  @BeforeAll
+  static void startPortalWhileTheClinicalApiIsDown() {
+    StackLayout layout = StackLayout.find();
+    database = EmbeddedDatabase.start(0, List.of("clinical", "portal"));
+    issuer = LocalIssuer.start(0, Personas.ALL);
+    clinicalPort = freePort();
+    Map<String, String> portalConfig = new HashMap<>(
+        ServiceConfig.portal(database, issuer, "http://localhost:" + clinicalPort));
+    portalConfig.put("portal.transfer.interval", "1s");
+    portalConfig.put("portal.transfer.first-retry-delay", "500ms");
+    portalConfig.put("portal.transfer.max-retry-delay", "1s");
+    portal = ServiceProcess.start("portal-api-system-test", layout.portalJar(), freePort(), portalConfig,
+        layout.logDirectory());
+    portal.awaitReady(STARTUP);
+  }
+
+  @AfterAll
+  static void stopEverything() {
+    for (AutoCloseable started : new AutoCloseable[] {portal, clinical, issuer, database}) {
+      if (started != null) {
+        try {
+          started.close();
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    }
+  }
+
+  @Test
+  @Order(1)
+  void shouldMoveADraftSubmittedWhileTheClinicalApiWasDownOnceItComesUp() {
+    String patient = issuer.token(Personas.PATIENT);
+    String id = given().auth().oauth2(patient).contentType(ContentType.JSON)
+        .body(draft("I want to stay at home."))
+        .when().post(portal.baseUrl() + "/drafts")
+        .then().statusCode(201).extract().path("id");
+    given().auth().oauth2(patient).header("If-Match", "\"0\"").contentType(ContentType.JSON)
+        .body(draft("I want to stay at home, with my dog."))
+        .when().put(portal.baseUrl() + "/drafts/" + id)
+        .then().statusCode(200);
+    given().auth().oauth2(patient).header("If-Match", "\"1\"")
+        .when().post(portal.baseUrl() + "/drafts/" + id + "/submission")
+        .then().statusCode(202);
+
+    await("a failed delivery attempt").atMost(MOVE)
+        .until(() -> count("portal", "SELECT attempts FROM draft_outbox WHERE draft_id = ?", id) >= 1);
+    given().auth().oauth2(patient).when().get(portal.baseUrl() + "/drafts/" + id)
+        .then().statusCode(200).body("status", equalTo("SUBMITTED"));
+
+    startClinical();
+
+    await("the portal copy to go").atMost(MOVE).until(() ->
+        given().auth().oauth2(patient).when().get(portal.baseUrl() + "/drafts/" + id).statusCode() == 404);
+    assertThat(count("clinical", "SELECT count(*) FROM submitted_draft WHERE source_draft_id = ?", id)).isEqualTo(1);
+    assertThat(count("portal", "SELECT count(*) FROM draft WHERE id = ?", id)).isZero();
+    assertThat(count("portal", "SELECT count(*) FROM draft_outbox WHERE draft_id = ?", id)).isZero();
+    List<String> thoughts = given().auth().oauth2(issuer.token(Personas.GP))
+        .when().get(clinical.baseUrl() + "/intake/submitted-drafts")
+        .then().statusCode(200)
+        .extract().path("findAll { it.draft.draftId == '" + id + "' }.draft.thoughtsAboutFutureCare");
+    assertThat(thoughts).containsExactly("I want to stay at home, with my dog.");
+  }
+
+  @Test
+  @Order(2)
+  void shouldMoveADraftPromptlyWhenBothServicesAreUp() {
+    String patient = issuer.token(Personas.SECOND_PATIENT);
+    String id = given().auth().oauth2(patient).contentType(ContentType.JSON).body(draft("Hospice if possible."))
+        .when().post(portal.baseUrl() + "/drafts")
+        .then().statusCode(201).extract().path("id");
+    given().auth().oauth2(patient).header("If-Match", "\"0\"")
+        .when().post(portal.baseUrl() + "/drafts/" + id + "/submission")
+        .then().statusCode(202);
+
+    await("the move").atMost(MOVE)
+        .until(() -> count("clinical", "SELECT count(*) FROM submitted_draft WHERE source_draft_id = ?", id) == 1);
+    await("the portal copy to go").atMost(MOVE)
+        .until(() -> count("portal", "SELECT count(*) FROM draft WHERE id = ?", id) == 0);
+    assertThat(count("clinical", "SELECT count(*) FROM submitted_draft WHERE source_draft_id = ?", id)).isEqualTo(1);
+  }
+
+  @Test
+  @Order(3)
+  void shouldAcceptATokenFetchedTheWayTheReadmeShows() {
+    String token = given().formParams(Map.of("grant_type", "client_credentials", "client_id", "gp",
+            "client_secret", "demo"))
+        .when().post(issuer.tokenEndpoint(Persona.STAFF_ISSUER))
+        .then().statusCode(200).extract().path("access_token");
+
+    given().auth().oauth2(token).when().get(clinical.baseUrl() + "/intake/submitted-drafts").then().statusCode(200);
+  }
+
+  @Test
+  @Order(4)
+  void shouldReportNotReadyWhileTheDatabaseIsDownAndStayLive() {
+    database.close();
+
+    await("clinical not ready").atMost(MOVE).until(() -> clinical.healthStatus("ready") == 503);
+    await("portal not ready").atMost(MOVE).until(() -> portal.healthStatus("ready") == 503);
+    assertThat(clinical.healthStatus("live")).isEqualTo(200);
+    assertThat(portal.healthStatus("live")).isEqualTo(200);
+  }
+
+  private static void startClinical() {
+    clinical = ServiceProcess.start("clinical-api-system-test", StackLayout.find().clinicalJar(), clinicalPort,
+        ServiceConfig.clinical(database, issuer), StackLayout.find().logDirectory());
+    clinical.awaitReady(STARTUP);
+  }
+
+  private static Map<String, Object> draft(String thoughts) {
+    return Map.of("postcode", "SW3 6JJ", "email", "patient@example.org", "preferredPlaceOfCare", "HOME",
+        "functionalLevel", "LIMITED_SELF_CARE", "thoughtsAboutFutureCare", thoughts,
+        "keySupporter", Map.of("name", "Mary Smith", "relationship", "Daughter", "phone", "020 7946 0000"));
+  }
+
+  private static long count(String databaseName, String sql, String id) {
+    try (Connection connection = database.connect(databaseName);
+         PreparedStatement query = connection.prepareStatement(sql)) {
+      query.setObject(1, UUID.fromString(id));
+      try (ResultSet result = query.executeQuery()) {
+        return result.next() ? result.getLong(1) : 0;
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

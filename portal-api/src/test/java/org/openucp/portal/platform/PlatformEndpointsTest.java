@@ -1,0 +1,52 @@
+package org.openucp.portal.platform;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import org.openucp.portal.support.PortalInfra;
+import org.openucp.infra.OpenApiContract;
+
+@QuarkusTest
+@QuarkusTestResource(PortalInfra.class)
+class PlatformEndpointsTest {
+
+  @Test
+  void shouldReportLiveness() {
+    given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+  }
+
+  @Test
+  void shouldReportReadinessIncludingTheDatabase() {
+    given().when().get("/q/health/ready")
+        .then().statusCode(200)
+        .body("status", equalTo("UP"))
+        .body("checks.name", hasItem("Reactive PostgreSQL connections health check"));
+  }
+
+  @Test
+  void shouldDocumentEveryOperationWithItsProblemResponses() {
+    String document = given().queryParam("format", "json").when().get("/q/openapi")
+        .then().statusCode(200).extract().asString();
+
+    assertThat(OpenApiContract.breaches(document)).isEmpty();
+    assertThat(document).contains("/drafts/{id}/submission");
+  }
+
+  @Test
+  void shouldServeSwaggerUi() {
+    given().when().get("/q/swagger-ui/").then().statusCode(200);
+  }
+
+  @Test
+  void shouldAnswerAnUnknownAddressWithAProblem() {
+    given().when().get("/no-such-thing")
+        .then().statusCode(404)
+        .contentType("application/problem+json")
+        .body("status", equalTo(404));
+  }
+}
