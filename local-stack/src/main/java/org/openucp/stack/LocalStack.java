@@ -21,6 +21,7 @@ public final class LocalStack {
 
   private static final System.Logger LOG = System.getLogger(LocalStack.class.getName());
   private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(2);
+  private static final String TOKEN_FROM_JSON = "sed -n 's/.*\"access_token\" *: *\"\\([^\"]*\\)\".*/\\1/p'";
 
   private LocalStack() {
   }
@@ -81,11 +82,12 @@ public final class LocalStack {
     }
     lines.add("");
     lines.add("  TOKEN=$(curl -s -d grant_type=client_credentials -d client_id=gp -d client_secret=demo \\");
-    lines.add("      " + issuer.tokenEndpoint(Persona.STAFF_ISSUER) + " | sed 's/.*\"access_token\":\"\\([^\"]*\\)\".*/\\1/')");
+    lines.add("      " + issuer.tokenEndpoint(Persona.STAFF_ISSUER) + " | " + TOKEN_FROM_JSON + ")");
     lines.add("  curl -H \"Authorization: Bearer $TOKEN\" " + clinical.baseUrl() + "/intake/submitted-drafts");
     lines.add("");
-    lines.add("  Patients use the patient issuer, e.g. client_id=patient at " + issuer.tokenEndpoint(Persona.PATIENT_ISSUER));
-    lines.add("  curl -H \"Authorization: Bearer $TOKEN\" " + portal.baseUrl() + "/drafts");
+    lines.add("  PATIENT=$(curl -s -d grant_type=client_credentials -d client_id=patient -d client_secret=demo \\");
+    lines.add("      " + issuer.tokenEndpoint(Persona.PATIENT_ISSUER) + " | " + TOKEN_FROM_JSON + ")");
+    lines.add("  curl -H \"Authorization: Bearer $PATIENT\" " + portal.baseUrl() + "/drafts");
     return String.join(System.lineSeparator(), lines);
   }
 

@@ -3,6 +3,7 @@ package org.openucp.web.time;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.time.Clock;
+import java.time.Duration;
 
 /** One clock for the service, so that tests can reason about time without sleeping. */
 @ApplicationScoped
@@ -11,6 +12,7 @@ public class Clocks {
   @Produces
   @ApplicationScoped
   Clock clock() {
-    return Clock.systemUTC();
+    // Microsecond ticks, as PostgreSQL stores them: what a response shows is what a later read returns.
+    return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1000));
   }
 }
