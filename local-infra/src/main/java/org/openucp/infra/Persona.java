@@ -56,6 +56,28 @@ public record Persona(String id, String issuer, String description, String subje
         Map.of("client_id", id, "service_role", serviceRole));
   }
 
+  /** The ODS code of a staff persona's selected role, or null for others. */
+  public String organisation() {
+    return selectedRole("org_code");
+  }
+
+  /** The job role (R-code) of a staff persona's selected role, or null for others. */
+  public String jobRole() {
+    String code = selectedRole("role_code");
+    return code == null ? null : code.substring(code.lastIndexOf(':') + 1);
+  }
+
+  private String selectedRole(String field) {
+    Object roles = claims.get("nhsid_nrbac_roles");
+    if (!(roles instanceof List<?> list)) {
+      return null;
+    }
+    return list.stream()
+        .filter(role -> role instanceof Map<?, ?> map && claims.get("selected_roleid").equals(map.get("person_roleid")))
+        .map(role -> (String) ((Map<?, ?>) role).get(field))
+        .findFirst().orElse(null);
+  }
+
   /** The same identity with other claims replaced, for tests of what the services accept. */
   public Persona withClaim(String name, Object value) {
     Map<String, Object> changed = new LinkedHashMap<>(claims);

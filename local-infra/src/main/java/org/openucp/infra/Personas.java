@@ -5,6 +5,7 @@ import java.util.List;
 /** The demo personas served by the local issuer. Local and clearly fictional: not real people or credentials. */
 public final class Personas {
 
+  public static final String OPERATOR_ORGANISATION = "OPENUCP";
   public static final String DEMO_PRACTICE = "A83008";
   public static final String DEMO_AMBULANCE_TRUST = "RRU";
   public static final String DEMO_111_PROVIDER = "NLO";
@@ -25,6 +26,9 @@ public final class Personas {
   public static final Persona CLINICAL_ADMIN = Persona.staff("clinical-admin", "Admin / clinical support",
       "Chris Admin", "555000000005", "R8008", "\"Admin\":\"Clinical Support\":\"Admin/Clinical Support Access Role\"",
       DEMO_PRACTICE, "AAL3_ANY");
+  public static final Persona PLATFORM_ADMIN = Persona.staff("platform-admin",
+      "Platform administrator: onboards organisations", "Ola Admin", "555000000006", "R8005",
+      "\"Admin\":\"Management\":\"Senior Manager\"", OPERATOR_ORGANISATION, "AAL3_ANY");
   public static final Persona PATIENT = Persona.patient("patient", "Patient (P9)", PATIENT_NHS_NUMBER,
       "SMITH", "1948-03-12", "P9");
   public static final Persona SECOND_PATIENT = Persona.patient("second-patient", "Another patient (P9)",
@@ -33,7 +37,11 @@ public final class Personas {
       "The portal API calling the clinical intake", "draft-intake");
 
   public static final List<Persona> ALL = List.of(GP, COMMUNITY_NURSE, CALL_HANDLER_111, PARAMEDIC, CLINICAL_ADMIN,
-      PATIENT, SECOND_PATIENT, PORTAL_SERVICE);
+      PLATFORM_ADMIN, PATIENT, SECOND_PATIENT, PORTAL_SERVICE);
+
+  /** The staff personas, whom the demo organisations list on their rosters. */
+  public static final List<Persona> STAFF = List.of(GP, COMMUNITY_NURSE, CALL_HANDLER_111, PARAMEDIC,
+      CLINICAL_ADMIN);
 
   private Personas() {
   }

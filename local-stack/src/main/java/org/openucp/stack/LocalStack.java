@@ -6,6 +6,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CountDownLatch;
+import org.openucp.infra.DemoOnboarding;
 import org.openucp.infra.EmbeddedDatabase;
 import org.openucp.infra.LocalIssuer;
 import org.openucp.infra.Persona;
@@ -53,6 +54,7 @@ public final class LocalStack {
       started.push(portal);
       Duration clinicalReady = clinical.awaitReady(STARTUP_TIMEOUT);
       Duration portalReady = portal.awaitReady(STARTUP_TIMEOUT);
+      DemoOnboarding.onboard(clinical.baseUrl(), issuer, Personas.STAFF);
       LOG.log(System.Logger.Level.INFO, banner(database, issuer, clinical, clinicalReady, portal, portalReady));
     } catch (RuntimeException e) {
       LOG.log(System.Logger.Level.ERROR, "The local stack could not start: " + e.getMessage());
@@ -74,6 +76,7 @@ public final class LocalStack {
     lines.add("  OIDC issuers  " + issuer.issuerUrl(Persona.STAFF_ISSUER) + " (staff, CIS2-style)   "
         + issuer.issuerUrl(Persona.PATIENT_ISSUER) + " (patients, NHS-login-style)");
     lines.add("  PostgreSQL    localhost:" + database.port() + " databases clinical and portal (user postgres)");
+    lines.add("  Onboarded     demo organisations A83008 (practice), RRU (ambulance), NLO (NHS 111) with their staff");
     lines.add("  Logs          " + clinical.log() + " and " + portal.log());
     lines.add("");
     lines.add("Get a token for a demo persona, then call an API with it:");

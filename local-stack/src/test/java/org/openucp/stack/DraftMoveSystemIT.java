@@ -23,6 +23,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.openucp.infra.DemoOnboarding;
 import org.openucp.infra.EmbeddedDatabase;
 import org.openucp.infra.LocalIssuer;
 import org.openucp.infra.Persona;
@@ -153,6 +154,7 @@ class DraftMoveSystemIT {
     clinical = ServiceProcess.start("clinical-api-system-test", StackLayout.find().clinicalJar(), clinicalPort,
         ServiceConfig.clinical(database, issuer), StackLayout.find().logDirectory());
     clinical.awaitReady(STARTUP);
+    DemoOnboarding.onboard(clinical.baseUrl(), issuer, Personas.STAFF);
   }
 
   private static Map<String, Object> draft(String thoughts) {

@@ -49,6 +49,16 @@ public class SubmittedDraftRecord extends PanacheEntityBase {
   public Instant submittedAt;
   @Column(name = "received_at", nullable = false)
   public Instant receivedAt;
+  @Column(name = "claimed_at")
+  public Instant claimedAt;
+  @Column(name = "claimed_by")
+  public String claimedBy;
+  @Column(name = "plan_id")
+  public UUID planId;
+
+  public boolean isClaimed() {
+    return claimedAt != null;
+  }
 
   public static SubmittedDraftRecord from(SubmittedDraft draft, Instant receivedAt) {
     SubmittedDraftRecord submission = new SubmittedDraftRecord();

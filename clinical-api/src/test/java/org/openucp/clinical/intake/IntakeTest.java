@@ -22,8 +22,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openucp.clinical.support.ClinicalInfra;
+import org.openucp.clinical.support.Onboarded;
 import org.openucp.clinical.support.SubmittedDrafts;
 import org.openucp.infra.EmbeddedDatabase;
 import org.openucp.infra.LocalInfra;
@@ -38,6 +40,11 @@ class IntakeTest {
 
   @LocalInfra
   LocalIssuer issuer;
+
+  @BeforeEach
+  void onboardTheDemoOrganisations() {
+    Onboarded.demoOrganisations(issuer);
+  }
 
   @LocalInfra
   EmbeddedDatabase database;

@@ -10,8 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openucp.clinical.support.ClinicalInfra;
+import org.openucp.clinical.support.Onboarded;
 import org.openucp.infra.LocalInfra;
 import org.openucp.infra.LocalIssuer;
 import org.openucp.infra.Persona;
@@ -27,6 +29,11 @@ class StaffAuthenticationTest {
   @LocalInfra
   LocalIssuer issuer;
 
+  @BeforeEach
+  void onboardTheDemoOrganisations() {
+    Onboarded.demoOrganisations(issuer);
+  }
+
   @Test
   void shouldLetAGpWithASmartcardTokenReadTheInbox() {
     given().auth().oauth2(issuer.token(Personas.GP))
@@ -37,8 +44,9 @@ class StaffAuthenticationTest {
   @Test
   void shouldAcceptTheReadAssuranceOfA111CallHandler() {
     given().auth().oauth2(issuer.token(Personas.CALL_HANDLER_111))
-        .when().get(INBOX)
-        .then().statusCode(200);
+        .when().get("/plans/" + Personas.SECOND_PATIENT_NHS_NUMBER)
+        .then().statusCode(404)
+        .body("title", equalTo("Not found"));
   }
 
   @Test

@@ -107,6 +107,10 @@ public class ProblemMappers {
     if (e.getCause() instanceof JsonProcessingException syntax) {
       return unreadableBody(syntax);
     }
+    // A path or query parameter that is not a valid identifier: JAX-RS says 404, the caller needs to know why.
+    if (rootCause(e) instanceof InvalidIdentifierException invalid) {
+      return invalidIdentifier(invalid);
+    }
     Response.StatusType status = e.getResponse().getStatusInfo();
     String slug = status.getReasonPhrase().toLowerCase().replace(' ', '-');
     return respond(Problem.of(slug, status.getReasonPhrase(), status.getStatusCode(), describe(status.getStatusCode())));

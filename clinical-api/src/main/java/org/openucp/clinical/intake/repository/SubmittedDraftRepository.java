@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.UUID;
 import org.openucp.clinical.intake.SubmittedDraftRecord;
+import org.openucp.model.identity.NhsNumber;
 
 @ApplicationScoped
 public class SubmittedDraftRepository implements PanacheRepositoryBase<SubmittedDraftRecord, UUID> {
@@ -46,8 +47,15 @@ public class SubmittedDraftRepository implements PanacheRepositoryBase<Submitted
     return find("sourceDraftId", sourceDraftId).firstResult();
   }
 
-  public Uni<List<SubmittedDraftRecord>> inbox(int pageIndex, int pageSize) {
-    return findAll(Sort.by("receivedAt").and("id")).page(Page.of(pageIndex, pageSize)).list();
+  /** Submissions waiting for a clinician (or all of them), oldest first. */
+  public Uni<List<SubmittedDraftRecord>> inbox(boolean includeClaimed, int pageIndex, int pageSize) {
+    Sort oldestFirst = Sort.by("receivedAt").and("id");
+    return (includeClaimed ? findAll(oldestFirst) : find("claimedAt is null", oldestFirst))
+        .page(Page.of(pageIndex, pageSize)).list();
+  }
+
+  public Uni<Long> deleteForPatient(NhsNumber patient) {
+    return delete("nhsNumber", patient.value());
   }
 
   private static String name(Enum<?> value) {

@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openucp.clinical.audit.Audited;
 import org.openucp.clinical.intake.service.IntakeService;
 import org.openucp.clinical.security.Roles;
 import org.openucp.model.intake.IntakeReceipt;
@@ -45,6 +46,7 @@ public class IntakeResource {
 
   @POST
   @RolesAllowed(Roles.DRAFT_INTAKE)
+  @Audited("intake.deliver")
   @Operation(summary = "Deliver a patient's submitted draft (portal service only; idempotent per draft id)")
   @APIResponse(responseCode = "201", description = "Stored for the first time")
   @APIResponse(responseCode = "200", description = "Already stored by an earlier delivery; the same receipt")
@@ -66,12 +68,14 @@ public class IntakeResource {
 
   @GET
   @RolesAllowed(Roles.STAFF)
-  @Operation(summary = "List submitted drafts, oldest first")
+  @Operation(summary = "List submitted drafts waiting for a clinician (or all), oldest first")
   @APIResponse(responseCode = "200", description = "A page of the inbox")
   @APIResponse(responseCode = "400", description = "Invalid page or size")
-  public Uni<List<InboxItem>> inbox(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+  @Audited("intake.inbox")
+  public Uni<List<InboxItem>> inbox(@QueryParam("includeClaimed") @DefaultValue("false") boolean includeClaimed,
+      @QueryParam("page") @DefaultValue("0") @Min(0) int page,
       @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-    return intake.inbox(page, size).map(items -> items.stream().map(InboxItem::of).toList());
+    return intake.inbox(includeClaimed, page, size).map(items -> items.stream().map(InboxItem::of).toList());
   }
 
   @GET
@@ -80,7 +84,20 @@ public class IntakeResource {
   @Operation(summary = "Read one submitted draft")
   @APIResponse(responseCode = "200", description = "The submitted draft")
   @APIResponse(responseCode = "404", description = "No submitted draft with this id")
+  @Audited("intake.read")
   public Uni<InboxItem> get(@PathParam("id") UUID id) {
     return intake.get(id).map(InboxItem::of);
+  }
+
+  @POST
+  @Path("/{id}/claim")
+  @RolesAllowed(Roles.STAFF)
+  @Audited("intake.claim")
+  @Operation(summary = "Take a submission into the patient's plan: initiates it, or adds to its draft")
+  @APIResponse(responseCode = "200", description = "Taken in; the item now names the plan")
+  @APIResponse(responseCode = "404", description = "No submitted draft with this id")
+  @APIResponse(responseCode = "409", description = "Already taken into a plan")
+  public Uni<InboxItem> claim(@PathParam("id") UUID id) {
+    return intake.claim(id).map(InboxItem::of);
   }
 }

@@ -1,0 +1,22 @@
+package org.openucp.clinical.access;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.Set;
+
+/** The configurable parts of the access policy. */
+@ConfigMapping(prefix = "clinical.access")
+public interface AccessConfig {
+
+  /** Whether nurses may record a "CPR not recommended" decision (off: only clinical practitioners and GPs). */
+  @WithDefault("false")
+  boolean nursesMayRecordDnacpr();
+
+  /** The platform operator's organisation: its administrators onboard the others, and it needs no onboarding. */
+  @WithDefault("OPENUCP")
+  String operatorOrganisation();
+
+  /** Job roles that administer organisations, when held at the operator's organisation. */
+  @WithDefault("R8005")
+  Set<String> administratorJobRoles();
+}

@@ -1,0 +1,85 @@
+package org.openucp.clinical.access;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.LocalDate;
+import org.openucp.clinical.organisation.repository.OrganisationRepository;
+import org.openucp.clinical.organisation.repository.RosterRepository;
+import org.openucp.clinical.security.Caller;
+import org.openucp.clinical.security.Caller.StaffMember;
+import org.openucp.clinical.security.CurrentCaller;
+import org.openucp.web.problem.Problem;
+import org.openucp.web.problem.ProblemException;
+
+/**
+ * The one check in front of every staff operation: the job role grants the permission, the organisation has a
+ * sharing agreement in force, and the user is on its roster with training completed. Each refusal is a 403 whose
+ * type and detail a single-page app can show as they are. Call it inside the operation's session.
+ */
+@ApplicationScoped
+public class AccessGuard {
+
+  private final CurrentCaller caller;
+  private final AccessPolicy policy;
+  private final OrganisationRepository organisations;
+  private final RosterRepository roster;
+  private final Clock clock;
+
+  public AccessGuard(CurrentCaller caller, AccessPolicy policy, OrganisationRepository organisations,
+      RosterRepository roster, Clock clock) {
+    this.caller = caller;
+    this.policy = policy;
+    this.organisations = organisations;
+    this.roster = roster;
+    this.clock = clock;
+  }
+
+  /** Emits the acting member of staff when they may do this, or fails with a 403 problem saying why not. */
+  public Uni<StaffMember> require(Permission permission) {
+    Caller current = caller.get();
+    if (!(current instanceof StaffMember staff)) {
+      return Uni.createFrom().failure(denied("staff-only", "Only staff signed in with CIS2 may do this"));
+    }
+    if (!policy.allows(staff, permission)) {
+      return Uni.createFrom().failure(denied("permission-denied", "Your role " + staff.jobRoleCode()
+          + (staff.roleName().isBlank() ? "" : " (" + staff.roleName() + ")") + " does not allow "
+          + permission.name().toLowerCase().replace('_', ' ')));
+    }
+    return onboarded(staff).replaceWith(staff);
+  }
+
+  /** The permission check alone, for rules that depend on what is being written (DNACPR). */
+  public boolean holds(StaffMember staff, Permission permission) {
+    return policy.allows(staff, permission);
+  }
+
+  private Uni<Void> onboarded(StaffMember staff) {
+    if (policy.isOperator(staff)) {
+      return Uni.createFrom().voidItem();
+    }
+    LocalDate today = LocalDate.now(clock);
+    String ods = staff.organisation().value();
+    return organisations.findById(ods).chain(organisation -> {
+      if (organisation == null) {
+        throw denied("organisation-not-onboarded", "Your organisation " + ods + " has not joined this service");
+      }
+      String problem = organisation.agreementProblem(today);
+      if (problem != null) {
+        throw denied("organisation-not-onboarded", "Your organisation " + ods + " " + problem);
+      }
+      return roster.findMember(ods, staff.id());
+    }).invoke(member -> {
+      if (member == null) {
+        throw denied("not-on-roster", "You are not on the list of trained, authorised staff of " + ods);
+      }
+      if (member.trainingCompletedOn == null || member.trainingCompletedOn.isAfter(today)) {
+        throw denied("training-not-completed", "Your training for this service is not recorded as completed");
+      }
+    }).replaceWithVoid();
+  }
+
+  private static ProblemException denied(String slug, String detail) {
+    return new ProblemException(Problem.of(slug, "Not allowed", 403, detail));
+  }
+}

@@ -1,0 +1,78 @@
+package org.openucp.clinical.audit;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.UUID;
+
+/** One access to patient data: who, acting how, did what to whose plan, when, why, and how it ended. */
+@Entity
+@Table(name = "audit_event")
+public class AuditEvent extends PanacheEntityBase {
+
+  /** The hash the first event links to. */
+  public static final String GENESIS = "0".repeat(64);
+
+  @Id
+  public long seq;
+  @Column(name = "occurred_at", nullable = false)
+  public Instant occurredAt;
+  @Column(name = "actor_id")
+  public String actorId;
+  @Column(name = "actor_name")
+  public String actorName;
+  @Column(name = "role_code")
+  public String roleCode;
+  public String organisation;
+  @Column(name = "nhs_number")
+  public String nhsNumber;
+  @Column(name = "plan_id")
+  public UUID planId;
+  @Column(name = "plan_version")
+  public Integer planVersion;
+  @Column(nullable = false)
+  public String action;
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  public AuditOutcome outcome;
+  @Column(name = "http_status", nullable = false)
+  public int httpStatus;
+  public String reason;
+  @Column(name = "previous_hash", nullable = false)
+  public String previousHash;
+  @Column(nullable = false)
+  public String hash;
+
+  /** Seals the event into the chain after {@code previous}: its hash covers every field and the previous hash. */
+  public void seal(String previous) {
+    previousHash = previous;
+    hash = computeHash();
+  }
+
+  /** The hash this event should carry, recomputed from its fields. */
+  public String computeHash() {
+    String canonical = String.join("|", Long.toString(seq), occurredAt.toString(), text(actorId), text(actorName),
+        text(roleCode), text(organisation), text(nhsNumber), planId == null ? "" : planId.toString(),
+        planVersion == null ? "" : planVersion.toString(), action, outcome.name(), Integer.toString(httpStatus),
+        text(reason), previousHash);
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+          .digest(canonical.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+
+  private static String text(String value) {
+    return value == null ? "" : value.replace("\\", "\\\\").replace("|", "\\|");
+  }
+}

@@ -1,0 +1,50 @@
+package org.openucp.clinical.organisation;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** An organisation that has joined, or is joining, with its information sharing agreement (ISA). */
+@Entity
+@Table(name = "organisation")
+public class Organisation extends PanacheEntityBase {
+
+  @Id
+  @Column(name = "ods_code")
+  public String odsCode;
+  @Column(nullable = false)
+  public String name;
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  public OrganisationType type;
+  @Column(name = "isa_signed_on")
+  public LocalDate agreementSignedOn;
+  @Column(name = "isa_caldicott_guardian")
+  public String caldicottGuardian;
+  @Column(name = "isa_expires_on")
+  public LocalDate agreementExpiresOn;
+  @Column(name = "isa_suspended_on")
+  public LocalDate agreementSuspendedOn;
+  @Column(name = "updated_at", nullable = false)
+  public Instant updatedAt;
+
+  /** Why the organisation's staff may not use the service today, or null when its agreement is in force. */
+  public String agreementProblem(LocalDate today) {
+    if (agreementSignedOn == null || agreementSignedOn.isAfter(today)) {
+      return "has no information sharing agreement in force";
+    }
+    if (agreementSuspendedOn != null && !agreementSuspendedOn.isAfter(today)) {
+      return "has its information sharing agreement suspended";
+    }
+    if (agreementExpiresOn != null && !agreementExpiresOn.isAfter(today)) {
+      return "has an information sharing agreement that expired on " + agreementExpiresOn;
+    }
+    return null;
+  }
+}

@@ -1,0 +1,165 @@
+package org.openucp.clinical.plan.rest;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openucp.clinical.audit.Audited;
+import org.openucp.clinical.plan.rest.PlanViews.DraftView;
+import org.openucp.clinical.plan.rest.PlanViews.InitiateRequest;
+import org.openucp.clinical.plan.rest.PlanViews.PlanSummary;
+import org.openucp.clinical.plan.rest.PlanViews.PublicationView;
+import org.openucp.clinical.plan.rest.PlanViews.PublishedView;
+import org.openucp.clinical.plan.rest.PlanViews.VersionStamp;
+import org.openucp.clinical.plan.service.PlanService;
+import org.openucp.clinical.security.Roles;
+import org.openucp.model.identity.NhsNumber;
+import org.openucp.model.plan.PlanContent;
+import org.openucp.web.version.Versions;
+
+@Path("/plans")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.STAFF)
+@Tag(name = "Plans", description = "Urgent care plans: initiate, edit, publish, revise; one per NHS number")
+@SecurityRequirement(name = "cis2")
+public class PlanResource {
+
+  private final PlanService plans;
+
+  public PlanResource(PlanService plans) {
+    this.plans = plans;
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Audited("plan.initiate")
+  @Operation(summary = "Initiate a plan as a draft")
+  @APIResponse(responseCode = "201", description = "Initiated; the ETag is its revision")
+  @APIResponse(responseCode = "400", description = "Invalid fields, each one named")
+  @APIResponse(responseCode = "409", description = "This person already has a plan")
+  public Uni<Response> initiate(@NotNull @Valid InitiateRequest request, UriInfo uri) {
+    PlanContent content = request.content() == null ? PlanContent.empty() : request.content();
+    return plans.initiate(request.nhsNumber(), content).map(draft -> Response
+        .created(uri.getAbsolutePathBuilder().path(draft.plan().nhsNumber).build())
+        .tag(Versions.etag(draft.plan().revision))
+        .entity(DraftView.of(draft)).build());
+  }
+
+  @GET
+  @Path("/{nhsNumber}")
+  @Audited("plan.summary")
+  @Operation(summary = "Where a plan stands: versions published and, for authors, whether a draft is open")
+  @APIResponse(responseCode = "200", description = "The plan's summary; the ETag is its revision")
+  @APIResponse(responseCode = "400", description = "Not a valid NHS number")
+  @APIResponse(responseCode = "404", description = "No plan (or, for urgent care, no published plan)")
+  public Uni<Response> summary(@PathParam("nhsNumber") NhsNumber nhsNumber) {
+    return plans.summary(nhsNumber).map(summary -> Response.ok(PlanSummary.of(summary))
+        .tag(Versions.etag(summary.plan().revision)).build());
+  }
+
+  @GET
+  @Path("/{nhsNumber}/draft")
+  @Audited("plan.draft.read")
+  @Operation(summary = "Read the working draft")
+  @APIResponse(responseCode = "200", description = "The draft; the ETag is the plan's revision")
+  @APIResponse(responseCode = "400", description = "Not a valid NHS number")
+  @APIResponse(responseCode = "404", description = "No plan, or no open draft")
+  public Uni<Response> draft(@PathParam("nhsNumber") NhsNumber nhsNumber) {
+    return plans.draft(nhsNumber).map(PlanResource::withRevision);
+  }
+
+  @PUT
+  @Path("/{nhsNumber}/draft")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Audited("plan.draft.save")
+  @Operation(summary = "Save the draft (on a published plan without a draft, this starts a revision)")
+  @APIResponse(responseCode = "200", description = "Saved; the ETag is the new revision")
+  @APIResponse(responseCode = "400", description = "Invalid fields, each one named; nothing was saved")
+  @APIResponse(responseCode = "404", description = "No plan for this NHS number")
+  @APIResponse(responseCode = "412", description = "Someone saved since you read it")
+  @APIResponse(responseCode = "428", description = "If-Match missing")
+  public Uni<Response> saveDraft(@PathParam("nhsNumber") NhsNumber nhsNumber,
+      @HeaderParam("If-Match") String ifMatch, @NotNull @Valid PlanContent content) {
+    return plans.saveDraft(nhsNumber, Versions.required(ifMatch), content).map(PlanResource::withRevision);
+  }
+
+  @POST
+  @Path("/{nhsNumber}/revision")
+  @Audited("plan.revise")
+  @Operation(summary = "Start a draft revision from the newest published version")
+  @APIResponse(responseCode = "201", description = "A draft holding the published content")
+  @APIResponse(responseCode = "404", description = "No plan for this NHS number")
+  @APIResponse(responseCode = "409", description = "A draft is already open")
+  public Uni<Response> revise(@PathParam("nhsNumber") NhsNumber nhsNumber) {
+    return plans.revise(nhsNumber).map(draft -> Response.status(201).entity(DraftView.of(draft))
+        .tag(Versions.etag(draft.plan().revision)).build());
+  }
+
+  @POST
+  @Path("/{nhsNumber}/publication")
+  @Audited("plan.publish")
+  @Operation(summary = "Publish the draft as a new immutable version, visible to urgent care")
+  @APIResponse(responseCode = "201", description = "Published, with warnings to review")
+  @APIResponse(responseCode = "404", description = "No plan for this NHS number")
+  @APIResponse(responseCode = "409", description = "No draft to publish")
+  @APIResponse(responseCode = "412", description = "Someone saved since you read it")
+  @APIResponse(responseCode = "422", description = "The plan is not complete or correct enough to publish")
+  @APIResponse(responseCode = "428", description = "If-Match missing")
+  public Uni<Response> publish(@PathParam("nhsNumber") NhsNumber nhsNumber,
+      @HeaderParam("If-Match") String ifMatch) {
+    return plans.publish(nhsNumber, Versions.required(ifMatch)).map(publication -> Response.status(201)
+        .entity(PublicationView.of(publication)).tag(Versions.etag(publication.plan().revision)).build());
+  }
+
+  @GET
+  @Path("/{nhsNumber}/versions")
+  @Audited("plan.history")
+  @Operation(summary = "The plan's published versions, newest first")
+  @APIResponse(responseCode = "200", description = "Who published each version, when, in what role")
+  @APIResponse(responseCode = "404", description = "No plan for this NHS number")
+  public Uni<List<VersionStamp>> history(@PathParam("nhsNumber") NhsNumber nhsNumber) {
+    return plans.history(nhsNumber).map(list -> list.stream().map(VersionStamp::of).toList());
+  }
+
+  @GET
+  @Path("/{nhsNumber}/published")
+  @Audited("plan.read")
+  @Operation(summary = "Read the newest published version")
+  @APIResponse(responseCode = "200", description = "The published plan")
+  @APIResponse(responseCode = "404", description = "No published plan for this NHS number")
+  public Uni<PublishedView> published(@PathParam("nhsNumber") NhsNumber nhsNumber) {
+    return plans.published(nhsNumber, null).map(PublishedView::of);
+  }
+
+  @GET
+  @Path("/{nhsNumber}/versions/{version}")
+  @Audited("plan.read")
+  @Operation(summary = "Read one published version")
+  @APIResponse(responseCode = "200", description = "The version")
+  @APIResponse(responseCode = "404", description = "No such version")
+  public Uni<PublishedView> version(@PathParam("nhsNumber") NhsNumber nhsNumber,
+      @PathParam("version") @Min(1) int version) {
+    return plans.published(nhsNumber, version).map(PublishedView::of);
+  }
+
+  private static Response withRevision(PlanService.Draft draft) {
+    return Response.ok(DraftView.of(draft)).tag(Versions.etag(draft.plan().revision)).build();
+  }
+}

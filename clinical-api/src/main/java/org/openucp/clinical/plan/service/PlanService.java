@@ -1,0 +1,301 @@
+package org.openucp.clinical.plan.service;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import org.hibernate.exception.ConstraintViolationException;
+import org.openucp.clinical.access.AccessGuard;
+import org.openucp.clinical.access.Permission;
+import org.openucp.clinical.audit.AuditContext;
+import org.openucp.clinical.consent.repository.ConsentRepository;
+import org.openucp.clinical.plan.CarePlan;
+import org.openucp.clinical.plan.PlanContentCodec;
+import org.openucp.clinical.plan.PlanVersion;
+import org.openucp.clinical.plan.repository.CarePlanRepository;
+import org.openucp.clinical.plan.repository.PlanVersionRepository;
+import org.openucp.clinical.security.Caller.StaffMember;
+import org.openucp.model.identity.NhsNumber;
+import org.openucp.model.intake.SubmittedDraft;
+import org.openucp.model.plan.PlanContent;
+import org.openucp.web.problem.Problem;
+import org.openucp.web.problem.ProblemException;
+import org.openucp.web.version.Versions;
+
+/**
+ * The plan lifecycle: initiate a draft, edit it, publish it as an immutable version, revise on top of the published
+ * version, publish again. One plan per NHS number; every write is checked against the caller's permissions.
+ */
+@ApplicationScoped
+public class PlanService {
+
+  private final CarePlanRepository plans;
+  private final PlanVersionRepository versions;
+  private final ConsentRepository consents;
+  private final PlanContentCodec codec;
+  private final AccessGuard access;
+  private final AuditContext audit;
+  private final Clock clock;
+
+  public PlanService(CarePlanRepository plans, PlanVersionRepository versions, ConsentRepository consents,
+      PlanContentCodec codec, AccessGuard access, AuditContext audit, Clock clock) {
+    this.plans = plans;
+    this.versions = versions;
+    this.consents = consents;
+    this.codec = codec;
+    this.access = access;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  /** A plan's draft as stored, with the revision to send back in If-Match. */
+  public record Draft(CarePlan plan, PlanContent content) {
+  }
+
+  /** A published version with its content. */
+  public record Published(CarePlan plan, PlanVersion version, PlanContent content) {
+  }
+
+  /** The outcome of a publication: the new version and what the publisher should look at. */
+  public record Publication(CarePlan plan, PlanVersion version, List<String> warnings) {
+  }
+
+  /** What a reader may know of a plan: drafts are hidden from those who may only read published plans. */
+  public record Summary(CarePlan plan, boolean draftVisible) {
+  }
+
+  public Uni<Draft> initiate(NhsNumber patient, PlanContent content) {
+    audit.patient(patient);
+    return Panache.withTransaction(() -> access.require(Permission.INITIATE).chain(staff -> {
+          requireDnacprPermission(staff, null, content);
+          return plans.findByPatient(patient).chain(existing -> {
+            if (existing != null) {
+              throw planExists(existing);
+            }
+            CarePlan plan = new CarePlan();
+            plan.id = UUID.randomUUID();
+            plan.nhsNumber = patient.value();
+            plan.owningOrganisation = staff.organisation().value();
+            plan.createdAt = clock.instant();
+            plan.createdBy = staff.id();
+            writeDraft(plan, content, staff);
+            return plans.persistAndFlush(plan);
+          });
+        }))
+        .onFailure(ConstraintViolationException.class).transform(e -> planExists(null))
+        .invoke(plan -> audit.plan(plan.id, null))
+        .map(plan -> new Draft(plan, content));
+  }
+
+  /**
+   * Takes a patient's submitted draft into their plan, inside the caller's transaction: initiates the plan when
+   * there is none, otherwise adds to its draft (starting a revision when everything is published).
+   */
+  public Uni<CarePlan> takeIn(StaffMember staff, SubmittedDraft submission) {
+    return plans.findByPatient(submission.nhsNumber()).chain(plan -> {
+      Permission needed = plan == null ? Permission.INITIATE : Permission.EDIT;
+      if (!access.holds(staff, needed)) {
+        throw new ProblemException(Problem.of("permission-denied", "Not allowed", 403, "Your role "
+            + staff.jobRoleCode() + " does not allow " + needed.name().toLowerCase()));
+      }
+      if (plan == null) {
+        CarePlan created = new CarePlan();
+        created.id = UUID.randomUUID();
+        created.nhsNumber = submission.nhsNumber().value();
+        created.owningOrganisation = staff.organisation().value();
+        created.createdAt = clock.instant();
+        created.createdBy = staff.id();
+        writeDraft(created, SubmissionMerge.into(PlanContent.empty(), submission), staff);
+        return plans.persistAndFlush(created);
+      }
+      return currentContent(plan).chain(current -> {
+        writeDraft(plan, SubmissionMerge.into(current, submission), staff);
+        return plans.persistAndFlush(plan);
+      });
+    }).invoke(plan -> audit.plan(plan.id, null));
+  }
+
+  @WithSession
+  public Uni<Summary> summary(NhsNumber patient) {
+    audit.patient(patient);
+    return access.require(Permission.VIEW_PUBLISHED).chain(staff -> plans.findByPatient(patient).map(plan -> {
+      boolean draftVisible = access.holds(staff, Permission.VIEW_DRAFT);
+      if (plan == null || (!plan.isPublished() && !draftVisible)) {
+        throw ProblemException.notFound("A plan for this NHS number");
+      }
+      audit.plan(plan.id, plan.isPublished() ? plan.latestVersion : null);
+      return new Summary(plan, draftVisible);
+    }));
+  }
+
+  @WithSession
+  public Uni<Draft> draft(NhsNumber patient) {
+    audit.patient(patient);
+    return access.require(Permission.VIEW_DRAFT).chain(staff -> existing(patient)).map(plan -> {
+      if (!plan.hasDraft()) {
+        throw ProblemException.notFound("A draft of this plan");
+      }
+      return new Draft(plan, codec.read(plan.draftContent));
+    });
+  }
+
+  /** Saves the draft; on a published plan without a draft this starts a new revision. */
+  @WithTransaction
+  public Uni<Draft> saveDraft(NhsNumber patient, long expectedRevision, PlanContent content) {
+    audit.patient(patient);
+    return access.require(Permission.EDIT).chain(staff -> existing(patient).chain(plan -> {
+      Versions.check(expectedRevision, plan.revision);
+      return currentContent(plan).chain(previous -> {
+        requireDnacprPermission(staff, previous, content);
+        writeDraft(plan, content, staff);
+        return plans.persistAndFlush(plan);
+      });
+    })).map(plan -> new Draft(plan, content));
+  }
+
+  /** Starts a draft revision on top of the newest published version, with its content as the starting point. */
+  @WithTransaction
+  public Uni<Draft> revise(NhsNumber patient) {
+    audit.patient(patient);
+    return access.require(Permission.EDIT).chain(staff -> existing(patient).chain(plan -> {
+      if (plan.hasDraft()) {
+        throw ProblemException.conflict("draft-exists", "A draft is already open",
+            "Carry on with the open draft (revision " + plan.revision + ") rather than starting another");
+      }
+      return currentContent(plan).chain(published -> {
+        writeDraft(plan, published, staff);
+        return plans.persistAndFlush(plan).map(saved -> new Draft(saved, published));
+      });
+    }));
+  }
+
+  @WithTransaction
+  public Uni<Publication> publish(NhsNumber patient, long expectedRevision) {
+    audit.patient(patient);
+    return access.require(Permission.PUBLISH).chain(staff -> existing(patient).chain(plan -> {
+      Versions.check(expectedRevision, plan.revision);
+      if (!plan.hasDraft()) {
+        throw ProblemException.conflict("nothing-to-publish", "Nothing to publish",
+            "Every change is already published as version " + plan.latestVersion);
+      }
+      PlanContent content = codec.read(plan.draftContent);
+      // One query after the other: a reactive session runs one operation at a time.
+      return consents.findById(plan.id).chain(consent -> publishedContent(plan).chain(published -> {
+            PublicationRules.Findings findings = PublicationRules.check(content,
+                consent == null ? null : consent.basis, LocalDate.now(clock));
+            if (!findings.publishable()) {
+              throw new ProblemException(Problem.of("plan-not-publishable", "The plan cannot be published yet", 422,
+                  "Complete or correct: " + String.join(", ",
+                      findings.errors().stream().map(Problem.FieldError::field).toList()))
+                  .withErrors(findings.errors()));
+            }
+            requireDnacprPermission(staff, published, content);
+            PlanVersion version = newVersion(plan, content, staff);
+            plan.latestVersion = version.version;
+            plan.draftContent = null;
+            plan.draftUpdatedAt = clock.instant();
+            plan.draftUpdatedBy = staff.id();
+            audit.plan(plan.id, version.version);
+            return versions.persist(version)
+                .chain(() -> plans.persistAndFlush(plan))
+                .map(saved -> new Publication(saved, version, findings.warnings()));
+          }));
+    }));
+  }
+
+  @WithSession
+  public Uni<List<PlanVersion>> history(NhsNumber patient) {
+    audit.patient(patient);
+    return access.require(Permission.VIEW_PUBLISHED)
+        .chain(staff -> existing(patient))
+        .chain(plan -> {
+          audit.plan(plan.id, null);
+          return versions.history(plan.id);
+        });
+  }
+
+  /** A published version; {@code version} null for the newest. */
+  @WithSession
+  public Uni<Published> published(NhsNumber patient, Integer version) {
+    audit.patient(patient);
+    return access.require(Permission.VIEW_PUBLISHED)
+        .chain(staff -> existing(patient))
+        .chain(plan -> {
+          int wanted = version == null ? plan.latestVersion : version;
+          return versions.findVersion(plan.id, wanted).map(found -> {
+            if (found == null) {
+              throw ProblemException.notFound(version == null ? "A published version of this plan"
+                  : "Version " + version + " of this plan");
+            }
+            audit.plan(plan.id, found.version);
+            return new Published(plan, found, codec.read(found.content));
+          });
+        });
+  }
+
+  private Uni<CarePlan> existing(NhsNumber patient) {
+    return plans.findByPatient(patient).map(plan -> {
+      if (plan == null) {
+        throw ProblemException.notFound("A plan for this NHS number");
+      }
+      audit.plan(plan.id, null);
+      return plan;
+    });
+  }
+
+  /** The draft if there is one, else the newest published content. */
+  private Uni<PlanContent> currentContent(CarePlan plan) {
+    return plan.hasDraft() ? Uni.createFrom().item(codec.read(plan.draftContent)) : publishedContent(plan)
+        .map(published -> published == null ? PlanContent.empty() : published);
+  }
+
+  private Uni<PlanContent> publishedContent(CarePlan plan) {
+    if (!plan.isPublished()) {
+      return Uni.createFrom().nullItem();
+    }
+    return versions.findVersion(plan.id, plan.latestVersion).map(found -> codec.read(found.content));
+  }
+
+  /** A DNACPR decision may be newly recorded only by roles allowed to record one. */
+  private void requireDnacprPermission(StaffMember staff, PlanContent previous, PlanContent next) {
+    boolean newlyRecorded = next.recordsDnacpr()
+        && (previous == null || !Objects.equals(previous.cprDecision(), next.cprDecision()));
+    if (newlyRecorded && !access.holds(staff, Permission.RECORD_DNACPR)) {
+      throw new ProblemException(Problem.of("dnacpr-not-allowed", "Not allowed", 403,
+          "Only a senior responsible clinician may record a 'CPR not recommended' decision; your role "
+              + staff.jobRoleCode() + " may not"));
+    }
+  }
+
+  private void writeDraft(CarePlan plan, PlanContent content, StaffMember staff) {
+    plan.draftContent = codec.write(content);
+    plan.draftUpdatedAt = clock.instant();
+    plan.draftUpdatedBy = staff.id();
+  }
+
+  private PlanVersion newVersion(CarePlan plan, PlanContent content, StaffMember staff) {
+    PlanVersion version = new PlanVersion();
+    version.planId = plan.id;
+    version.version = plan.latestVersion + 1;
+    version.content = codec.write(content);
+    version.publishedAt = clock.instant();
+    version.publishedBy = staff.id();
+    version.publishedByName = staff.name();
+    version.roleCode = staff.jobRoleCode();
+    version.roleName = staff.roleName();
+    version.organisation = staff.organisation().value();
+    return version;
+  }
+
+  private static ProblemException planExists(CarePlan existing) {
+    return new ProblemException(Problem.of("plan-exists", "This person already has a plan", 409,
+        existing == null ? "A plan for this NHS number already exists: open it instead"
+            : "A plan for this NHS number already exists (plan " + existing.id + "): open it instead"));
+  }
+}

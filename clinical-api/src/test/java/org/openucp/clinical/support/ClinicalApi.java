@@ -1,0 +1,70 @@
+package org.openucp.clinical.support;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.util.Map;
+import org.openucp.infra.LocalIssuer;
+import org.openucp.infra.Persona;
+import org.openucp.infra.Personas;
+
+/** The clinical API as a test drives it: one method per user action, each with real signed tokens. */
+public final class ClinicalApi {
+
+  private final LocalIssuer issuer;
+
+  public ClinicalApi(LocalIssuer issuer) {
+    this.issuer = issuer;
+  }
+
+  public RequestSpecification as(Persona persona) {
+    return given().auth().oauth2(issuer.token(persona));
+  }
+
+  public Response initiate(Persona persona, String nhsNumber, Plans plan) {
+    return as(persona).contentType(ContentType.JSON)
+        .body(Map.of("nhsNumber", nhsNumber, "content", plan.content()))
+        .when().post("/plans");
+  }
+
+  public Response summary(Persona persona, String nhsNumber) {
+    return as(persona).when().get("/plans/" + nhsNumber);
+  }
+
+  public long revision(String nhsNumber) {
+    return Long.parseLong(summary(Personas.GP, nhsNumber).then().statusCode(200).extract().header("ETag")
+        .replace("\"", ""));
+  }
+
+  public Response saveDraft(Persona persona, String nhsNumber, long revision, Plans plan) {
+    return as(persona).header("If-Match", "\"" + revision + "\"").contentType(ContentType.JSON)
+        .body(plan.content()).when().put("/plans/" + nhsNumber + "/draft");
+  }
+
+  public Response recordConsent(Persona persona, String nhsNumber, String basis) {
+    return as(persona).contentType(ContentType.JSON).body(Map.of("basis", basis, "notes", "Discussed at home"))
+        .when().put("/plans/" + nhsNumber + "/consent");
+  }
+
+  public Response publish(Persona persona, String nhsNumber, long revision) {
+    return as(persona).header("If-Match", "\"" + revision + "\"")
+        .when().post("/plans/" + nhsNumber + "/publication");
+  }
+
+  public Response withdraw(Persona persona, String nhsNumber) {
+    return as(persona).contentType(ContentType.JSON)
+        .body(Map.of("confirm", true, "reason", "Patient asked for the plan to be deleted"))
+        .when().post("/plans/" + nhsNumber + "/consent/withdrawal");
+  }
+
+  /** A patient of their own with a plan the GP has initiated, consented and published once. */
+  public String publishedPlan(Plans plan) {
+    String nhsNumber = NhsNumbers.fresh();
+    initiate(Personas.GP, nhsNumber, plan).then().statusCode(201);
+    recordConsent(Personas.GP, nhsNumber, "EXPLICIT_CONSENT").then().statusCode(200);
+    publish(Personas.GP, nhsNumber, revision(nhsNumber)).then().statusCode(201);
+    return nhsNumber;
+  }
+}
