@@ -33,7 +33,6 @@ import org.openucp.web.problem.ProblemException;
 
 @Path("/intake/submitted-drafts")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Intake", description = "Patients' own drafts, delivered by the portal, waiting for a clinician")
 @SecurityRequirement(name = "cis2")
 public class IntakeResource {
@@ -45,6 +44,7 @@ public class IntakeResource {
   }
 
   @POST
+  @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.DRAFT_INTAKE)
   @Audited("intake.deliver")
   @Operation(summary = "Deliver a patient's submitted draft (portal service only; idempotent per draft id)")

@@ -1,0 +1,108 @@
+package org.openucp.clinical.intake;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.openucp.clinical.support.Plans.aPlan;
+import static org.openucp.clinical.support.SubmittedDrafts.aSubmittedDraft;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openucp.clinical.support.ClinicalApi;
+import org.openucp.clinical.support.ClinicalInfra;
+import org.openucp.clinical.support.NhsNumbers;
+import org.openucp.clinical.support.Onboarded;
+import org.openucp.clinical.support.SubmittedDrafts;
+import org.openucp.infra.LocalInfra;
+import org.openucp.infra.LocalIssuer;
+import org.openucp.infra.Personas;
+
+/** A clinician takes a patient's own submitted draft into their plan, once. */
+@QuarkusTest
+@QuarkusTestResource(ClinicalInfra.class)
+class ClaimTest {
+
+  @LocalInfra
+  LocalIssuer issuer;
+
+  private ClinicalApi api;
+
+  @BeforeEach
+  void onboard() {
+    Onboarded.demoOrganisations(issuer);
+    api = new ClinicalApi(issuer);
+  }
+
+  @Test
+  void shouldInitiateAPlanFromASubmissionAndTakeItOutOfTheInbox() {
+    String patient = NhsNumbers.fresh();
+    String submission = deliver(aSubmittedDraft().with("nhsNumber", patient));
+
+    api.as(Personas.GP).when().post("/intake/submitted-drafts/" + submission + "/claim")
+        .then().statusCode(200)
+        .body("planId", notNullValue())
+        .body("claimedBy", equalTo("555000000001"));
+
+    api.as(Personas.GP).when().get("/plans/" + patient + "/draft")
+        .then().statusCode(200)
+        .body("content.person.postcode", equalTo("SW3 6JJ"))
+        .body("content.preferences.preferredPlaceOfCare", equalTo("HOME"))
+        .body("content.functionalLevel", equalTo("LIMITED_SELF_CARE"))
+        .body("content.whatMattersToMe", equalTo("I would like to stay at home with my cat."))
+        .body("content.keySupporters[0].name", equalTo("Mary Smith"));
+    api.as(Personas.GP).queryParam("size", 200).when().get("/intake/submitted-drafts")
+        .then().body("id", not(hasItem(submission)));
+    api.as(Personas.GP).queryParam("size", 200).queryParam("includeClaimed", true).when().get("/intake/submitted-drafts")
+        .then().body("id", hasItem(submission));
+  }
+
+  @Test
+  void shouldRefuseASecondClaimNamingThePlan() {
+    String submission = deliver(aSubmittedDraft().with("nhsNumber", NhsNumbers.fresh()));
+    api.as(Personas.GP).when().post("/intake/submitted-drafts/" + submission + "/claim").then().statusCode(200);
+
+    api.as(Personas.COMMUNITY_NURSE).when().post("/intake/submitted-drafts/" + submission + "/claim")
+        .then().statusCode(409)
+        .body("title", equalTo("Already taken into a plan"));
+  }
+
+  @Test
+  void shouldAddToAPublishedPlanWithoutOverwritingWhatCliniciansWrote() {
+    String patient = api.publishedPlan(aPlan().with("whatMattersToMe", "Clinician's summary"));
+    String submission = deliver(aSubmittedDraft().with("nhsNumber", patient)
+        .with("preferredPlaceOfCare", "HOSPICE"));
+
+    api.as(Personas.CLINICAL_ADMIN).when().post("/intake/submitted-drafts/" + submission + "/claim")
+        .then().statusCode(200);
+
+    api.as(Personas.GP).when().get("/plans/" + patient + "/draft")
+        .then().statusCode(200)
+        .body("content.preferences.preferredPlaceOfCare", equalTo("HOME"))
+        .body("content.whatMattersToMe", equalTo(
+            "Clinician's summary\n\nIn the patient's own words: I would like to stay at home with my cat."));
+    api.as(Personas.PARAMEDIC).when().get("/plans/" + patient + "/published")
+        .then().body("content.whatMattersToMe", equalTo("Clinician's summary"));
+  }
+
+  @Test
+  void shouldNotLetUrgentCareSeeOrClaimSubmissions() {
+    String submission = deliver(aSubmittedDraft().with("nhsNumber", NhsNumbers.fresh()));
+
+    api.as(Personas.PARAMEDIC).when().get("/intake/submitted-drafts").then().statusCode(403);
+    api.as(Personas.CALL_HANDLER_111).when().post("/intake/submitted-drafts/" + submission + "/claim")
+        .then().statusCode(403);
+  }
+
+  private String deliver(SubmittedDrafts draft) {
+    return given().auth().oauth2(issuer.token(Personas.PORTAL_SERVICE))
+        .header("Idempotency-Key", draft.draftId())
+        .contentType(ContentType.JSON).body(draft.body())
+        .when().post("/intake/submitted-drafts")
+        .then().statusCode(201).extract().path("submissionId");
+  }
+}
