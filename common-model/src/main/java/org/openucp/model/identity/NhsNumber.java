@@ -13,7 +13,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
     description = "NHS number: ten digits, spaces allowed between the 3-3-4 groups")
 public record NhsNumber(String value) {
 
+  /** Accepts the number as people type it (spaces between the groups) and keeps the canonical ten digits. */
   public NhsNumber {
+    value = value == null ? null : value.strip().replace(" ", "");
     if (value == null || !value.matches("\\d{10}")) {
       throw new InvalidIdentifierException("An NHS number has exactly ten digits");
     }
@@ -31,7 +33,7 @@ public record NhsNumber(String value) {
     if (input == null) {
       throw new InvalidIdentifierException("An NHS number is required");
     }
-    return new NhsNumber(input.strip().replace(" ", ""));
+    return new NhsNumber(input);
   }
 
   /** JAX-RS uses this to convert path and query parameters. */

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record OdsCode(String value) {
 
   public OdsCode {
+    value = value == null ? null : value.strip().toUpperCase(Locale.ROOT);
     if (value == null || !value.matches("[A-Z0-9]{3,10}")) {
       throw new InvalidIdentifierException("An ODS code has 3 to 10 letters and digits");
     }
@@ -21,7 +22,7 @@ public record OdsCode(String value) {
     if (input == null) {
       throw new InvalidIdentifierException("An ODS code is required");
     }
-    return new OdsCode(input.strip().toUpperCase(Locale.ROOT));
+    return new OdsCode(input);
   }
 
   public static OdsCode valueOf(String input) {

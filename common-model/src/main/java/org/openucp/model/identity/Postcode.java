@@ -16,10 +16,13 @@ public record Postcode(String value) {
 
   private static final Pattern COMPACT = Pattern.compile("[A-Z]{1,2}[0-9][A-Z0-9]?[0-9][A-Z]{2}|GIR0AA");
 
+  /** Accepts any case and spacing, and keeps the canonical form. */
   public Postcode {
-    if (value == null || !COMPACT.matcher(value.replace(" ", "")).matches() || value.charAt(value.length() - 4) != ' ') {
+    String compact = value == null ? "" : value.replaceAll("\\s+", "").toUpperCase(Locale.ROOT);
+    if (!COMPACT.matcher(compact).matches()) {
       throw new InvalidIdentifierException("Not a UK postcode (e.g. SW3 6JJ)");
     }
+    value = compact.substring(0, compact.length() - 3) + " " + compact.substring(compact.length() - 3);
   }
 
   @JsonCreator
@@ -27,11 +30,7 @@ public record Postcode(String value) {
     if (input == null) {
       throw new InvalidIdentifierException("A postcode is required");
     }
-    String compact = input.replaceAll("\\s+", "").toUpperCase(Locale.ROOT);
-    if (compact.length() < 5) {
-      throw new InvalidIdentifierException("Not a UK postcode (e.g. SW3 6JJ)");
-    }
-    return new Postcode(compact.substring(0, compact.length() - 3) + " " + compact.substring(compact.length() - 3));
+    return new Postcode(input);
   }
 
   public static Postcode valueOf(String input) {

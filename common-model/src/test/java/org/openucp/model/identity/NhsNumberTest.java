@@ -24,6 +24,11 @@ class NhsNumberTest {
     assertThat(number.formatted()).isEqualTo("943 476 5919");
   }
 
+  @Test
+  void shouldNormaliseWhenBuiltDirectlyAsFrameworksDo() {
+    assertThat(new NhsNumber(" 943 476 5919").value()).isEqualTo("9434765919");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"9434765918", "943476591", "94347659190", "943476591X", "", "94-347-65919"})
   void shouldRejectMalformedNumbersAndWrongCheckDigits(String input) {

@@ -1,0 +1,159 @@
+package org.openucp.clinical.organisation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openucp.clinical.support.ClinicalApi;
+import org.openucp.clinical.support.ClinicalInfra;
+import org.openucp.clinical.support.ClinicalTables;
+import org.openucp.clinical.support.NhsNumbers;
+import org.openucp.clinical.support.Onboarded;
+import org.openucp.infra.EmbeddedDatabase;
+import org.openucp.infra.LocalInfra;
+import org.openucp.infra.LocalIssuer;
+import org.openucp.infra.Persona;
+import org.openucp.infra.Personas;
+
+/** Only organisations with a sharing agreement in force, and only their trained staff on the roster, get in. */
+@QuarkusTest
+@QuarkusTestResource(ClinicalInfra.class)
+class OnboardingTest {
+
+  @LocalInfra
+  LocalIssuer issuer;
+
+  @LocalInfra
+  EmbeddedDatabase database;
+
+  private ClinicalApi api;
+  private String ods;
+  private Persona gp;
+
+  @BeforeEach
+  void aNewPractice() {
+    Onboarded.demoOrganisations(issuer);
+    api = new ClinicalApi(issuer);
+    ods = "T" + ThreadLocalRandom.current().nextInt(10_000, 99_999);
+    String uid = "5551" + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999);
+    gp = Persona.staff("gp-" + ods, "GP at a new practice", "Dr New", uid, "R0260", "GP", ods, "AAL3_ANY");
+  }
+
+  @Test
+  void shouldTurnAwayStaffOfAnOrganisationThatHasNotJoined() {
+    readAPlan(gp).statusCode(403)
+        .contentType("application/problem+json")
+        .body("type", equalTo("https://openucp.org/problems/organisation-not-onboarded"))
+        .body("detail", equalTo("Your organisation " + ods + " has not joined this service"));
+  }
+
+  @Test
+  void shouldWalkAnOrganisationThroughOnboardingUntilItsTrainedStaffGetIn() {
+    register();
+    readAPlan(gp).statusCode(403).body("detail", containsString("no information sharing agreement in force"));
+
+    agreement(LocalDate.now().minusDays(1), null, null).statusCode(200).body("agreementInForce", equalTo(true));
+    readAPlan(gp).statusCode(403).body("type", containsString("not-on-roster"));
+
+    rosterCsv("userId,name,jobRole,trainingCompletedOn\n" + gp.subject() + ",Dr New,R0260,\n").statusCode(200);
+    readAPlan(gp).statusCode(403).body("type", containsString("training-not-completed"));
+
+    rosterCsv("userId,name,jobRole,trainingCompletedOn\n" + gp.subject() + ",Dr New,R0260,"
+        + LocalDate.now().minusDays(3) + "\n").statusCode(200).body("$", hasSize(1));
+    readAPlan(gp).statusCode(404);
+  }
+
+  @Test
+  void shouldTurnAwayStaffOnceTheAgreementIsSuspendedOrHasExpired() {
+    onboardWithGp();
+    readAPlan(gp).statusCode(404);
+
+    agreement(LocalDate.now().minusYears(1), null, LocalDate.now()).statusCode(200);
+    readAPlan(gp).statusCode(403).body("detail", containsString("suspended"));
+
+    agreement(LocalDate.now().minusYears(2), LocalDate.now().minusDays(1), null).statusCode(200);
+    readAPlan(gp).statusCode(403).body("detail", containsString("expired"));
+  }
+
+  @Test
+  void shouldOnlyLetThePlatformAdministratorOnboard() {
+    api.as(Personas.GP).contentType(ContentType.JSON).body(Map.of("name", "X", "type", "GP_PRACTICE"))
+        .when().put("/organisations/" + ods)
+        .then().statusCode(403).body("type", containsString("permission-denied"));
+    Persona managerElsewhere = Persona.staff("manager", "Senior manager at a practice", "M", "555000000099",
+        "R8005", "Senior Manager", Personas.DEMO_PRACTICE, "AAL3_ANY");
+    api.as(managerElsewhere).when().get("/organisations").then().statusCode(403);
+    api.as(Personas.PLATFORM_ADMIN).when().get("/organisations").then().statusCode(200);
+  }
+
+  @Test
+  void shouldRejectAnUnreadableRosterAndKeepTheOldOne() {
+    onboardWithGp();
+
+    rosterCsv("userId,name,jobRole,trainingCompletedOn\nu1,A,R0260,yesterday\nu2,B\n")
+        .statusCode(400)
+        .body("errors.field", equalTo(List.of("line 2", "line 3")));
+    api.as(Personas.PLATFORM_ADMIN).contentType(ContentType.JSON)
+        .body(List.of(Map.of("userId", "u3", "name", "C", "jobRole", "nurse")))
+        .when().put("/organisations/" + ods + "/roster")
+        .then().statusCode(400).body("errors[0].field", containsString("jobRole"));
+    readAPlan(gp).statusCode(404);
+  }
+
+  @Test
+  void shouldAuditEveryOnboardingOperation() {
+    onboardWithGp();
+
+    long audited = new ClinicalTables(database).count("SELECT count(*) FROM audit_event WHERE actor_id = ?"
+        + " AND action IN ('organisation.save', 'organisation.agreement', 'organisation.roster')"
+        + " AND occurred_at > now() - interval '1 minute'", Personas.PLATFORM_ADMIN.subject());
+    assertThat(audited).isGreaterThanOrEqualTo(3);
+  }
+
+  private void onboardWithGp() {
+    register();
+    agreement(LocalDate.now().minusYears(1), null, null).statusCode(200);
+    rosterCsv("userId,name,jobRole,trainingCompletedOn\n" + gp.subject() + ",Dr New,R0260,2026-01-05\n")
+        .statusCode(200);
+  }
+
+  private void register() {
+    api.as(Personas.PLATFORM_ADMIN).contentType(ContentType.JSON)
+        .body(Map.of("name", "New Practice " + ods, "type", "GP_PRACTICE"))
+        .when().put("/organisations/" + ods)
+        .then().statusCode(200).body("agreementInForce", equalTo(false));
+  }
+
+  private ValidatableResponse agreement(LocalDate signed, LocalDate expires, LocalDate suspended) {
+    Map<String, Object> body = new java.util.HashMap<>(Map.of("signedOn", signed.toString(),
+        "caldicottGuardian", "Dr Guardian"));
+    if (expires != null) {
+      body.put("expiresOn", expires.toString());
+    }
+    if (suspended != null) {
+      body.put("suspendedOn", suspended.toString());
+    }
+    return api.as(Personas.PLATFORM_ADMIN).contentType(ContentType.JSON).body(body)
+        .when().put("/organisations/" + ods + "/sharing-agreement").then();
+  }
+
+  private ValidatableResponse rosterCsv(String csv) {
+    return api.as(Personas.PLATFORM_ADMIN).contentType("text/csv").body(csv)
+        .when().put("/organisations/" + ods + "/roster").then();
+  }
+
+  private ValidatableResponse readAPlan(Persona persona) {
+    return api.summary(persona, NhsNumbers.fresh()).then();
+  }
+}
