@@ -2,17 +2,16 @@ package org.openucp.clinical.support;
 
 import io.restassured.RestAssured;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import org.openucp.infra.DemoOnboarding;
 import org.openucp.infra.LocalIssuer;
 import org.openucp.infra.Persona;
 import org.openucp.infra.Personas;
 
-/** Makes sure the demo organisations are onboarded, once per running application and database. */
+/** Makes sure the demo organisations are onboarded with the wanted rosters, without redoing it every test. */
 public final class Onboarded {
 
-  private static final Set<String> DONE = ConcurrentHashMap.newKeySet();
+  private static final AtomicReference<String> CURRENT = new AtomicReference<>("");
 
   private Onboarded() {
   }
@@ -25,7 +24,7 @@ public final class Onboarded {
   public static void withStaff(LocalIssuer issuer, List<Persona> staff) {
     String clinicalUrl = RestAssured.baseURI + ":" + RestAssured.port;
     String key = clinicalUrl + "|" + issuer.port() + "|" + staff.hashCode();
-    if (DONE.add(key)) {
+    if (!CURRENT.getAndSet(key).equals(key)) {
       DemoOnboarding.onboard(clinicalUrl, issuer, staff);
     }
   }

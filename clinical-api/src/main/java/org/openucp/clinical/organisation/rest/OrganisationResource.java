@@ -56,10 +56,10 @@ public class OrganisationResource {
       String caldicottGuardian, LocalDate agreementExpiresOn, LocalDate agreementSuspendedOn,
       boolean agreementInForce) {
 
-    static OrganisationView of(Organisation organisation) {
+    static OrganisationView of(Organisation organisation, boolean inForce) {
       return new OrganisationView(organisation.odsCode, organisation.name, organisation.type,
           organisation.agreementSignedOn, organisation.caldicottGuardian, organisation.agreementExpiresOn,
-          organisation.agreementSuspendedOn, organisation.agreementProblem(LocalDate.now()) == null);
+          organisation.agreementSuspendedOn, inForce);
     }
   }
 
@@ -72,7 +72,7 @@ public class OrganisationResource {
   @APIResponse(responseCode = "400", description = "Invalid fields")
   public Uni<OrganisationView> save(@PathParam("odsCode") OdsCode odsCode,
       @NotNull @Valid OrganisationRequest request) {
-    return organisations.save(odsCode, request.name(), request.type()).map(OrganisationView::of);
+    return organisations.save(odsCode, request.name(), request.type()).map(this::view);
   }
 
   @GET
@@ -80,7 +80,7 @@ public class OrganisationResource {
   @Operation(summary = "List organisations")
   @APIResponse(responseCode = "200", description = "Every organisation, by name")
   public Uni<List<OrganisationView>> list() {
-    return organisations.list().map(list -> list.stream().map(OrganisationView::of).toList());
+    return organisations.list().map(list -> list.stream().map(this::view).toList());
   }
 
   @GET
@@ -90,7 +90,7 @@ public class OrganisationResource {
   @APIResponse(responseCode = "200", description = "The organisation")
   @APIResponse(responseCode = "404", description = "Not registered")
   public Uni<OrganisationView> get(@PathParam("odsCode") OdsCode odsCode) {
-    return organisations.get(odsCode).map(OrganisationView::of);
+    return organisations.get(odsCode).map(this::view);
   }
 
   @PUT
@@ -104,7 +104,7 @@ public class OrganisationResource {
   public Uni<OrganisationView> agreement(@PathParam("odsCode") OdsCode odsCode,
       @NotNull @Valid AgreementRequest request) {
     return organisations.recordAgreement(odsCode, new OrganisationService.Agreement(request.signedOn(),
-        request.caldicottGuardian(), request.expiresOn(), request.suspendedOn())).map(OrganisationView::of);
+        request.caldicottGuardian(), request.expiresOn(), request.suspendedOn())).map(this::view);
   }
 
   @PUT
@@ -140,6 +140,10 @@ public class OrganisationResource {
   @APIResponse(responseCode = "404", description = "Not registered")
   public Uni<List<RosterEntryView>> readRoster(@PathParam("odsCode") OdsCode odsCode) {
     return organisations.roster(odsCode).map(RosterEntryView::of);
+  }
+
+  private OrganisationView view(Organisation organisation) {
+    return OrganisationView.of(organisation, organisations.agreementInForce(organisation));
   }
 
   /** A roster entry as stored. */

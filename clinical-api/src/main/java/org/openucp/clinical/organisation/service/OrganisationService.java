@@ -47,6 +47,11 @@ public class OrganisationService {
   public record Agreement(LocalDate signedOn, String caldicottGuardian, LocalDate expiresOn, LocalDate suspendedOn) {
   }
 
+  /** Whether the organisation's staff may use the service today. */
+  public boolean agreementInForce(Organisation organisation) {
+    return organisation.agreementProblem(LocalDate.now(clock)) == null;
+  }
+
   @WithTransaction
   public Uni<Organisation> save(OdsCode ods, String name, OrganisationType type) {
     return access.require(Permission.ADMINISTER_ORGANISATIONS)

@@ -1,0 +1,85 @@
+package org.openucp.clinical.plan.service;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.Set;
+import java.util.UUID;
+import org.openucp.clinical.access.AccessGuard;
+import org.openucp.clinical.access.Permission;
+import org.openucp.clinical.audit.AuditContext;
+import org.openucp.clinical.plan.Attachment;
+import org.openucp.clinical.plan.CarePlan;
+import org.openucp.clinical.plan.repository.AttachmentRepository;
+import org.openucp.clinical.plan.repository.CarePlanRepository;
+import org.openucp.model.identity.NhsNumber;
+import org.openucp.web.problem.Problem;
+import org.openucp.web.problem.ProblemException;
+
+/** Documents attached to a plan, such as a signed ADRT: PDF or an image of the paper form. */
+@ApplicationScoped
+public class AttachmentService {
+
+  static final int MAX_BYTES = 5 * 1024 * 1024;
+  static final Set<String> ACCEPTED_TYPES = Set.of("application/pdf", "image/jpeg", "image/png");
+
+  private final AttachmentRepository attachments;
+  private final CarePlanRepository plans;
+  private final AccessGuard access;
+  private final AuditContext audit;
+  private final Clock clock;
+
+  public AttachmentService(AttachmentRepository attachments, CarePlanRepository plans, AccessGuard access,
+      AuditContext audit, Clock clock) {
+    this.attachments = attachments;
+    this.plans = plans;
+    this.access = access;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  @WithTransaction
+  public Uni<Attachment> attach(NhsNumber patient, String mediaType, String fileName, byte[] content) {
+    audit.patient(patient);
+    if (mediaType == null || !ACCEPTED_TYPES.contains(mediaType)) {
+      return Uni.createFrom().failure(new ProblemException(Problem.of("unsupported-document",
+          "Unsupported document", 415, "Attach a PDF, JPEG or PNG document")));
+    }
+    if (content == null || content.length == 0 || content.length > MAX_BYTES) {
+      return Uni.createFrom().failure(ProblemException.badRequest("document-size",
+          "A document must have content and be at most 5 MB"));
+    }
+    return access.require(Permission.EDIT).chain(staff -> existing(patient).chain(plan -> {
+      Attachment attachment = new Attachment();
+      attachment.id = UUID.randomUUID();
+      attachment.planId = plan.id;
+      attachment.mediaType = mediaType;
+      attachment.fileName = fileName;
+      attachment.content = content;
+      attachment.uploadedAt = clock.instant();
+      attachment.uploadedBy = staff.id();
+      return attachments.persist(attachment);
+    }));
+  }
+
+  @WithSession
+  public Uni<Attachment> read(NhsNumber patient, UUID id) {
+    audit.patient(patient);
+    return access.require(Permission.VIEW_PUBLISHED)
+        .chain(staff -> existing(patient))
+        .chain(plan -> attachments.findForPlan(plan.id, id))
+        .onItem().ifNull().failWith(() -> ProblemException.notFound("Document " + id + " of this plan"));
+  }
+
+  private Uni<CarePlan> existing(NhsNumber patient) {
+    return plans.findByPatient(patient).map(plan -> {
+      if (plan == null) {
+        throw ProblemException.notFound("A plan for this NHS number");
+      }
+      audit.plan(plan.id, null);
+      return plan;
+    });
+  }
+}
