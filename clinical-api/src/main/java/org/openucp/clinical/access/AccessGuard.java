@@ -4,31 +4,41 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.Set;
 import org.openucp.clinical.organisation.repository.OrganisationRepository;
 import org.openucp.clinical.organisation.repository.RosterRepository;
 import org.openucp.clinical.security.Caller;
 import org.openucp.clinical.security.Caller.StaffMember;
+import org.openucp.clinical.security.ClinicalSecurityConfig;
 import org.openucp.clinical.security.CurrentCaller;
 import org.openucp.web.problem.Problem;
 import org.openucp.web.problem.ProblemException;
 
 /**
- * The one check in front of every staff operation: the job role grants the permission, the organisation has a
+ * The one check in front of every staff operation: the job role grants the permission, writes come with a smartcard
+ * sign-in, the organisation has a
  * sharing agreement in force, and the user is on its roster with training completed. Each refusal is a 403 whose
  * type and detail a single-page app can show as they are. Call it inside the operation's session.
  */
 @ApplicationScoped
 public class AccessGuard {
 
+  /** Operations that change patient data or who may see it: they need the stronger sign-in. */
+  private static final Set<Permission> WRITES = EnumSet.complementOf(
+      EnumSet.of(Permission.VIEW_PUBLISHED, Permission.VIEW_DRAFT, Permission.READ_AUDIT));
+
   private final CurrentCaller caller;
+  private final ClinicalSecurityConfig security;
   private final AccessPolicy policy;
   private final OrganisationRepository organisations;
   private final RosterRepository roster;
   private final Clock clock;
 
-  public AccessGuard(CurrentCaller caller, AccessPolicy policy, OrganisationRepository organisations,
-      RosterRepository roster, Clock clock) {
+  public AccessGuard(CurrentCaller caller, ClinicalSecurityConfig security, AccessPolicy policy,
+      OrganisationRepository organisations, RosterRepository roster, Clock clock) {
     this.caller = caller;
+    this.security = security;
     this.policy = policy;
     this.organisations = organisations;
     this.roster = roster;
@@ -45,6 +55,10 @@ public class AccessGuard {
       return Uni.createFrom().failure(denied("permission-denied", "Your role " + staff.jobRoleCode()
           + (staff.roleName().isBlank() ? "" : " (" + staff.roleName() + ")") + " does not allow "
           + permission.name().toLowerCase().replace('_', ' ')));
+    }
+    if (WRITES.contains(permission) && !security.writeAcr().contains(staff.assurance())) {
+      return Uni.createFrom().failure(ProblemException.stepUp("Changing patient data needs a smartcard sign-in; "
+          + "you signed in with " + staff.assurance(), String.join(" ", security.writeAcr())));
     }
     return onboarded(staff).replaceWith(staff);
   }

@@ -59,6 +59,23 @@ class StaffAuthenticationTest {
   }
 
   @Test
+  void shouldAskForASmartcardSignInBeforeAWriteButLetTheSameUserRead() {
+    Persona gpWithoutSmartcard = Personas.GP.withClaim("acr", "AAL2_OR_AAL3_ANY");
+
+    given().auth().oauth2(issuer.token(gpWithoutSmartcard))
+        .contentType("application/json")
+        .body(Map.of("nhsNumber", Personas.SECOND_PATIENT_NHS_NUMBER, "content", Map.of()))
+        .when().post("/plans")
+        .then().statusCode(401)
+        .header("WWW-Authenticate", containsString("insufficient_user_authentication"))
+        .header("WWW-Authenticate", containsString("AAL3_ANY"))
+        .contentType("application/problem+json");
+    given().auth().oauth2(issuer.token(gpWithoutSmartcard))
+        .when().get("/plans/" + Personas.SECOND_PATIENT_NHS_NUMBER)
+        .then().statusCode(404);
+  }
+
+  @Test
   void shouldRejectAnExpiredToken() {
     rejected(issuer.token(Personas.GP, -300));
   }

@@ -31,7 +31,10 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response domainProblem(ProblemException e) {
-    return respond(e.problem());
+    Response.ResponseBuilder response = Response.status(e.problem().status()).type(Problem.MEDIA_TYPE)
+        .entity(e.problem());
+    e.headers().forEach(response::header);
+    return response.build();
   }
 
   @ServerExceptionMapper
