@@ -17,6 +17,7 @@ import org.openucp.clinical.plan.PlanContentCodec;
 import org.openucp.clinical.plan.repository.AttachmentRepository;
 import org.openucp.clinical.plan.repository.CarePlanRepository;
 import org.openucp.clinical.plan.repository.PlanVersionRepository;
+import org.openucp.clinical.plan.service.PlanService;
 import org.openucp.clinical.plan.service.PublicationRules;
 import org.openucp.model.care.ConsentBasis;
 import org.openucp.model.identity.NhsNumber;
@@ -33,19 +34,21 @@ public class ConsentService {
   private final PlanVersionRepository versions;
   private final AttachmentRepository attachments;
   private final SubmittedDraftRepository submissions;
+  private final PlanService planService;
   private final PlanContentCodec codec;
   private final AccessGuard access;
   private final AuditContext audit;
   private final Clock clock;
 
   public ConsentService(ConsentRepository consents, CarePlanRepository plans, PlanVersionRepository versions,
-      AttachmentRepository attachments, SubmittedDraftRepository submissions, PlanContentCodec codec,
-      AccessGuard access, AuditContext audit, Clock clock) {
+      AttachmentRepository attachments, SubmittedDraftRepository submissions, PlanService planService,
+      PlanContentCodec codec, AccessGuard access, AuditContext audit, Clock clock) {
     this.consents = consents;
     this.plans = plans;
     this.versions = versions;
     this.attachments = attachments;
     this.submissions = submissions;
+    this.planService = planService;
     this.codec = codec;
     this.access = access;
     this.audit = audit;
@@ -59,7 +62,7 @@ public class ConsentService {
   @WithTransaction
   public Uni<Consent> record(NhsNumber patient, ConsentBasis basis, String notes) {
     audit.patient(patient);
-    return access.require(Permission.RECORD_CONSENT).chain(staff -> existing(patient).chain(plan ->
+    return access.require(Permission.RECORD_CONSENT).chain(staff -> planService.existing(patient).chain(plan ->
         dateOfBirth(plan).chain(dateOfBirth -> {
           if (dateOfBirth != null && PublicationRules.isChild(dateOfBirth, LocalDate.now(clock))
               && !PublicationRules.allowsChild(basis)) {
@@ -84,7 +87,7 @@ public class ConsentService {
   public Uni<Consent> get(NhsNumber patient) {
     audit.patient(patient);
     return access.require(Permission.VIEW_DRAFT)
-        .chain(staff -> existing(patient))
+        .chain(staff -> planService.existing(patient))
         .chain(plan -> consents.findById(plan.id))
         .onItem().ifNull().failWith(() -> ProblemException.notFound("A consent record for this plan"));
   }
@@ -97,22 +100,14 @@ public class ConsentService {
   public Uni<Withdrawal> withdraw(NhsNumber patient, String reason) {
     audit.patient(patient);
     audit.reason(reason);
-    return access.require(Permission.WITHDRAW_CONSENT).chain(staff -> existing(patient).chain(plan ->
+    return access.require(Permission.WITHDRAW_CONSENT).chain(staff -> planService.existing(patient).chain(plan ->
         attachments.countFor(plan.id).chain(attachmentCount ->
             submissions.deleteForPatient(patient).chain(submissionCount ->
                 plans.deleteWithEverything(plan.id).map(deleted ->
                     new Withdrawal(plan.latestVersion, attachmentCount, submissionCount))))));
   }
 
-  private Uni<CarePlan> existing(NhsNumber patient) {
-    return plans.findByPatient(patient).map(plan -> {
-      if (plan == null) {
-        throw ProblemException.notFound("A plan for this NHS number");
-      }
-      audit.plan(plan.id, null);
-      return plan;
-    });
-  }
+
 
   private Uni<LocalDate> dateOfBirth(CarePlan plan) {
     if (plan.hasDraft()) {

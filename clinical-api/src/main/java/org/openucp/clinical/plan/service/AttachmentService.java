@@ -11,9 +11,7 @@ import org.openucp.clinical.access.AccessGuard;
 import org.openucp.clinical.access.Permission;
 import org.openucp.clinical.audit.AuditContext;
 import org.openucp.clinical.plan.Attachment;
-import org.openucp.clinical.plan.CarePlan;
 import org.openucp.clinical.plan.repository.AttachmentRepository;
-import org.openucp.clinical.plan.repository.CarePlanRepository;
 import org.openucp.model.identity.NhsNumber;
 import org.openucp.web.problem.Problem;
 import org.openucp.web.problem.ProblemException;
@@ -26,15 +24,15 @@ public class AttachmentService {
   static final Set<String> ACCEPTED_TYPES = Set.of("application/pdf", "image/jpeg", "image/png");
 
   private final AttachmentRepository attachments;
-  private final CarePlanRepository plans;
+  private final PlanService planService;
   private final AccessGuard access;
   private final AuditContext audit;
   private final Clock clock;
 
-  public AttachmentService(AttachmentRepository attachments, CarePlanRepository plans, AccessGuard access,
+  public AttachmentService(AttachmentRepository attachments, PlanService planService, AccessGuard access,
       AuditContext audit, Clock clock) {
     this.attachments = attachments;
-    this.plans = plans;
+    this.planService = planService;
     this.access = access;
     this.audit = audit;
     this.clock = clock;
@@ -51,7 +49,7 @@ public class AttachmentService {
       return Uni.createFrom().failure(ProblemException.badRequest("document-size",
           "A document must have content and be at most 5 MB"));
     }
-    return access.require(Permission.EDIT).chain(staff -> existing(patient).chain(plan -> {
+    return access.require(Permission.EDIT).chain(staff -> planService.existing(patient).chain(plan -> {
       Attachment attachment = new Attachment();
       attachment.id = UUID.randomUUID();
       attachment.planId = plan.id;
@@ -68,18 +66,10 @@ public class AttachmentService {
   public Uni<Attachment> read(NhsNumber patient, UUID id) {
     audit.patient(patient);
     return access.require(Permission.VIEW_PUBLISHED)
-        .chain(staff -> existing(patient))
+        .chain(staff -> planService.existing(patient))
         .chain(plan -> attachments.findForPlan(plan.id, id))
         .onItem().ifNull().failWith(() -> ProblemException.notFound("Document " + id + " of this plan"));
   }
 
-  private Uni<CarePlan> existing(NhsNumber patient) {
-    return plans.findByPatient(patient).map(plan -> {
-      if (plan == null) {
-        throw ProblemException.notFound("A plan for this NHS number");
-      }
-      audit.plan(plan.id, null);
-      return plan;
-    });
-  }
+
 }

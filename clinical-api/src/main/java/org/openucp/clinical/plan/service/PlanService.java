@@ -239,7 +239,8 @@ public class PlanService {
         });
   }
 
-  private Uni<CarePlan> existing(NhsNumber patient) {
+  /** The patient's plan, or a 404; call it inside the caller's session, after the access check. */
+  public Uni<CarePlan> existing(NhsNumber patient) {
     return plans.findByPatient(patient).map(plan -> {
       if (plan == null) {
         throw ProblemException.notFound("A plan for this NHS number");
