@@ -36,8 +36,11 @@ public final class Personas {
   public static final Persona PORTAL_SERVICE = Persona.service("portal-service",
       "The portal API calling the clinical intake", "draft-intake");
 
+  public static final Persona URGENT_CARE_SYSTEM = Persona.service("urgent-care-system",
+      "An urgent-care system reading the flag feed and NRL pointers", "flag-reader");
+
   public static final List<Persona> ALL = List.of(GP, COMMUNITY_NURSE, CALL_HANDLER_111, PARAMEDIC, CLINICAL_ADMIN,
-      PLATFORM_ADMIN, PATIENT, SECOND_PATIENT, PORTAL_SERVICE);
+      PLATFORM_ADMIN, PATIENT, SECOND_PATIENT, PORTAL_SERVICE, URGENT_CARE_SYSTEM);
 
   /** The staff personas, whom the demo organisations list on their rosters. */
   public static final List<Persona> STAFF = List.of(GP, COMMUNITY_NURSE, CALL_HANDLER_111, PARAMEDIC,

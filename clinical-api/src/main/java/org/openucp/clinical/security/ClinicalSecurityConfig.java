@@ -17,6 +17,6 @@ public interface ClinicalSecurityConfig {
   Set<String> writeAcr();
 
   /** Client ids of the services allowed to call with client credentials, such as the portal. */
-  @WithDefault("portal-service")
+  @WithDefault("portal-service,urgent-care-system")
   Set<String> serviceClients();
 }

@@ -8,6 +8,9 @@ public final class Roles {
   /** A service allowed to deliver patients' submitted drafts to the intake. */
   public static final String DRAFT_INTAKE = "draft-intake";
 
+  /** An urgent-care system reading the identifier feed and NRL pointers. */
+  public static final String FLAG_READER = "flag-reader";
+
   private Roles() {
   }
 }

@@ -62,11 +62,13 @@ class ConsentWithdrawalTest {
         .body("versionsDeleted", equalTo(2))
         .body("submissionsDeleted", equalTo(1));
 
-    for (String table : new String[] {"care_plan", "plan_version", "consent", "attachment", "submitted_draft"}) {
+    for (String table : new String[] {"care_plan", "plan_version", "consent", "attachment", "submitted_draft",
+        "published_plan", "nrl_pointer", "review_task"}) {
       assertThat(tables.everyValueIn(table)).as(table).noneMatch(value -> value.contains(secret))
           .noneMatch(value -> value.equals(patient));
     }
     assertThat(tables.everyValueIn("audit_event")).noneMatch(value -> value.contains(secret));
+    assertThat(tables.everyValueIn("flag_event")).noneMatch(value -> value.contains("Edith"));
     assertThat(tables.count("SELECT count(*) FROM audit_event WHERE nhs_number = ? AND action = 'consent.withdraw'"
         + " AND outcome = 'SUCCESS'", patient)).isEqualTo(1);
     api.summary(Personas.GP, patient).then().statusCode(404);

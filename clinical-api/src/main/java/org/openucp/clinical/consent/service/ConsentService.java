@@ -18,6 +18,7 @@ import org.openucp.clinical.plan.repository.AttachmentRepository;
 import org.openucp.clinical.plan.repository.CarePlanRepository;
 import org.openucp.clinical.plan.repository.PlanVersionRepository;
 import org.openucp.clinical.plan.service.PlanService;
+import org.openucp.clinical.plan.service.PublicationEffects;
 import org.openucp.clinical.plan.service.PublicationRules;
 import org.openucp.model.care.ConsentBasis;
 import org.openucp.model.identity.NhsNumber;
@@ -35,6 +36,7 @@ public class ConsentService {
   private final AttachmentRepository attachments;
   private final SubmittedDraftRepository submissions;
   private final PlanService planService;
+  private final PublicationEffects effects;
   private final PlanContentCodec codec;
   private final AccessGuard access;
   private final AuditContext audit;
@@ -42,13 +44,14 @@ public class ConsentService {
 
   public ConsentService(ConsentRepository consents, CarePlanRepository plans, PlanVersionRepository versions,
       AttachmentRepository attachments, SubmittedDraftRepository submissions, PlanService planService,
-      PlanContentCodec codec, AccessGuard access, AuditContext audit, Clock clock) {
+      PublicationEffects effects, PlanContentCodec codec, AccessGuard access, AuditContext audit, Clock clock) {
     this.consents = consents;
     this.plans = plans;
     this.versions = versions;
     this.attachments = attachments;
     this.submissions = submissions;
     this.planService = planService;
+    this.effects = effects;
     this.codec = codec;
     this.access = access;
     this.audit = audit;
@@ -102,8 +105,8 @@ public class ConsentService {
     audit.reason(reason);
     return access.require(Permission.WITHDRAW_CONSENT).chain(staff -> planService.existing(patient).chain(plan ->
         attachments.countFor(plan.id).chain(attachmentCount ->
-            submissions.deleteForPatient(patient).chain(submissionCount ->
-                plans.deleteWithEverything(plan.id).map(deleted ->
+            submissions.deleteForPatient(patient).chain(submissionCount -> effects.withdrawn(plan).chain(() ->
+                plans.deleteWithEverything(plan.id)).map(deleted ->
                     new Withdrawal(plan.latestVersion, attachmentCount, submissionCount))))));
   }
 

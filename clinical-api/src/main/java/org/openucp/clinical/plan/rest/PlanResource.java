@@ -29,6 +29,7 @@ import org.openucp.clinical.plan.rest.PlanViews.PublicationView;
 import org.openucp.clinical.plan.rest.PlanViews.PublishedView;
 import org.openucp.clinical.plan.rest.PlanViews.VersionStamp;
 import org.openucp.clinical.plan.service.PlanService;
+import org.openucp.clinical.print.PlanPdf;
 import org.openucp.clinical.security.Roles;
 import org.openucp.model.identity.NhsNumber;
 import org.openucp.model.plan.PlanContent;
@@ -157,6 +158,22 @@ public class PlanResource {
   public Uni<PublishedView> version(@PathParam("nhsNumber") NhsNumber nhsNumber,
       @PathParam("version") @Min(1) int version) {
     return plans.published(nhsNumber, version).map(PublishedView::of);
+  }
+
+  @GET
+  @Path("/{nhsNumber}/versions/{version}/pdf")
+  @Produces({"application/pdf", MediaType.APPLICATION_JSON})
+  @Audited("plan.print")
+  @Operation(summary = "The printable plan (PDF) of a published version")
+  @APIResponse(responseCode = "200", description = "The PDF")
+  @APIResponse(responseCode = "404", description = "No such version")
+  public Uni<Response> printable(@PathParam("nhsNumber") NhsNumber nhsNumber,
+      @PathParam("version") @Min(1) int version) {
+    return plans.published(nhsNumber, version).map(published -> Response
+        .ok(PlanPdf.render(published.plan().nhsNumber, published.version(), published.content()), "application/pdf")
+        .header("Content-Disposition", "inline; filename=\"urgent-care-plan-" + published.plan().nhsNumber + "-v"
+            + version + ".pdf\"")
+        .build());
   }
 
   private static Response withRevision(PlanService.Draft draft) {

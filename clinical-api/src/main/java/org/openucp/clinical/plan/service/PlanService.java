@@ -41,16 +41,18 @@ public class PlanService {
   private final PlanContentCodec codec;
   private final AccessGuard access;
   private final AuditContext audit;
+  private final PublicationEffects effects;
   private final Clock clock;
 
   public PlanService(CarePlanRepository plans, PlanVersionRepository versions, ConsentRepository consents,
-      PlanContentCodec codec, AccessGuard access, AuditContext audit, Clock clock) {
+      PlanContentCodec codec, AccessGuard access, AuditContext audit, PublicationEffects effects, Clock clock) {
     this.plans = plans;
     this.versions = versions;
     this.consents = consents;
     this.codec = codec;
     this.access = access;
     this.audit = audit;
+    this.effects = effects;
     this.clock = clock;
   }
 
@@ -204,6 +206,7 @@ public class PlanService {
             audit.plan(plan.id, version.version);
             return versions.persist(version)
                 .chain(() -> plans.persistAndFlush(plan))
+                .call(saved -> effects.published(saved, version, content))
                 .map(saved -> new Publication(saved, version, findings.warnings()));
           }));
     }));

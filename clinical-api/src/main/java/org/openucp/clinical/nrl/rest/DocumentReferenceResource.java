@@ -1,0 +1,43 @@
+package org.openucp.clinical.nrl.rest;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openucp.clinical.audit.Audited;
+import org.openucp.clinical.nrl.service.NrlPointers;
+import org.openucp.clinical.security.Roles;
+import org.openucp.model.identity.NhsNumber;
+
+@Path("/urgent-care/document-references")
+@Produces({"application/fhir+json", "application/json"})
+@RolesAllowed({Roles.STAFF, Roles.FLAG_READER})
+@Tag(name = "NRL pointers", description = "FHIR R4 DocumentReference pointers to published plans")
+@SecurityRequirement(name = "cis2")
+public class DocumentReferenceResource {
+
+  private final NrlPointers pointers;
+
+  public DocumentReferenceResource(NrlPointers pointers) {
+    this.pointers = pointers;
+  }
+
+  @GET
+  @Audited("nrl.search")
+  @Operation(summary = "The current pointer to a patient's published plan, as a FHIR searchset Bundle")
+  @APIResponse(responseCode = "200", description = "A Bundle with the current DocumentReference, or none")
+  @APIResponse(responseCode = "400", description = "Missing or invalid NHS number")
+  public Uni<Map<String, Object>> search(@QueryParam("subject") @NotNull NhsNumber subject, UriInfo uri) {
+    String base = uri.getBaseUri().toString().replaceAll("/$", "");
+    return pointers.forPatient(subject).map(found -> DocumentReferences.bundle(found, base));
+  }
+}

@@ -1,0 +1,62 @@
+package org.openucp.clinical.urgentcare;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.UUID;
+import org.openucp.model.plan.PlanContent;
+
+/** What urgent care can find: a published plan, keyed by NHS number and by demographics. */
+@Entity
+@Table(name = "published_plan")
+public class PublishedPlan extends PanacheEntityBase {
+
+  @Id
+  @Column(name = "plan_id")
+  public UUID planId;
+  @Column(name = "nhs_number", nullable = false)
+  public String nhsNumber;
+  @Column(nullable = false)
+  public int version;
+  @Column(name = "family_name_key")
+  public String familyNameKey;
+  @Column(name = "date_of_birth")
+  public LocalDate dateOfBirth;
+  @Column(name = "postcode_key")
+  public String postcodeKey;
+  @Column(name = "given_name")
+  public String givenName;
+  @Column(name = "family_name")
+  public String familyName;
+  public String address;
+  public String postcode;
+  @Column(name = "planned_review_date")
+  public LocalDate plannedReviewDate;
+  @Column(name = "owning_organisation", nullable = false)
+  public String owningOrganisation;
+  @Column(name = "published_at", nullable = false)
+  public Instant publishedAt;
+
+  /** Takes the identifiers of the newly published version. */
+  public void describe(PlanContent content) {
+    PlanContent.Person person = content.person();
+    givenName = person == null ? null : person.givenName();
+    familyName = person == null ? null : person.familyName();
+    familyNameKey = nameKey(familyName);
+    dateOfBirth = person == null ? null : person.dateOfBirth();
+    address = person == null ? null : person.address();
+    postcode = person == null || person.postcode() == null ? null : person.postcode().value();
+    postcodeKey = person == null || person.postcode() == null ? null : person.postcode().compact();
+    plannedReviewDate = content.plannedReviewDate();
+  }
+
+  /** Family names as a call handler may hear or type them: case, spaces, hyphens and apostrophes do not matter. */
+  public static String nameKey(String name) {
+    return name == null ? null : name.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}]", "");
+  }
+}

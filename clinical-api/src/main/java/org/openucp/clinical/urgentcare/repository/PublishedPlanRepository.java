@@ -1,0 +1,38 @@
+package org.openucp.clinical.urgentcare.repository;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.openucp.clinical.urgentcare.PublishedPlan;
+import org.openucp.model.identity.NhsNumber;
+
+@ApplicationScoped
+public class PublishedPlanRepository implements PanacheRepositoryBase<PublishedPlan, UUID> {
+
+  /** At most this many people are offered to choose from; more means the search needs narrowing. */
+  public static final int MAX_CANDIDATES = 10;
+
+  public Uni<PublishedPlan> findByPatient(NhsNumber patient) {
+    return find("nhsNumber", patient.value()).firstResult();
+  }
+
+  /** People with a published plan matching the family name and date of birth, and the postcode when given. */
+  public Uni<List<PublishedPlan>> findByDemographics(String familyNameKey, LocalDate dateOfBirth,
+      String postcodeKey) {
+    Sort order = Sort.by("familyName").and("givenName").and("nhsNumber");
+    return (postcodeKey == null
+        ? find("familyNameKey = ?1 and dateOfBirth = ?2", order, familyNameKey, dateOfBirth)
+        : find("familyNameKey = ?1 and dateOfBirth = ?2 and postcodeKey = ?3", order, familyNameKey, dateOfBirth,
+            postcodeKey))
+        .range(0, MAX_CANDIDATES).list();
+  }
+
+  /** Published plans whose review date is on or before the given day. */
+  public Uni<List<PublishedPlan>> reviewDueBy(LocalDate day) {
+    return list("plannedReviewDate <= ?1", Sort.by("plannedReviewDate"), day);
+  }
+}

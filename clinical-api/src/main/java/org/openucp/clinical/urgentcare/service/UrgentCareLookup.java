@@ -1,0 +1,82 @@
+package org.openucp.clinical.urgentcare.service;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.util.List;
+import org.openucp.clinical.access.AccessGuard;
+import org.openucp.clinical.access.Permission;
+import org.openucp.clinical.audit.AuditContext;
+import org.openucp.clinical.plan.PlanContentCodec;
+import org.openucp.clinical.plan.PlanVersion;
+import org.openucp.clinical.plan.repository.PlanVersionRepository;
+import org.openucp.clinical.urgentcare.PublishedPlan;
+import org.openucp.clinical.urgentcare.repository.PublishedPlanRepository;
+import org.openucp.model.identity.NhsNumber;
+import org.openucp.model.identity.Postcode;
+import org.openucp.model.plan.PlanContent;
+import org.openucp.web.problem.ProblemException;
+
+/**
+ * Finds a published plan in a crisis: by NHS number, or by family name, date of birth and postcode when the number
+ * is not known. Never returns a draft, and never guesses between several people.
+ */
+@ApplicationScoped
+public class UrgentCareLookup {
+
+  private final PublishedPlanRepository published;
+  private final PlanVersionRepository versions;
+  private final PlanContentCodec codec;
+  private final AccessGuard access;
+  private final AuditContext audit;
+
+  public UrgentCareLookup(PublishedPlanRepository published, PlanVersionRepository versions, PlanContentCodec codec,
+      AccessGuard access, AuditContext audit) {
+    this.published = published;
+    this.versions = versions;
+    this.codec = codec;
+    this.access = access;
+    this.audit = audit;
+  }
+
+  /** A published plan, found. */
+  public record Found(PublishedPlan entry, PlanVersion version, PlanContent content) {
+  }
+
+  /** The outcome of a search by demographics: one plan, or the people to choose between. */
+  public record Search(Found match, List<PublishedPlan> candidates) {
+  }
+
+  @WithSession
+  public Uni<Found> byNhsNumber(NhsNumber patient) {
+    audit.patient(patient);
+    return access.require(Permission.VIEW_PUBLISHED)
+        .chain(staff -> published.findByPatient(patient))
+        .onItem().ifNull().failWith(() -> ProblemException.notFound("A published plan for this NHS number"))
+        .chain(this::open);
+  }
+
+  @WithSession
+  public Uni<Search> byDemographics(String familyName, LocalDate dateOfBirth, Postcode postcode) {
+    return access.require(Permission.VIEW_PUBLISHED)
+        .chain(staff -> published.findByDemographics(PublishedPlan.nameKey(familyName), dateOfBirth,
+            postcode == null ? null : postcode.compact()))
+        .chain(matches -> {
+          if (matches.isEmpty()) {
+            throw ProblemException.notFound("A published plan for this name, date of birth and postcode");
+          }
+          if (matches.size() > 1) {
+            return Uni.createFrom().item(new Search(null, matches));
+          }
+          audit.patient(NhsNumber.of(matches.get(0).nhsNumber));
+          return open(matches.get(0)).map(found -> new Search(found, List.of()));
+        });
+  }
+
+  private Uni<Found> open(PublishedPlan entry) {
+    audit.plan(entry.planId, entry.version);
+    return versions.findVersion(entry.planId, entry.version)
+        .map(version -> new Found(entry, version, codec.read(version.content)));
+  }
+}

@@ -1,0 +1,91 @@
+package org.openucp.clinical.nrl;
+
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+import static org.openucp.clinical.support.Plans.aPlan;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openucp.clinical.support.ClinicalApi;
+import org.openucp.clinical.support.ClinicalInfra;
+import org.openucp.clinical.support.Onboarded;
+import org.openucp.infra.LocalInfra;
+import org.openucp.infra.LocalIssuer;
+import org.openucp.infra.Personas;
+
+/** Every published plan has one NRL-shaped pointer; a new version replaces it; withdrawal removes it. */
+@QuarkusTest
+@QuarkusTestResource(ClinicalInfra.class)
+class NrlPointerTest {
+
+  @LocalInfra
+  LocalIssuer issuer;
+
+  private ClinicalApi api;
+
+  @BeforeEach
+  void onboard() {
+    Onboarded.demoOrganisations(issuer);
+    api = new ClinicalApi(issuer);
+  }
+
+  @Test
+  void shouldPointAtThePublishedPlanAsAnNrlDocumentReference() {
+    String patient = api.publishedPlan(aPlan());
+
+    pointers(patient)
+        .body("resourceType", equalTo("Bundle"))
+        .body("total", equalTo(1))
+        .body("entry[0].resource.resourceType", equalTo("DocumentReference"))
+        .body("entry[0].resource.status", equalTo("current"))
+        .body("entry[0].resource.type.coding[0].code", equalTo("861421000000109"))
+        .body("entry[0].resource.category[0].coding[0].code", equalTo("734163000"))
+        .body("entry[0].resource.subject.identifier.system", equalTo("https://fhir.nhs.uk/Id/nhs-number"))
+        .body("entry[0].resource.subject.identifier.value", equalTo(patient))
+        .body("entry[0].resource.custodian.identifier.value", equalTo("A83008"))
+        .body("entry[0].resource.content[0].attachment.url", endsWith("/plans/" + patient + "/versions/1/pdf"))
+        .body("entry[0].resource.relatesTo", nullValue());
+  }
+
+  @Test
+  void shouldSupersedeThePointerWhenANewVersionIsPublished() {
+    String patient = api.publishedPlan(aPlan());
+    String first = pointers(patient).extract().path("entry[0].resource.id");
+    api.saveDraft(Personas.GP, patient, api.revision(patient), aPlan()).then().statusCode(200);
+    api.publish(Personas.GP, patient, api.revision(patient)).then().statusCode(201);
+
+    pointers(patient)
+        .body("total", equalTo(1))
+        .body("entry[0].resource.relatesTo[0].code", equalTo("replaces"))
+        .body("entry[0].resource.relatesTo[0].target.reference", equalTo("DocumentReference/" + first))
+        .body("entry[0].resource.content[0].attachment.url", endsWith("/versions/2/pdf"));
+  }
+
+  @Test
+  void shouldRemoveThePointerWhenConsentIsWithdrawn() {
+    String patient = api.publishedPlan(aPlan());
+    api.withdraw(Personas.GP, patient).then().statusCode(200);
+
+    pointers(patient).body("total", equalTo(0)).body("entry", hasSize(0));
+  }
+
+  @Test
+  void shouldLetUrgentCareStaffReadPointersButNotUnonboardedCallers() {
+    String patient = api.publishedPlan(aPlan());
+
+    api.as(Personas.PARAMEDIC).queryParam("subject", patient).when().get("/urgent-care/document-references")
+        .then().statusCode(200).body("total", equalTo(1));
+    api.as(Personas.PORTAL_SERVICE).queryParam("subject", patient).when().get("/urgent-care/document-references")
+        .then().statusCode(403);
+  }
+
+  private ValidatableResponse pointers(String patient) {
+    return api.as(Personas.URGENT_CARE_SYSTEM).queryParam("subject", patient)
+        .when().get("/urgent-care/document-references").then().statusCode(200);
+  }
+}

@@ -1,0 +1,153 @@
+package org.openucp.clinical.urgentcare;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+import static org.openucp.clinical.support.Plans.aPlan;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openucp.clinical.support.ClinicalApi;
+import org.openucp.clinical.support.ClinicalInfra;
+import org.openucp.clinical.support.ClinicalTables;
+import org.openucp.clinical.support.NhsNumbers;
+import org.openucp.clinical.support.Onboarded;
+import org.openucp.clinical.support.Plans;
+import org.openucp.infra.EmbeddedDatabase;
+import org.openucp.infra.LocalInfra;
+import org.openucp.infra.LocalIssuer;
+import org.openucp.infra.Personas;
+
+/** Urgent care finds the published plan in one request, by number or by demographics, and never a draft. */
+@QuarkusTest
+@QuarkusTestResource(ClinicalInfra.class)
+class CrisisLookupTest {
+
+  @LocalInfra
+  LocalIssuer issuer;
+
+  @LocalInfra
+  EmbeddedDatabase database;
+
+  private ClinicalApi api;
+
+  @BeforeEach
+  void onboard() {
+    Onboarded.demoOrganisations(issuer);
+    api = new ClinicalApi(issuer);
+  }
+
+  @Test
+  void shouldShowTheCrisisViewOfThePublishedPlanByNhsNumber() {
+    String patient = api.publishedPlan(aPlan().withDnacpr()
+        .with("otherTreatmentRecommendations", "Oxygen at home; avoid admission if possible")
+        .with("keySupporters", List.of(Map.of("name", "Mary Smith", "relationship", "Daughter",
+            "telephone", "020 7946 0000", "lpa", "WITH_LIFE_SUSTAINING_TREATMENT")))
+        .with("adrt", Map.of("exists", true, "decision", "Refuses ventilation", "documentLocation", "Kitchen")));
+
+    api.as(Personas.PARAMEDIC).header("X-Access-Reason", "999: collapsed at home")
+        .when().get("/urgent-care/patients/" + patient)
+        .then().statusCode(200)
+        .body("name", equalTo("Edith Smith"))
+        .body("cpr.decision", equalTo("CPR_NOT_RECOMMENDED"))
+        .body("cpr.snomedCode", equalTo("450476008"))
+        .body("ceilingOfTreatment", equalTo("SELECTIVE_TREATMENT"))
+        .body("keyRecommendations", equalTo("Oxygen at home; avoid admission if possible"))
+        .body("preferredPlaceOfCare", equalTo("HOME"))
+        .body("preferredPlaceOfDeath", equalTo("HOME"))
+        .body("allergies[0].substance", equalTo("Penicillin"))
+        .body("keyMedicines[0].name", equalTo("Morphine sulfate MR"))
+        .body("anticipatoryMedicines.whereKept", equalTo("Kitchen drawer, blue box"))
+        .body("contacts.find { it.role == 'key supporter' }.lpa", equalTo("WITH_LIFE_SUSTAINING_TREATMENT"))
+        .body("adrt.present", equalTo(true))
+        .body("banner.version", equalTo(1))
+        .body("banner.publishedBy", equalTo("Dr Jane Doe"))
+        .body("banner.organisation", equalTo("A83008"))
+        .body("banner.reviewOverdue", equalTo(false))
+        .body("links.fullPlan", endsWith("/versions/1"));
+    assertThat(new ClinicalTables(database).count("SELECT count(*) FROM audit_event WHERE nhs_number = ? AND "
+        + "action = 'lookup.by-number' AND reason = '999: collapsed at home' AND plan_version = 1", patient))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void shouldSayWhenTheReviewIsOverdue() {
+    String patient = api.publishedPlan(aPlan().with("plannedReviewDate", LocalDate.now().minusDays(3).toString()));
+
+    api.as(Personas.CALL_HANDLER_111).when().get("/urgent-care/patients/" + patient)
+        .then().statusCode(200).body("banner.reviewOverdue", equalTo(true));
+  }
+
+  @Test
+  void shouldNeverShowADraft() {
+    String draftOnly = NhsNumbers.fresh();
+    api.initiate(Personas.GP, draftOnly, aPlan()).then().statusCode(201);
+    String revised = api.publishedPlan(aPlan().with("whatMattersToMe", "published"));
+    api.saveDraft(Personas.GP, revised, api.revision(revised), aPlan().withDnacpr()).then().statusCode(200);
+
+    api.as(Personas.PARAMEDIC).when().get("/urgent-care/patients/" + draftOnly).then().statusCode(404);
+    api.as(Personas.GP).when().get("/urgent-care/patients/" + draftOnly).then().statusCode(404);
+    api.as(Personas.PARAMEDIC).when().get("/urgent-care/patients/" + revised)
+        .then().statusCode(200).body("cpr.decision", equalTo("CPR_RECOMMENDED"));
+  }
+
+  @Test
+  void shouldFindOnePersonByDemographicsWhateverTheCaseAndSpacing() {
+    String family = uniqueFamilyName();
+    String patient = api.publishedPlan(person(family, "1950-05-01", "N1 9GU"));
+
+    api.as(Personas.CALL_HANDLER_111)
+        .queryParam("familyName", "  " + family.toUpperCase().replace("-", " ") + " ")
+        .queryParam("dateOfBirth", "1950-05-01").queryParam("postcode", "n19gu")
+        .when().get("/urgent-care/patients")
+        .then().statusCode(200)
+        .body("matches", equalTo(1))
+        .body("plan.nhsNumber", equalTo(patient))
+        .body("candidates", hasSize(0));
+  }
+
+  @Test
+  void shouldOfferAShortListWhenSeveralPeopleMatchAndNoPlanOfTheWrongPerson() {
+    String family = uniqueFamilyName();
+    String first = api.publishedPlan(person(family, "1950-05-01", "N1 9GU"));
+    String second = api.publishedPlan(person(family, "1950-05-01", "E8 1AA"));
+
+    api.as(Personas.PARAMEDIC).queryParam("familyName", family).queryParam("dateOfBirth", "1950-05-01")
+        .when().get("/urgent-care/patients")
+        .then().statusCode(200)
+        .body("matches", equalTo(2))
+        .body("plan", nullValue())
+        .body("candidates.nhsNumber", containsInAnyOrder(first, second));
+    api.as(Personas.PARAMEDIC).queryParam("familyName", family).queryParam("dateOfBirth", "1950-05-01")
+        .queryParam("postcode", "E81AA")
+        .when().get("/urgent-care/patients")
+        .then().statusCode(200).body("plan.nhsNumber", equalTo(second));
+  }
+
+  @Test
+  void shouldAnswer404WhenNobodyMatchesAnd400WhenTheSearchIsIncomplete() {
+    api.as(Personas.PARAMEDIC).queryParam("familyName", uniqueFamilyName()).queryParam("dateOfBirth", "1950-05-01")
+        .when().get("/urgent-care/patients").then().statusCode(404);
+    api.as(Personas.PARAMEDIC).queryParam("familyName", "Smith")
+        .when().get("/urgent-care/patients")
+        .then().statusCode(400).body("errors[0].field", equalTo("dateOfBirth"));
+  }
+
+  private static Plans person(String family, String dateOfBirth, String postcode) {
+    return aPlan().withPerson("familyName", family).withPerson("dateOfBirth", dateOfBirth)
+        .withPerson("postcode", postcode);
+  }
+
+  private static String uniqueFamilyName() {
+    return "O'Test-" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 26).replaceAll("[0-9]", "x");
+  }
+}
