@@ -99,6 +99,10 @@ public final class ServiceProcess implements AutoCloseable {
     return log;
   }
 
+  public long pid() {
+    return process.pid();
+  }
+
   public boolean isAlive() {
     return process.isAlive();
   }

@@ -47,9 +47,10 @@ public class AuditEvent extends PanacheEntityBase {
   @Column(name = "http_status", nullable = false)
   public int httpStatus;
   public String reason;
-  @Column(name = "previous_hash", nullable = false)
+  /** Null until the sealer links the event into the chain. */
+  @Column(name = "previous_hash")
   public String previousHash;
-  @Column(nullable = false)
+  @Column
   public String hash;
 
   /** Seals the event into the chain after {@code previous}: its hash covers every field and the previous hash. */

@@ -3,6 +3,7 @@ package org.openucp.clinical.audit;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
@@ -13,6 +14,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -116,8 +118,9 @@ class AuditTrailTest {
   @Test
   void shouldFindTheFirstAlteredEventInTheChain() throws SQLException {
     String patient = api.publishedPlan(aPlan());
-    verification().body("intact", equalTo(true)).body("firstBrokenSeq", nullValue());
     long altered = tables.count("SELECT min(seq) FROM audit_event WHERE nhs_number = ?", patient);
+    awaitSealed(altered);
+    verification().body("intact", equalTo(true)).body("firstBrokenSeq", nullValue());
 
     withTriggersOff("UPDATE audit_event SET actor_id = 'someone-else' WHERE seq = " + altered);
     try {
@@ -134,6 +137,7 @@ class AuditTrailTest {
   void shouldFindAnEventRemovedFromTheChain() throws SQLException {
     String patient = api.publishedPlan(aPlan());
     long removed = tables.count("SELECT min(seq) FROM audit_event WHERE nhs_number = ?", patient);
+    awaitSealed(removed + 1);
     tables.execute("DROP TABLE IF EXISTS audit_saved",
         "CREATE TABLE audit_saved AS SELECT * FROM audit_event WHERE seq = " + removed);
 
@@ -170,6 +174,22 @@ class AuditTrailTest {
   void shouldLetOnlyAdministratorsReadTheTrail() {
     api.as(Personas.GP).when().get("/audit/events").then().statusCode(403);
     api.as(Personas.GP).when().get("/audit/chain/verification").then().statusCode(403);
+  }
+
+  @Test
+  void shouldSealEveryEventIntoTheChainShortlyAfterItIsWritten() {
+    String patient = api.publishedPlan(aPlan());
+    long newest = tables.count("SELECT max(seq) FROM audit_event WHERE nhs_number = ?", patient);
+
+    awaitSealed(newest);
+
+    assertThat(tables.count("SELECT count(*) FROM audit_event WHERE seq <= ? AND hash IS NULL", newest)).isZero();
+    verification().body("intact", equalTo(true));
+  }
+
+  private void awaitSealed(long seq) {
+    await().atMost(Duration.ofSeconds(30)).until(() ->
+        tables.count("SELECT count(*) FROM audit_event WHERE seq <= ? AND hash IS NULL", seq) == 0);
   }
 
   private JsonPath newestEvent(String patient) {

@@ -1,5 +1,6 @@
 package org.openucp.clinical.support;
 
+import java.util.HashMap;
 import java.util.Map;
 import org.openucp.infra.EmbeddedDatabase;
 import org.openucp.infra.LocalInfraTestResource;
@@ -16,6 +17,10 @@ public class ClinicalInfra extends LocalInfraTestResource {
 
   @Override
   protected Map<String, String> configFor(EmbeddedDatabase database, LocalIssuer issuer) {
-    return ServiceConfig.clinical(database, issuer);
+    Map<String, String> config = new HashMap<>(ServiceConfig.clinical(database, issuer));
+    // Seal audit events into the chain at once, so that tests can look at the chain straight away.
+    config.put("clinical.audit.settle", "0s");
+    config.put("clinical.audit.seal-interval", "0.2s");
+    return config;
   }
 }

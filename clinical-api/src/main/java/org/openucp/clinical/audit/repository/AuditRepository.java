@@ -6,6 +6,7 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.openucp.clinical.audit.AuditEvent;
@@ -21,10 +22,36 @@ public class AuditRepository implements PanacheRepositoryBase<AuditEvent, Long> 
         .getSingleResult());
   }
 
-  public Uni<Long> nextSeq() {
-    return getSession().chain(session -> session
-        .createNativeQuery("SELECT nextval('audit_event_seq')", Long.class)
-        .getSingleResult());
+  /** Appends an unsealed event in one statement; the database numbers it. */
+  public Uni<Integer> insert(AuditEvent event) {
+    return getSession().chain(session -> session.createNativeQuery("""
+            INSERT INTO audit_event (occurred_at, actor_id, actor_name, role_code, organisation, nhs_number, plan_id,
+                plan_version, action, outcome, http_status, reason)
+            VALUES (:occurredAt, :actorId, :actorName, :roleCode, :organisation, :nhsNumber, :planId, :planVersion,
+                :action, :outcome, :httpStatus, :reason)
+            """)
+        .setParameter("occurredAt", event.occurredAt)
+        .setParameter("actorId", event.actorId)
+        .setParameter("actorName", event.actorName)
+        .setParameter("roleCode", event.roleCode)
+        .setParameter("organisation", event.organisation)
+        .setParameter("nhsNumber", event.nhsNumber)
+        .setParameter("planId", event.planId)
+        .setParameter("planVersion", event.planVersion)
+        .setParameter("action", event.action)
+        .setParameter("outcome", event.outcome.name())
+        .setParameter("httpStatus", event.httpStatus)
+        .setParameter("reason", event.reason)
+        .executeUpdate());
+  }
+
+  /** Unsealed events old enough that no event with a lower number can still be on its way, in order. */
+  public Uni<List<AuditEvent>> settledUnsealed(Instant before, int limit) {
+    return find("hash is null and occurredAt < ?1", Sort.by("seq"), before).page(Page.ofSize(limit)).list();
+  }
+
+  public Uni<Long> countUnsealed() {
+    return count("hash is null");
   }
 
   public Uni<Integer> moveHead(long seq, String hash) {

@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Crisis lookup benchmark: seeds published plans into PostgreSQL, drives the authenticated, audited lookup by NHS
+# number with wrk, and measures pgbench select-only on the same server in the same run as the physical baseline.
+# Usage: bash bench/lookup-benchmark.sh [patients=100000] [seconds=30]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PATIENTS=${1:-100000}
+SECONDS_PER_RUN=${2:-30}
+CONNECTIONS=${CONNECTIONS:-16}
+export BENCH_DIR="$PWD/local-stack/target/bench"
+
+command -v wrk >/dev/null || { echo "installing wrk (Debian package)"; apt-get install -y wrk >/dev/null; }
+command -v pgbench >/dev/null || { echo "installing pgbench (Debian package)"; apt-get install -y postgresql-client >/dev/null; }
+
+./mvnw -B -q package -DskipTests
+rm -rf "$BENCH_DIR" && mkdir -p "$BENCH_DIR"
+java -cp "$(ls local-stack/target/local-stack-*.jar)" org.openucp.stack.bench.LookupBenchmarkStack \
+  "$PATIENTS" "$BENCH_DIR" > "$BENCH_DIR/stack.log" 2>&1 &
+STACK=$!
+trap 'kill $STACK 2>/dev/null; wait $STACK 2>/dev/null || true' EXIT
+for _ in $(seq 1 300); do [ -f "$BENCH_DIR/ready" ] && break; kill -0 $STACK || { cat "$BENCH_DIR/stack.log"; exit 1; }; sleep 1; done
+[ -f "$BENCH_DIR/ready" ] || { echo "stack not ready"; cat "$BENCH_DIR/stack.log"; exit 1; }
+# shellcheck disable=SC1091
+source "$BENCH_DIR/stack.env"
+export PGPASSWORD=$PG_PASSWORD
+grep -h "Seeded" "$BENCH_DIR/stack.log" || true
+
+run_wrk() { wrk -t2 -c"$1" -d"$2"s --latency -s bench/lookup.lua "$CLINICAL_URL" | grep RESULT; }
+
+echo "== warm-up (10 s)"; run_wrk "$CONNECTIONS" 10 >/dev/null
+echo "== saturation: $CONNECTIONS connections, ${SECONDS_PER_RUN} s"
+SATURATED=$(run_wrk "$CONNECTIONS" "$SECONDS_PER_RUN"); echo "$SATURATED"
+RSS_KB=$(ps -o rss= -p "$CLINICAL_PID" | tr -d ' ')
+SAT_RPS=$(sed -E 's/.*rps=([0-9.]+).*/\1/' <<<"$SATURATED")
+HALF_PER_CONNECTION=$(awk -v r="$SAT_RPS" -v c="$CONNECTIONS" 'BEGIN { printf "%.2f", r / 2 / c }')
+echo "== half the saturating rate: ${HALF_PER_CONNECTION} req/s on each of $CONNECTIONS connections"
+HALF=$(RATE_PER_CONNECTION=$HALF_PER_CONNECTION run_wrk "$CONNECTIONS" "$SECONDS_PER_RUN"); echo "$HALF"
+
+echo "== pgbench select-only over TCP, same server"
+pgbench -h 127.0.0.1 -p "$PG_PORT" -U "$PG_USER" -i -s 10 -q bench >/dev/null 2>&1
+PGBENCH=$(pgbench -h 127.0.0.1 -p "$PG_PORT" -U "$PG_USER" -S -c "$CONNECTIONS" -j 2 -T "$SECONDS_PER_RUN" bench 2>/dev/null)
+PG_TPS=$(grep -E "^tps" <<<"$PGBENCH" | head -1 | sed -E 's/tps = ([0-9.]+).*/\1/')
+PG_LAT=$(grep -E "latency average" <<<"$PGBENCH" | sed -E 's/latency average = ([0-9.]+) ms/\1/')
+echo "pgbench tps=$PG_TPS latency_avg_ms=$PG_LAT"
+RATIO=$(awk -v a="$SAT_RPS" -v b="$PG_TPS" 'BEGIN { printf "%.3f", a / b }')
+
+RESULT="bench/results/lookup-$(date -u +%Y%m%dT%H%MZ).md"
+{
+  echo "# Crisis lookup benchmark, $(date -u +%Y-%m-%dT%H:%MZ)"
+  echo
+  echo "- Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GiB;"\
+       "load generator, PostgreSQL and the service share it."
+  echo "- Java: $(java -version 2>&1 | head -1); PostgreSQL: embedded $(grep -m1 -o 'postgres-binaries[^ ]*' pom.xml || echo 17)"
+  echo "- Data: $PATIENTS published plans; lookups by random NHS number, each authenticated (RS256 token),"\
+       "access-checked (role, agreement, roster) and audited (hash-chained append)."
+  echo "- Load: wrk, 2 threads, $CONNECTIONS connections, ${SECONDS_PER_RUN} s after a 10 s warm-up."
+  echo
+  echo "| measure | value |"
+  echo "| --- | --- |"
+  echo "| lookup, saturated | $SATURATED |"
+  echo "| lookup, at half the saturating rate | $HALF |"
+  echo "| pgbench -S (TCP, $CONNECTIONS clients) | tps=$PG_TPS, latency avg ${PG_LAT} ms |"
+  echo "| ratio lookup ÷ pgbench | $RATIO |"
+  echo "| clinical API RSS after the saturated run | $((RSS_KB / 1024)) MiB |"
+} > "$RESULT"
+cat "$RESULT"

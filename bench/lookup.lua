@@ -1,0 +1,35 @@
+-- wrk script: authenticated crisis lookups by NHS number, a random seeded patient per request.
+-- Set RATE_PER_CONNECTION (requests per second per connection) to pace the load instead of saturating.
+local numbers = {}
+local token = ""
+local pause_ms = 0
+
+function init(args)
+  for line in io.lines(os.getenv("BENCH_DIR") .. "/nhs-numbers.txt") do
+    numbers[#numbers + 1] = line
+  end
+  local file = io.open(os.getenv("BENCH_DIR") .. "/token.txt")
+  token = file:read("*a")
+  file:close()
+  local rate = tonumber(os.getenv("RATE_PER_CONNECTION") or "0")
+  if rate > 0 then
+    pause_ms = 1000 / rate
+  end
+  math.randomseed(os.time() + tonumber(tostring({}):sub(8), 16))
+end
+
+function request()
+  local path = "/urgent-care/patients/" .. numbers[math.random(#numbers)]
+  return wrk.format("GET", path, {["Authorization"] = "Bearer " .. token,
+                                  ["X-Access-Reason"] = "benchmark"})
+end
+
+function delay()
+  return pause_ms
+end
+
+function done(summary, latency, requests)
+  io.write(string.format("RESULT requests=%d errors_status=%d duration_s=%.2f rps=%.1f p50_ms=%.2f p90_ms=%.2f p99_ms=%.2f\n",
+    summary.requests, summary.errors.status, summary.duration / 1e6, summary.requests / (summary.duration / 1e6),
+    latency:percentile(50) / 1000, latency:percentile(90) / 1000, latency:percentile(99) / 1000))
+end
