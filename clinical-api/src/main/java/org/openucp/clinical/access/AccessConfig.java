@@ -2,6 +2,7 @@ package org.openucp.clinical.access;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.Set;
 
 /** The configurable parts of the access policy. */
@@ -15,6 +16,13 @@ public interface AccessConfig {
   /** The platform operator's organisation: its administrators onboard the others, and it needs no onboarding. */
   @WithDefault("OPENUCP")
   String operatorOrganisation();
+
+  /**
+   * How long a replica trusts that a member of staff is onboarded before checking again. Changes made through this
+   * replica apply at once; changes made through another apply within this time.
+   */
+  @WithDefault("30s")
+  Duration onboardingCache();
 
   /** Job roles that administer organisations, when held at the operator's organisation. */
   @WithDefault("R8005")

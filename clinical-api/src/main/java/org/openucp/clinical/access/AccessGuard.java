@@ -3,7 +3,10 @@ package org.openucp.clinical.access;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.EnumSet;
 import java.util.Set;
 import org.openucp.clinical.organisation.repository.OrganisationRepository;
@@ -34,9 +37,13 @@ public class AccessGuard {
   private final OrganisationRepository organisations;
   private final RosterRepository roster;
   private final Clock clock;
+  private final AccessConfig config;
+  /** Members of staff found onboarded, and until when that is trusted without asking the database again. */
+  private final Map<String, Instant> onboardedUntil = new ConcurrentHashMap<>();
 
   public AccessGuard(CurrentCaller caller, ClinicalSecurityConfig security, AccessPolicy policy,
-      OrganisationRepository organisations, RosterRepository roster, Clock clock) {
+      OrganisationRepository organisations, RosterRepository roster, AccessConfig config, Clock clock) {
+    this.config = config;
     this.caller = caller;
     this.security = security;
     this.policy = policy;
@@ -68,10 +75,25 @@ public class AccessGuard {
     return policy.allows(staff, permission);
   }
 
+  /** Forgets what this replica remembered about an organisation's onboarding, after a change to it. */
+  public void forget(String odsCode) {
+    onboardedUntil.keySet().removeIf(key -> key.startsWith(odsCode + "|"));
+  }
+
   private Uni<Void> onboarded(StaffMember staff) {
     if (policy.isOperator(staff)) {
       return Uni.createFrom().voidItem();
     }
+    String key = staff.organisation().value() + "|" + staff.id();
+    Instant until = onboardedUntil.get(key);
+    if (until != null && until.isAfter(clock.instant())) {
+      return Uni.createFrom().voidItem();
+    }
+    return checkOnboarded(staff)
+        .invoke(() -> onboardedUntil.put(key, clock.instant().plus(config.onboardingCache())));
+  }
+
+  private Uni<Void> checkOnboarded(StaffMember staff) {
     LocalDate today = LocalDate.now(clock);
     String ods = staff.organisation().value();
     return organisations.findById(ods).chain(organisation -> {

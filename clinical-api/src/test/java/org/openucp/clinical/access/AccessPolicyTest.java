@@ -54,6 +54,11 @@ class AccessPolicyTest {
       }
 
       @Override
+      public java.time.Duration onboardingCache() {
+        return java.time.Duration.ZERO;
+      }
+
+      @Override
       public Set<String> administratorJobRoles() {
         return Set.of("R8005");
       }

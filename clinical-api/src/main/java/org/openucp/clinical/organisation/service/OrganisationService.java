@@ -63,7 +63,8 @@ public class OrganisationService {
           organisation.type = type;
           organisation.updatedAt = clock.instant();
           return organisations.persistAndFlush(organisation);
-        });
+        })
+        .invoke(saved -> access.forget(saved.odsCode));
   }
 
   @WithSession
@@ -85,7 +86,7 @@ public class OrganisationService {
       organisation.agreementSuspendedOn = agreement.suspendedOn();
       organisation.updatedAt = clock.instant();
       return organisations.persistAndFlush(organisation);
-    });
+    }).invoke(saved -> access.forget(saved.odsCode));
   }
 
   /** Replaces the whole roster in one transaction: the upload is the organisation's current list. */
@@ -97,7 +98,8 @@ public class OrganisationService {
         .chain(organisation -> roster.deleteFor(ods.value()))
         .chain(() -> Multi.createFrom().iterable(members)
             .onItem().transformToUniAndConcatenate(member -> roster.persist(entry(ods, member)))
-            .collect().asList());
+            .collect().asList())
+        .invoke(() -> access.forget(ods.value()));
   }
 
   @WithSession

@@ -20,6 +20,15 @@ public class PublishedPlanRepository implements PanacheRepositoryBase<PublishedP
     return find("nhsNumber", patient.value()).firstResult();
   }
 
+  /** The patient's entry and its published version in one round trip: the crisis lookup's hot path. */
+  public Uni<Object[]> findWithVersion(NhsNumber patient) {
+    return getSession().chain(session -> session.createSelectionQuery("""
+            select p, v from PublishedPlan p, PlanVersion v
+            where p.nhsNumber = :nhsNumber and v.planId = p.planId and v.version = p.version""", Object[].class)
+        .setParameter("nhsNumber", patient.value())
+        .getSingleResultOrNull());
+  }
+
   /** People with a published plan matching the family name and date of birth, and the postcode when given. */
   public Uni<List<PublishedPlan>> findByDemographics(String familyNameKey, LocalDate dateOfBirth,
       String postcodeKey) {

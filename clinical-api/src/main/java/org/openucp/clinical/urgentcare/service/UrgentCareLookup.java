@@ -52,9 +52,14 @@ public class UrgentCareLookup {
   public Uni<Found> byNhsNumber(NhsNumber patient) {
     audit.patient(patient);
     return access.require(Permission.VIEW_PUBLISHED)
-        .chain(staff -> published.findByPatient(patient))
+        .chain(staff -> published.findWithVersion(patient))
         .onItem().ifNull().failWith(() -> ProblemException.notFound("A published plan for this NHS number"))
-        .chain(this::open);
+        .map(row -> {
+          PublishedPlan entry = (PublishedPlan) row[0];
+          PlanVersion version = (PlanVersion) row[1];
+          audit.plan(entry.planId, entry.version);
+          return new Found(entry, version, codec.read(version.content));
+        });
   }
 
   @WithSession
