@@ -50,7 +50,7 @@ RESULT="bench/results/lookup-$(date -u +%Y%m%dT%H%MZ).md"
   echo
   echo "- Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GiB;"\
        "load generator, PostgreSQL and the service share it."
-  echo "- Java: $(java -version 2>&1 | head -1); PostgreSQL: embedded $(grep -m1 -o 'postgres-binaries[^ ]*' pom.xml || echo 17)"
+  echo "- Java: $(java -version 2>&1 | head -1); PostgreSQL: embedded $(sed -n 's/.*<postgres-binaries.version>\(.*\)<.*/\1/p' pom.xml)"
   echo "- Data: $PATIENTS published plans; lookups by random NHS number, each authenticated (RS256 token),"\
        "access-checked (role, agreement, roster) and audited (hash-chained append)."
   echo "- Load: wrk, 2 threads, $CONNECTIONS connections, ${SECONDS_PER_RUN} s after a 10 s warm-up."
