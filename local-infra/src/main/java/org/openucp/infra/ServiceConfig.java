@@ -25,6 +25,8 @@ public final class ServiceConfig {
     config.put("quarkus.oidc-client.client-id", Personas.PORTAL_SERVICE.id());
     config.put("quarkus.oidc-client.credentials.secret", LOCAL_DEMO_CLIENT_SECRET);
     config.put("quarkus.rest-client.clinical-intake.url", clinicalUrl);
+    // No mail server locally: emails are written to the log instead.
+    config.put("quarkus.mailer.mock", "true");
     return config;
   }
 

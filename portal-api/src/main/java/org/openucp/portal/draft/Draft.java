@@ -54,6 +54,8 @@ public class Draft extends PanacheEntityBase {
   public Instant updatedAt;
   @Column(name = "submitted_at")
   public Instant submittedAt;
+  @Column(name = "reminder_sent_at")
+  public Instant reminderSentAt;
 
   public static Draft start(NhsNumber patient, Instant now) {
     Draft draft = new Draft();

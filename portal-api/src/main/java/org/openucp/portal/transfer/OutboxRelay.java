@@ -19,6 +19,7 @@ import org.openucp.portal.draft.Draft;
 import org.openucp.portal.draft.repository.DraftRepository;
 import org.openucp.portal.transfer.client.ClinicalIntakeClient;
 import org.openucp.portal.transfer.repository.OutboxRepository;
+import org.openucp.portal.transfer.repository.SubmissionReceiptRepository;
 
 /**
  * Moves submitted drafts to the clinical intake, exactly once in effect: claim due outbox rows (skipping rows other
@@ -34,15 +35,17 @@ public class OutboxRelay {
 
   private final OutboxRepository outbox;
   private final DraftRepository drafts;
+  private final SubmissionReceiptRepository receipts;
   private final ClinicalIntakeClient intake;
   private final TransferConfig config;
   private final EventBus bus;
   private final Clock clock;
 
-  public OutboxRelay(OutboxRepository outbox, DraftRepository drafts, @RestClient ClinicalIntakeClient intake,
-      TransferConfig config, EventBus bus, Clock clock) {
+  public OutboxRelay(OutboxRepository outbox, DraftRepository drafts, SubmissionReceiptRepository receipts,
+      @RestClient ClinicalIntakeClient intake, TransferConfig config, EventBus bus, Clock clock) {
     this.outbox = outbox;
     this.drafts = drafts;
+    this.receipts = receipts;
     this.intake = intake;
     this.config = config;
     this.bus = bus;
@@ -82,7 +85,8 @@ public class OutboxRelay {
 
   private Uni<Boolean> deliver(SubmittedDraft draft) {
     return intake.deliver(draft.draftId().toString(), draft)
-        .chain(receipt -> Panache.withTransaction(() -> drafts.deleteById(draft.draftId()))
+        .chain(receipt -> Panache.withTransaction(() -> drafts.deleteById(draft.draftId())
+                .chain(() -> receipts.delivered(draft.draftId(), receipt.submissionId(), clock.instant())))
             .invoke(() -> LOG.infof("Draft %s moved to the clinical intake as %s", draft.draftId(),
                 receipt.submissionId())))
         .replaceWith(true)

@@ -18,6 +18,7 @@ import org.openucp.infra.LocalInfra;
 import org.openucp.infra.LocalIssuer;
 import org.openucp.infra.Personas;
 import org.openucp.portal.support.PortalDatabase;
+import org.openucp.portal.support.Patients;
 import org.openucp.portal.support.PortalInfra;
 import org.openucp.portal.support.StubClinicalIntake;
 
@@ -99,12 +100,79 @@ class OutboxRelayTest {
     assertThat(tables.draftExists(draft)).isFalse();
   }
 
+  @Test
+  void shouldDeliverEachDraftOnceWhenTwoRelaysRunAtTheSameTime() throws Exception {
+    List<UUID> submitted = new java.util.ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      submitted.add(submitDraft(Patients.aPatient()));
+    }
+
+    java.util.concurrent.ExecutorService replicas = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      List<java.util.concurrent.Future<Integer>> runs = replicas.invokeAll(List.of(this::relayInReplica, this::relayInReplica));
+      int moved = 0;
+      for (java.util.concurrent.Future<Integer> run : runs) {
+        moved += run.get();
+      }
+      assertThat(moved).isEqualTo(submitted.size());
+    } finally {
+      replicas.shutdownNow();
+    }
+
+    assertThat(intake.deliveries()).extracting(StubClinicalIntake.Delivery::idempotencyKey)
+        .containsExactlyInAnyOrderElementsOf(submitted.stream().map(UUID::toString).toList());
+    submitted.forEach(draft -> assertThat(tables.draftExists(draft)).isFalse());
+  }
+
+  @Test
+  void shouldFinishAMoveThatCrashedAfterTheIntakeStoredItButBeforeThePortalDeletedIt() throws Throwable {
+    UUID draft = submitDraft();
+    intake.failWith(0);
+    // The state a crash leaves: the intake has the draft, the portal still has it claimed by a relay that died.
+    tables.execute("UPDATE draft_outbox SET claimed_until = now() - interval '1 second' WHERE draft_id = ?", draft);
+
+    assertThat(relayOnce()).isEqualTo(1);
+    assertThat(relayOnce()).isZero();
+
+    assertThat(tables.draftExists(draft)).isFalse();
+    assertThat(intake.deliveries()).extracting(StubClinicalIntake.Delivery::idempotencyKey)
+        .containsOnly(draft.toString());
+    given().auth().oauth2(issuer.token(Personas.PATIENT)).when().get("/submissions")
+        .then().statusCode(200)
+        .body("find { it.draftId == '" + draft + "' }.stage", org.hamcrest.Matchers.equalTo("WITH_CLINICAL_TEAM"));
+  }
+
+  @Test
+  void shouldShowTheSubmissionAsSubmittedUntilItArrives() throws Throwable {
+    UUID draft = submitDraft();
+    intake.failWith(503);
+    relayOnce();
+
+    given().auth().oauth2(issuer.token(Personas.PATIENT)).when().get("/submissions")
+        .then().statusCode(200)
+        .body("find { it.draftId == '" + draft + "' }.stage", org.hamcrest.Matchers.equalTo("SUBMITTED"));
+    given().auth().oauth2(issuer.token(Personas.PATIENT)).when().get("/drafts/" + draft)
+        .then().statusCode(200).body("status", org.hamcrest.Matchers.equalTo("SUBMITTED"));
+  }
+
+  private Integer relayInReplica() throws Exception {
+    try {
+      return relayOnce();
+    } catch (Throwable e) {
+      throw new Exception(e);
+    }
+  }
+
   private int relayOnce() throws Throwable {
     return VertxContextSupport.subscribeAndAwait(relay::relayDue);
   }
 
   private UUID submitDraft() {
-    String token = issuer.token(Personas.PATIENT);
+    return submitDraft(Personas.PATIENT);
+  }
+
+  private UUID submitDraft(org.openucp.infra.Persona patient) {
+    String token = issuer.token(patient);
     String id = given().auth().oauth2(token).contentType(ContentType.JSON).body(aDraft().body())
         .when().post("/drafts").then().statusCode(201).extract().path("id");
     given().auth().oauth2(token).header("If-Match", "\"0\"")

@@ -51,7 +51,7 @@ public class DraftResource {
   @APIResponse(responseCode = "400", description = "Invalid fields, each one named")
   @APIResponse(responseCode = "409", description = "You already have a draft")
   public Uni<Response> start(@NotNull @Valid DraftContent content, UriInfo uri) {
-    return drafts.start(patient.get().nhsNumber(), content)
+    return drafts.start(patient.get(), content)
         .map(draft -> Response.created(uri.getAbsolutePathBuilder().path(draft.id.toString()).build())
             .entity(DraftView.of(draft)).tag(Versions.etag(draft.version)).build());
   }
@@ -60,7 +60,7 @@ public class DraftResource {
   @Operation(summary = "List my drafts (none, or the one I have)")
   @APIResponse(responseCode = "200", description = "My drafts")
   public Uni<List<DraftView>> mine() {
-    return drafts.listOwned(patient.get().nhsNumber()).map(list -> list.stream().map(DraftView::of).toList());
+    return drafts.listOwned(patient.get()).map(list -> list.stream().map(DraftView::of).toList());
   }
 
   @GET
@@ -69,7 +69,7 @@ public class DraftResource {
   @APIResponse(responseCode = "200", description = "The draft; the ETag is its version")
   @APIResponse(responseCode = "404", description = "No draft of yours with this id (it may have moved to your clinical team)")
   public Uni<Response> get(@PathParam("id") UUID id) {
-    return drafts.get(patient.get().nhsNumber(), id).map(DraftResource::withVersion);
+    return drafts.get(patient.get(), id).map(DraftResource::withVersion);
   }
 
   @PUT
@@ -84,7 +84,7 @@ public class DraftResource {
   @APIResponse(responseCode = "428", description = "If-Match missing")
   public Uni<Response> save(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
       @NotNull @Valid DraftContent content) {
-    return drafts.save(patient.get().nhsNumber(), id, Versions.required(ifMatch), content)
+    return drafts.save(patient.get(), id, Versions.required(ifMatch), content)
         .map(DraftResource::withVersion);
   }
 
@@ -97,7 +97,7 @@ public class DraftResource {
   @APIResponse(responseCode = "412", description = "Changed since you read it")
   @APIResponse(responseCode = "428", description = "If-Match missing")
   public Uni<Response> submit(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
-    return drafts.submit(patient.get().nhsNumber(), id, Versions.required(ifMatch))
+    return drafts.submit(patient.get(), id, Versions.required(ifMatch))
         .map(draft -> Response.accepted(DraftView.of(draft)).tag(Versions.etag(draft.version)).build());
   }
 
@@ -110,7 +110,7 @@ public class DraftResource {
   @APIResponse(responseCode = "412", description = "Changed since you read it")
   @APIResponse(responseCode = "428", description = "If-Match missing")
   public Uni<Response> discard(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
-    return drafts.discard(patient.get().nhsNumber(), id, Versions.required(ifMatch))
+    return drafts.discard(patient.get(), id, Versions.required(ifMatch))
         .map(ignored -> Response.noContent().build());
   }
 

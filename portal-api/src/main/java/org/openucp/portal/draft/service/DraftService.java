@@ -9,12 +9,16 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.exception.ConstraintViolationException;
-import org.openucp.model.identity.NhsNumber;
+import org.openucp.portal.security.Patient;
+import org.openucp.portal.draft.DraftConfig;
+import org.openucp.web.problem.Problem;
 import org.openucp.portal.draft.Draft;
 import org.openucp.portal.draft.DraftContent;
 import org.openucp.portal.draft.repository.DraftRepository;
 import org.openucp.portal.transfer.OutboxRelay;
 import org.openucp.portal.transfer.repository.OutboxRepository;
+import org.openucp.portal.transfer.SubmissionReceipt;
+import org.openucp.portal.transfer.repository.SubmissionReceiptRepository;
 import org.openucp.web.problem.ProblemException;
 import org.openucp.web.version.Versions;
 
@@ -25,21 +29,27 @@ public class DraftService {
   private final DraftRepository drafts;
   private final OutboxRepository outbox;
   private final OutboxRelay relay;
+  private final SubmissionReceiptRepository receipts;
+  private final DraftConfig config;
   private final Clock clock;
 
-  public DraftService(DraftRepository drafts, OutboxRepository outbox, OutboxRelay relay, Clock clock) {
+  public DraftService(DraftRepository drafts, OutboxRepository outbox, OutboxRelay relay,
+      SubmissionReceiptRepository receipts, DraftConfig config, Clock clock) {
     this.drafts = drafts;
     this.outbox = outbox;
     this.relay = relay;
+    this.receipts = receipts;
+    this.config = config;
     this.clock = clock;
   }
 
-  public Uni<Draft> start(NhsNumber patient, DraftContent content) {
-    return Panache.withTransaction(() -> drafts.listOwned(patient).chain(existing -> {
+  public Uni<Draft> start(Patient patient, DraftContent content) {
+    requireProofing(patient);
+    return Panache.withTransaction(() -> drafts.listOwned(patient.nhsNumber()).chain(existing -> {
           if (!existing.isEmpty()) {
             throw alreadyHasDraft(existing.get(0).id);
           }
-          Draft draft = Draft.start(patient, clock.instant());
+          Draft draft = Draft.start(patient.nhsNumber(), clock.instant());
           draft.write(content, clock.instant());
           return drafts.persistAndFlush(draft);
         }))
@@ -49,17 +59,25 @@ public class DraftService {
   }
 
   @WithSession
-  public Uni<List<Draft>> listOwned(NhsNumber patient) {
-    return drafts.listOwned(patient);
+  public Uni<List<Draft>> listOwned(Patient patient) {
+    requireProofing(patient);
+    return drafts.listOwned(patient.nhsNumber());
+  }
+
+  /** What the patient has submitted, and whether it has reached their clinical team: kept after the move. */
+  @WithSession
+  public Uni<List<SubmissionReceipt>> submissions(Patient patient) {
+    requireProofing(patient);
+    return receipts.forPatient(patient.nhsNumber());
   }
 
   @WithSession
-  public Uni<Draft> get(NhsNumber patient, UUID id) {
+  public Uni<Draft> get(Patient patient, UUID id) {
     return owned(patient, id);
   }
 
   @WithTransaction
-  public Uni<Draft> save(NhsNumber patient, UUID id, long expectedVersion, DraftContent content) {
+  public Uni<Draft> save(Patient patient, UUID id, long expectedVersion, DraftContent content) {
     return editable(patient, id, expectedVersion).chain(draft -> {
       draft.write(content, clock.instant());
       return drafts.persistAndFlush(draft);
@@ -67,7 +85,7 @@ public class DraftService {
   }
 
   @WithTransaction
-  public Uni<Void> discard(NhsNumber patient, UUID id, long expectedVersion) {
+  public Uni<Void> discard(Patient patient, UUID id, long expectedVersion) {
     return editable(patient, id, expectedVersion).chain(drafts::delete);
   }
 
@@ -75,16 +93,18 @@ public class DraftService {
    * Marks the draft submitted and queues it for the clinical intake in one transaction; once that has committed,
    * asks the relay to deliver it straight away rather than at its next scheduled run.
    */
-  public Uni<Draft> submit(NhsNumber patient, UUID id, long expectedVersion) {
+  public Uni<Draft> submit(Patient patient, UUID id, long expectedVersion) {
+    requireProofing(patient);
     return Panache.withTransaction(() -> editable(patient, id, expectedVersion).chain(draft -> {
           draft.submit(clock.instant());
           return drafts.persistAndFlush(draft)
-              .call(submitted -> outbox.enqueue(submitted.id, clock.instant()));
+              .call(submitted -> outbox.enqueue(submitted.id, clock.instant()))
+              .call(submitted -> receipts.issue(submitted));
         }))
         .invoke(relay::nudge);
   }
 
-  private Uni<Draft> editable(NhsNumber patient, UUID id, long expectedVersion) {
+  private Uni<Draft> editable(Patient patient, UUID id, long expectedVersion) {
     return owned(patient, id).invoke(draft -> {
       if (!draft.isEditable()) {
         throw ProblemException.conflict("draft-submitted", "Already submitted",
@@ -94,9 +114,19 @@ public class DraftService {
     });
   }
 
-  private Uni<Draft> owned(NhsNumber patient, UUID id) {
-    return drafts.findOwned(id, patient)
+  private Uni<Draft> owned(Patient patient, UUID id) {
+    requireProofing(patient);
+    return drafts.findOwned(id, patient.nhsNumber())
         .onItem().ifNull().failWith(() -> ProblemException.notFound("Draft " + id));
+  }
+
+  /** Keeping a draft needs an identity NHS login has verified to the configured level (P5 unless configured). */
+  private void requireProofing(Patient patient) {
+    if (!patient.proofedAtLeast(config.minimumProofing())) {
+      throw new ProblemException(Problem.of("identity-proofing", "Identity check needed", 403,
+          "Your NHS login identity is verified to level " + patient.identityProofingLevel() + "; a plan of your own "
+              + "needs level " + config.minimumProofing() + ". Verify your identity in NHS login, then try again."));
+    }
   }
 
   private static ProblemException alreadyHasDraft(UUID existing) {

@@ -1,0 +1,92 @@
+package org.openucp.portal.draft.service;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.reactive.ReactiveMailer;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.jboss.logging.Logger;
+import org.openucp.portal.draft.Draft;
+import org.openucp.portal.draft.DraftConfig;
+import org.openucp.portal.draft.repository.DraftRepository;
+
+/**
+ * Keeps drafts only as long as promised: destroys unsubmitted drafts after the retention period, and sends each
+ * unsubmitted draft's patient one reminder offering help, to the email address they gave and nowhere else. Safe
+ * with several replicas running it.
+ */
+@ApplicationScoped
+public class DraftHousekeeping {
+
+  private static final Logger LOG = Logger.getLogger(DraftHousekeeping.class);
+  private static final int REMINDER_BATCH = 100;
+  static final String REMINDER_SUBJECT = "Your urgent care plan draft: can we help?";
+
+  private final DraftRepository drafts;
+  private final DraftConfig config;
+  private final ReactiveMailer mailer;
+  private final Clock clock;
+
+  public DraftHousekeeping(DraftRepository drafts, DraftConfig config, ReactiveMailer mailer, Clock clock) {
+    this.drafts = drafts;
+    this.config = config;
+    this.mailer = mailer;
+    this.clock = clock;
+  }
+
+  @Scheduled(identity = "draft-housekeeping", every = "${portal.drafts.housekeeping-interval}",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  Uni<Void> onSchedule() {
+    return destroyExpired().chain(this::sendReminders).replaceWithVoid();
+  }
+
+  /** Destroys unsubmitted drafts unchanged for longer than the retention period. Emits how many. */
+  public Uni<Integer> destroyExpired() {
+    Instant cutoff = clock.instant().minus(config.retention());
+    return Panache.withTransaction(() -> drafts.unsubmittedSince(cutoff).chain(expired ->
+        Multi.createFrom().iterable(expired)
+            .onItem().transformToUniAndConcatenate(draft -> drafts.delete(draft)
+                // Only the fact of destruction is logged: never the content.
+                .invoke(() -> LOG.infof("Destroyed draft %s: unsubmitted and unchanged since %s", draft.id,
+                    draft.updatedAt))
+                .replaceWith(draft.id))
+            .collect().asList()
+            .map(List::size)));
+  }
+
+  /** Sends the one reminder each unsubmitted draft is due. Emits how many were sent. */
+  public Uni<Integer> sendReminders() {
+    Instant now = clock.instant();
+    return Panache.withTransaction(() -> drafts.claimReminders(now.minus(config.reminderAfter()), now,
+            REMINDER_BATCH))
+        .chain(claimed -> Multi.createFrom().iterable(claimed)
+            .onItem().transformToUniAndConcatenate(this::remind)
+            .filter(Boolean::booleanValue)
+            .collect().asList()
+            .map(List::size));
+  }
+
+  private Uni<Boolean> remind(Draft draft) {
+    return mailer.send(Mail.withText(draft.email, REMINDER_SUBJECT, """
+            Hello,
+
+            You started writing your urgent care plan but have not sent it to your care team yet.
+            If you would like help finishing it, reply to this email or ask your GP practice.
+
+            Unsent drafts are deleted %d days after they were last changed.
+
+            Open UCP
+            """.formatted(config.retention().toDays())))
+        .replaceWith(true)
+        .onFailure().recoverWithItem(failure -> {
+          LOG.warnf("The reminder for draft %s could not be sent (%s); it is not retried, to send at most one",
+              draft.id, failure.getClass().getSimpleName());
+          return false;
+        });
+  }
+}
