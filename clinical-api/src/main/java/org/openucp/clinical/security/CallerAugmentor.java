@@ -60,7 +60,7 @@ public class CallerAugmentor implements SecurityIdentityAugmentor {
           stringClaim(token, "uid").orElse(token.getSubject()),
           stringClaim(token, "name").orElse(""),
           jobRoleCode(role.getString("role_code", "")),
-          role.getString("role_name", ""),
+          readableRoleName(role.getString("role_name", "")),
           OdsCode.of(role.getString("org_code", "")),
           acr);
     } catch (InvalidIdentifierException e) {
@@ -86,6 +86,15 @@ public class CallerAugmentor implements SecurityIdentityAugmentor {
         .map(JsonValue::asJsonObject)
         .filter(role -> selectedRoleId.equals(role.getString("person_roleid", null)))
         .findFirst();
+  }
+
+  /**
+   * CIS2 role names read {@code "Clinical":"Clinical Provision":"General Medical Practitioner"}; people want the
+   * last part.
+   */
+  static String readableRoleName(String roleName) {
+    String[] parts = roleName.split("\":\"");
+    return parts[parts.length - 1].replace("\"", "").strip();
   }
 
   /** The job role is the R-part of a CIS2 role code such as {@code S8000:G8000:R8000}. */
