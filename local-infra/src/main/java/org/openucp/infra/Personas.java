@@ -34,7 +34,7 @@ public final class Personas {
   public static final Persona SECOND_PATIENT = Persona.patient("second-patient", "Another patient (P9)",
       SECOND_PATIENT_NHS_NUMBER, "JONES", "1952-11-30", "P9");
   public static final Persona PORTAL_SERVICE = Persona.service("portal-service",
-      "The portal API calling the clinical intake", "draft-intake");
+      "The portal API calling the clinical API", "draft-intake patient-access");
 
   public static final Persona URGENT_CARE_SYSTEM = Persona.service("urgent-care-system",
       "An urgent-care system reading the flag feed and NRL pointers", "flag-reader");

@@ -141,6 +141,40 @@ class DraftMoveSystemIT {
 
   @Test
   @Order(4)
+  void shouldShowThePatientTheirPublishedPlanWhoSawItAndLetThemWithdraw() {
+    String gp = issuer.token(Personas.GP);
+    String nhs = Personas.PATIENT_NHS_NUMBER;
+    given().auth().oauth2(gp).contentType(ContentType.JSON)
+        .body(Map.of("nhsNumber", nhs, "content", Map.of(
+            "person", Map.of("givenName", "Edith", "familyName", "Smith", "dateOfBirth", "1948-03-12",
+                "postcode", "SW3 6JJ"),
+            "gp", Map.of("name", "Dr Jane Doe", "practiceName", "Demo Medical Practice"),
+            "diagnoses", Map.of("primaryEndOfLifeDiagnosis", "Heart failure"),
+            "whatMattersToMe", "My garden",
+            "plannedReviewDate", java.time.LocalDate.now().plusMonths(1).toString())))
+        .when().post(clinical.baseUrl() + "/plans").then().statusCode(201);
+    given().auth().oauth2(gp).contentType(ContentType.JSON).body(Map.of("basis", "EXPLICIT_CONSENT"))
+        .when().put(clinical.baseUrl() + "/plans/" + nhs + "/consent").then().statusCode(200);
+    given().auth().oauth2(gp).header("If-Match", "\"0\"")
+        .when().post(clinical.baseUrl() + "/plans/" + nhs + "/publication").then().statusCode(201);
+    String patient = issuer.token(Personas.PATIENT);
+
+    given().auth().oauth2(patient).when().get(portal.baseUrl() + "/my-plan")
+        .then().statusCode(200).body("content.whatMattersToMe", equalTo("My garden"));
+    List<String> organisations = given().auth().oauth2(patient).when().get(portal.baseUrl() + "/my-plan/access-log")
+        .then().statusCode(200).extract().path("organisation");
+    assertThat(organisations).contains(Personas.DEMO_PRACTICE);
+
+    given().auth().oauth2(patient).contentType(ContentType.JSON)
+        .body(Map.of("confirm", true, "reason", "I no longer want a plan"))
+        .when().post(portal.baseUrl() + "/my-plan/consent-withdrawal")
+        .then().statusCode(200).body("versionsDeleted", equalTo(1));
+    given().auth().oauth2(gp).when().get(clinical.baseUrl() + "/plans/" + nhs).then().statusCode(404);
+    given().auth().oauth2(patient).when().get(portal.baseUrl() + "/my-plan").then().statusCode(404);
+  }
+
+  @Test
+  @Order(5)
   void shouldReportNotReadyWhileTheDatabaseIsDownAndStayLive() {
     database.close();
 

@@ -12,6 +12,8 @@ public class AuditContext {
   private UUID planId;
   private Integer planVersion;
   private String reason;
+  private String onBehalfOfKind;
+  private String onBehalfOf;
 
   public void patient(NhsNumber patient) {
     this.nhsNumber = patient;
@@ -24,6 +26,20 @@ public class AuditContext {
 
   public void reason(String statedReason) {
     this.reason = statedReason;
+  }
+
+  /** The person a service acted for, e.g. {@code PATIENT} or {@code PROXY} and their sign-in subject. */
+  public void onBehalfOf(String kind, String subject) {
+    this.onBehalfOfKind = kind;
+    this.onBehalfOf = subject;
+  }
+
+  public String onBehalfOfKind() {
+    return onBehalfOfKind;
+  }
+
+  public String onBehalfOf() {
+    return onBehalfOf;
   }
 
   public NhsNumber nhsNumber() {

@@ -44,6 +44,14 @@ public class AuditFilter {
     AuditEvent event = event(audited.value(), request, response.getStatus());
     return caller.find()
         .invoke(known -> known.ifPresent(found -> describe(event, found)))
+        .invoke(() -> {
+          if (context.onBehalfOfKind() != null) {
+            // The portal acted for a patient or proxy: they are who accessed the plan.
+            event.actorId = context.onBehalfOfKind().toLowerCase() + ":" + context.onBehalfOf();
+            event.actorName = null;
+            event.roleCode = context.onBehalfOfKind();
+          }
+        })
         .chain(() -> trail.append(event));
   }
 
@@ -71,7 +79,7 @@ public class AuditFilter {
       event.roleCode = staff.jobRoleCode();
       event.organisation = staff.organisation().value();
     } else if (known instanceof Caller.ServiceClient service) {
-      event.roleCode = service.serviceRole();
+      event.roleCode = String.join(" ", new java.util.TreeSet<>(service.serviceRoles()));
     }
   }
 

@@ -17,7 +17,11 @@ public sealed interface Caller {
       String assurance) implements Caller {
   }
 
-  /** Another service calling with client credentials, limited to its {@code service_role}. */
-  record ServiceClient(String id, String serviceRole) implements Caller {
+  /** Another service calling with client credentials, limited to its service roles. */
+  record ServiceClient(String id, java.util.Set<String> serviceRoles) implements Caller {
+
+    public boolean hasRole(String role) {
+      return serviceRoles.contains(role);
+    }
   }
 }

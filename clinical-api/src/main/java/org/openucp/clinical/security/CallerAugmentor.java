@@ -45,7 +45,8 @@ public class CallerAugmentor implements SecurityIdentityAugmentor {
       if (!config.serviceClients().contains(token.getSubject())) {
         throw new AuthenticationFailedException("Unknown service client " + token.getSubject());
       }
-      return new Caller.ServiceClient(token.getSubject(), serviceRole.get());
+      return new Caller.ServiceClient(token.getSubject(),
+          java.util.Set.of(serviceRole.get().strip().split("\\s+")));
     }
     String acr = stringClaim(token, "acr").orElse("");
     if (!config.acceptedAcr().contains(acr)) {
@@ -69,9 +70,8 @@ public class CallerAugmentor implements SecurityIdentityAugmentor {
   }
 
   private static SecurityIdentity withCaller(SecurityIdentity identity, Caller caller) {
-    String role = caller instanceof Caller.ServiceClient service ? service.serviceRole() : Roles.STAFF;
     return QuarkusSecurityIdentity.builder(identity)
-        .addRole(role)
+        .addRoles(caller instanceof Caller.ServiceClient service ? service.serviceRoles() : java.util.Set.of(Roles.STAFF))
         .addAttribute(CALLER_ATTRIBUTE, caller)
         .build();
   }

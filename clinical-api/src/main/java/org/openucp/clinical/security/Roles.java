@@ -8,6 +8,9 @@ public final class Roles {
   /** A service allowed to deliver patients' submitted drafts to the intake. */
   public static final String DRAFT_INTAKE = "draft-intake";
 
+  /** The portal, acting for a signed-in patient or their verified proxy. */
+  public static final String PATIENT_ACCESS = "patient-access";
+
   /** An urgent-care system reading the identifier feed and NRL pointers. */
   public static final String FLAG_READER = "flag-reader";
 

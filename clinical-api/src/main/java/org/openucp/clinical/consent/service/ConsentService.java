@@ -103,11 +103,24 @@ public class ConsentService {
   public Uni<Withdrawal> withdraw(NhsNumber patient, String reason) {
     audit.patient(patient);
     audit.reason(reason);
-    return access.require(Permission.WITHDRAW_CONSENT).chain(staff -> planService.existing(patient).chain(plan ->
+    return access.require(Permission.WITHDRAW_CONSENT).chain(staff -> deleteEverything(patient));
+  }
+
+  /** The patient's own withdrawal, through the portal: their right, so no staff permission applies. */
+  @WithTransaction
+  public Uni<Withdrawal> withdrawByPatient(NhsNumber patient, String viewer, String reason) {
+    audit.patient(patient);
+    audit.onBehalfOf("PATIENT", viewer);
+    audit.reason(reason);
+    return deleteEverything(patient);
+  }
+
+  private Uni<Withdrawal> deleteEverything(NhsNumber patient) {
+    return planService.existing(patient).chain(plan ->
         attachments.countFor(plan.id).chain(attachmentCount ->
             submissions.deleteForPatient(patient).chain(submissionCount -> effects.withdrawn(plan).chain(() ->
                 plans.deleteWithEverything(plan.id)).map(deleted ->
-                    new Withdrawal(plan.latestVersion, attachmentCount, submissionCount))))));
+                    new Withdrawal(plan.latestVersion, attachmentCount, submissionCount)))));
   }
 
 

@@ -61,7 +61,7 @@ public class NrlPointers {
   public Uni<List<NrlPointer>> forPatient(NhsNumber patient) {
     audit.patient(patient);
     Caller current = caller.get();
-    Uni<?> allowed = current instanceof Caller.ServiceClient service && Roles.FLAG_READER.equals(service.serviceRole())
+    Uni<?> allowed = current instanceof Caller.ServiceClient service && service.hasRole(Roles.FLAG_READER)
         ? Uni.createFrom().voidItem()
         : access.require(Permission.VIEW_PUBLISHED);
     return allowed.chain(() -> pointers.currentForPatient(patient.value()));

@@ -1,0 +1,77 @@
+package org.openucp.clinical.patientaccess.service;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import org.openucp.clinical.audit.AuditContext;
+import org.openucp.clinical.audit.AuditEvent;
+import org.openucp.clinical.audit.AuditOutcome;
+import org.openucp.clinical.audit.repository.AuditRepository;
+import org.openucp.clinical.audit.service.AuditQuery;
+import org.openucp.clinical.plan.PlanContentCodec;
+import org.openucp.clinical.plan.PlanVersion;
+import org.openucp.clinical.urgentcare.PublishedPlan;
+import org.openucp.clinical.urgentcare.repository.PublishedPlanRepository;
+import org.openucp.model.identity.NhsNumber;
+import org.openucp.model.plan.PlanContent;
+import org.openucp.web.problem.ProblemException;
+
+/**
+ * What the portal may do for a signed-in patient or their verified proxy: read the published plan (never a draft),
+ * see who accessed it, and learn whether a plan is published. The portal vouches for who is asking; each view is
+ * audited as theirs.
+ */
+@ApplicationScoped
+public class PatientAccessService {
+
+  private static final int ACCESS_LOG_SIZE = 200;
+
+  private final PublishedPlanRepository published;
+  private final AuditRepository auditEvents;
+  private final PlanContentCodec codec;
+  private final AuditContext audit;
+
+  public PatientAccessService(PublishedPlanRepository published, AuditRepository auditEvents,
+      PlanContentCodec codec, AuditContext audit) {
+    this.published = published;
+    this.auditEvents = auditEvents;
+    this.codec = codec;
+    this.audit = audit;
+  }
+
+  /** A published plan as its patient (or proxy) reads it. */
+  public record PatientView(PublishedPlan entry, PlanVersion version, PlanContent content) {
+  }
+
+  @WithSession
+  public Uni<PatientView> plan(NhsNumber patient, String viewerKind, String viewer) {
+    audit.patient(patient);
+    audit.onBehalfOf(viewerKind, viewer);
+    return published.findWithVersion(patient)
+        .onItem().ifNull().failWith(() -> ProblemException.notFound("A published plan"))
+        .map(row -> {
+          PublishedPlan entry = (PublishedPlan) row[0];
+          PlanVersion version = (PlanVersion) row[1];
+          audit.plan(entry.planId, entry.version);
+          return new PatientView(entry, version, codec.read(version.content));
+        });
+  }
+
+  @WithSession
+  public Uni<PublishedPlan> status(NhsNumber patient) {
+    audit.patient(patient);
+    return published.findByPatient(patient);
+  }
+
+  /** Who from which organisation opened or changed the patient's record, newest first: staff only. */
+  @WithSession
+  public Uni<List<AuditEvent>> accessLog(NhsNumber patient, String viewerKind, String viewer) {
+    audit.patient(patient);
+    audit.onBehalfOf(viewerKind, viewer);
+    return auditEvents.search(new AuditQuery(patient, null, null, null, null), 0, ACCESS_LOG_SIZE)
+        .map(events -> events.stream()
+            .filter(event -> event.organisation != null && event.outcome == AuditOutcome.SUCCESS)
+            .toList());
+  }
+}

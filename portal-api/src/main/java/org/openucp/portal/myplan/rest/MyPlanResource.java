@@ -1,0 +1,72 @@
+package org.openucp.portal.myplan.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openucp.portal.myplan.service.MyPlanService;
+import org.openucp.portal.security.CurrentPatient;
+import org.openucp.portal.security.PatientAugmentor;
+
+@Path("/my-plan")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(PatientAugmentor.PATIENT_ROLE)
+@Tag(name = "My plan", description = "My published urgent care plan, who has looked at it, and my consent")
+@SecurityRequirement(name = "nhslogin")
+public class MyPlanResource {
+
+  private final MyPlanService plans;
+  private final CurrentPatient patient;
+
+  public MyPlanResource(MyPlanService plans, CurrentPatient patient) {
+    this.plans = plans;
+    this.patient = patient;
+  }
+
+  /** Withdrawing consent: the patient confirms that their plan will be deleted, and may say why. */
+  public record WithdrawalRequest(
+      @NotNull @AssertTrue(message = "confirm that your plan will be deleted") Boolean confirm,
+      @NotBlank @Size(max = 500) String reason) {
+  }
+
+  @GET
+  @Operation(summary = "My published plan (never a clinician's unpublished draft)")
+  @APIResponse(responseCode = "200", description = "The published plan")
+  @APIResponse(responseCode = "404", description = "No published plan yet")
+  public Uni<JsonNode> plan() {
+    return plans.plan(patient.get());
+  }
+
+  @GET
+  @Path("/access-log")
+  @Operation(summary = "Who has accessed my plan: their role, organisation and when")
+  @APIResponse(responseCode = "200", description = "The accesses, newest first")
+  public Uni<JsonNode> accessLog() {
+    return plans.accessLog(patient.get());
+  }
+
+  @POST
+  @Path("/consent-withdrawal")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Withdraw my consent: my plan and everything about it is deleted")
+  @APIResponse(responseCode = "200", description = "Withdrawn: what was deleted")
+  @APIResponse(responseCode = "400", description = "Not confirmed, or no reason given")
+  @APIResponse(responseCode = "404", description = "No plan to withdraw")
+  public Uni<JsonNode> withdraw(@NotNull @Valid WithdrawalRequest request) {
+    return plans.withdrawConsent(patient.get(), request.reason());
+  }
+}

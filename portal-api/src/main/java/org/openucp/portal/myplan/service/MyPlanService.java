@@ -1,0 +1,52 @@
+package org.openucp.portal.myplan.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.openucp.portal.myplan.ViewingConfig;
+import org.openucp.portal.myplan.client.PatientAccessClient;
+import org.openucp.portal.security.Patient;
+import org.openucp.web.problem.Problem;
+import org.openucp.web.problem.ProblemException;
+
+/**
+ * The patient's own published plan, who accessed it, and withdrawal of consent: all held by the clinical API,
+ * reached as a service on the patient's behalf. Clinical content needs a photo-ID-checked identity (P9).
+ */
+@ApplicationScoped
+public class MyPlanService {
+
+  private final PatientAccessClient clinical;
+  private final ViewingConfig config;
+
+  public MyPlanService(@RestClient PatientAccessClient clinical, ViewingConfig config) {
+    this.clinical = clinical;
+    this.config = config;
+  }
+
+  public Uni<JsonNode> plan(Patient patient) {
+    requireProofing(patient);
+    return clinical.plan(patient.nhsNumber().value(), "PATIENT", patient.subject());
+  }
+
+  public Uni<JsonNode> accessLog(Patient patient) {
+    requireProofing(patient);
+    return clinical.accessLog(patient.nhsNumber().value(), "PATIENT", patient.subject());
+  }
+
+  public Uni<JsonNode> withdrawConsent(Patient patient, String reason) {
+    requireProofing(patient);
+    return clinical.withdraw(patient.nhsNumber().value(), patient.subject(),
+        Map.of("confirm", true, "reason", reason));
+  }
+
+  private void requireProofing(Patient patient) {
+    if (!patient.proofedAtLeast(config.minimumProofing())) {
+      throw new ProblemException(Problem.of("identity-proofing", "Identity check needed", 403,
+          "Seeing your plan needs an NHS login identity checked with photo ID (level " + config.minimumProofing()
+              + "); yours is " + patient.identityProofingLevel() + ". Verify your identity in NHS login first."));
+    }
+  }
+}

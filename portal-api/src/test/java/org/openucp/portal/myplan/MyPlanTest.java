@@ -1,0 +1,61 @@
+package org.openucp.portal.myplan;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openucp.infra.LocalInfra;
+import org.openucp.infra.LocalIssuer;
+import org.openucp.infra.Personas;
+import org.openucp.portal.support.PortalInfra;
+import org.openucp.portal.support.StubClinicalIntake;
+
+/** Clinical content needs a photo-ID-checked identity; below that the clinical API is not even asked. */
+@QuarkusTest
+@QuarkusTestResource(PortalInfra.class)
+class MyPlanTest {
+
+  @LocalInfra
+  LocalIssuer issuer;
+
+  StubClinicalIntake clinical;
+
+  @BeforeEach
+  void reset() {
+    clinical.reset();
+  }
+
+  @Test
+  void shouldRefuseToShowThePlanBelowP9WithoutAskingTheClinicalApi() {
+    given().auth().oauth2(issuer.token(Personas.PATIENT.withClaim("identity_proofing_level", "P5")))
+        .when().get("/my-plan")
+        .then().statusCode(403)
+        .contentType("application/problem+json")
+        .body("type", equalTo("https://openucp.org/problems/identity-proofing"));
+    given().auth().oauth2(issuer.token(Personas.PATIENT.withClaim("identity_proofing_level", "P5")))
+        .when().get("/my-plan/access-log")
+        .then().statusCode(403);
+
+    assertThat(clinical.deliveries()).isEmpty();
+  }
+
+  @Test
+  void shouldPassOnThatThereIsNoPublishedPlanAsAProblem() {
+    given().auth().oauth2(issuer.token(Personas.PATIENT))
+        .when().get("/my-plan")
+        .then().statusCode(404)
+        .contentType("application/problem+json");
+  }
+
+  @Test
+  void shouldAskForConfirmationBeforeWithdrawingConsent() {
+    given().auth().oauth2(issuer.token(Personas.PATIENT)).contentType("application/json")
+        .body(java.util.Map.of("confirm", false, "reason", "no"))
+        .when().post("/my-plan/consent-withdrawal")
+        .then().statusCode(400).body("errors[0].field", equalTo("confirm"));
+  }
+}
