@@ -46,7 +46,8 @@ public record Persona(String id, String issuer, String description, String subje
         "family_name", familyName,
         "birthdate", birthdate,
         "identity_proofing_level", proofingLevel,
-        "vot", proofingLevel + ".Cp.Cd");
+        "vot", proofingLevel + ".Cp.Cd",
+        "email", familyName.toLowerCase() + "." + nhsNumber + "@example.org");
     return new Persona(id, PATIENT_ISSUER, description, "nhslogin-" + nhsNumber, List.of(PORTAL_AUDIENCE), claims);
   }
 

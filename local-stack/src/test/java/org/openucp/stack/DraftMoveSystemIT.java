@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
 import io.restassured.http.ContentType;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -17,6 +20,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -45,6 +50,7 @@ class DraftMoveSystemIT {
   private static ServiceProcess clinical;
   private static ServiceProcess portal;
   private static int clinicalPort;
+  private static GreenMail mail;
 
   @BeforeAll
   static void startPortalWhileTheClinicalApiIsDown() {
@@ -57,6 +63,11 @@ class DraftMoveSystemIT {
     portalConfig.put("portal.transfer.interval", "1s");
     portalConfig.put("portal.transfer.first-retry-delay", "500ms");
     portalConfig.put("portal.transfer.max-retry-delay", "1s");
+    mail = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    mail.start();
+    portalConfig.put("quarkus.mailer.mock", "false");
+    portalConfig.put("quarkus.mailer.host", "127.0.0.1");
+    portalConfig.put("quarkus.mailer.port", Integer.toString(mail.getSmtp().getPort()));
     portal = ServiceProcess.start("portal-api-system-test", layout.portalJar(), freePort(), portalConfig,
         layout.logDirectory());
     portal.awaitReady(STARTUP);
@@ -64,6 +75,9 @@ class DraftMoveSystemIT {
 
   @AfterAll
   static void stopEverything() {
+    if (mail != null) {
+      mail.stop();
+    }
     for (AutoCloseable started : new AutoCloseable[] {portal, clinical, issuer, database}) {
       if (started != null) {
         try {
@@ -164,6 +178,25 @@ class DraftMoveSystemIT {
     List<String> organisations = given().auth().oauth2(patient).when().get(portal.baseUrl() + "/my-plan/access-log")
         .then().statusCode(200).extract().path("organisation");
     assertThat(organisations).contains(Personas.DEMO_PRACTICE);
+    given().auth().oauth2(patient).when().get(portal.baseUrl() + "/submissions")
+        .then().statusCode(200).body("[0].stage", equalTo("COMPLETED"));
+
+    given().auth().oauth2(patient).contentType(ContentType.JSON)
+        .body(Map.of("email", "carer@example.org", "dateOfBirth", "1970-06-15"))
+        .when().post(portal.baseUrl() + "/proxies").then().statusCode(201);
+    await("the invitation email").atMost(MOVE).until(() -> mail.getReceivedMessages().length > 0);
+    Matcher link = Pattern.compile("token=([A-Za-z0-9_-]+)")
+        .matcher(GreenMailUtil.getBody(mail.getReceivedMessages()[0]));
+    assertThat(link.find()).isTrue();
+    String proxy = issuer.token(Personas.SECOND_PATIENT);
+    String access = given().auth().oauth2(proxy).contentType(ContentType.JSON)
+        .body(Map.of("token", link.group(1), "dateOfBirth", "1970-06-15", "patientNhsNumber", nhs))
+        .when().post(portal.baseUrl() + "/proxy-invitations/acceptance")
+        .then().statusCode(200).extract().path("id");
+    given().auth().oauth2(proxy).when().get(portal.baseUrl() + "/proxy/patients/" + access + "/plan")
+        .then().statusCode(200).body("content.whatMattersToMe", equalTo("My garden"));
+    assertThat(countFor(nhs, "SELECT count(*) FROM audit_event WHERE nhs_number = ? AND role_code = 'PROXY'"
+        + " AND action = 'patient.view'")).as("the proxy's view is in the clinical audit trail").isEqualTo(1);
 
     given().auth().oauth2(patient).contentType(ContentType.JSON)
         .body(Map.of("confirm", true, "reason", "I no longer want a plan"))
@@ -171,6 +204,10 @@ class DraftMoveSystemIT {
         .then().statusCode(200).body("versionsDeleted", equalTo(1));
     given().auth().oauth2(gp).when().get(clinical.baseUrl() + "/plans/" + nhs).then().statusCode(404);
     given().auth().oauth2(patient).when().get(portal.baseUrl() + "/my-plan").then().statusCode(404);
+    given().auth().oauth2(patient).when().get(portal.baseUrl() + "/proxies")
+        .then().statusCode(200).body("[0].status", equalTo("REVOKED"));
+    given().auth().oauth2(proxy).when().get(portal.baseUrl() + "/proxy/patients/" + access + "/plan")
+        .then().statusCode(404);
   }
 
   @Test
@@ -201,6 +238,18 @@ class DraftMoveSystemIT {
     try (Connection connection = database.connect(databaseName);
          PreparedStatement query = connection.prepareStatement(sql)) {
       query.setObject(1, UUID.fromString(id));
+      try (ResultSet result = query.executeQuery()) {
+        return result.next() ? result.getLong(1) : 0;
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static long countFor(String nhsNumber, String sql) {
+    try (Connection connection = database.connect("clinical");
+         PreparedStatement query = connection.prepareStatement(sql)) {
+      query.setString(1, nhsNumber);
       try (ResultSet result = query.executeQuery()) {
         return result.next() ? result.getLong(1) : 0;
       }

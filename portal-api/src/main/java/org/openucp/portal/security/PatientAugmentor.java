@@ -36,7 +36,7 @@ public class PatientAugmentor implements SecurityIdentityAugmentor {
     }
     try {
       return new Patient(token.getSubject(), NhsNumber.of(nhsNumber),
-          token.<String>claim("identity_proofing_level").orElse("P0"));
+          token.<String>claim("identity_proofing_level").orElse("P0"), token.<String>claim("email").orElse(null));
     } catch (InvalidIdentifierException e) {
       throw new AuthenticationFailedException("The NHS login token's NHS number is not valid");
     }

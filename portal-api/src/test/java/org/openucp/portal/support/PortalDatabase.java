@@ -41,6 +41,32 @@ public final class PortalDatabase {
     return count("SELECT attempts FROM draft_outbox WHERE draft_id = ?", id);
   }
 
+  public void deleteAll(String table) {
+    executeSql("DELETE FROM " + table);
+  }
+
+  public void executeSql(String sql) {
+    try (Connection connection = database.connect("portal");
+         PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public long count(String sql, String parameter) {
+    try (Connection connection = database.connect("portal");
+         PreparedStatement query = connection.prepareStatement(sql)) {
+      query.setString(1, parameter);
+      try (ResultSet result = query.executeQuery()) {
+        result.next();
+        return result.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   public void deleteAllDrafts() {
     try (Connection connection = database.connect("portal");
          PreparedStatement statement = connection.prepareStatement("DELETE FROM draft")) {

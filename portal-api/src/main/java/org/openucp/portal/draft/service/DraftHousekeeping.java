@@ -1,8 +1,6 @@
 package org.openucp.portal.draft.service;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -14,6 +12,7 @@ import org.jboss.logging.Logger;
 import org.openucp.portal.draft.Draft;
 import org.openucp.portal.draft.DraftConfig;
 import org.openucp.portal.draft.repository.DraftRepository;
+import org.openucp.portal.notification.Emails;
 
 /**
  * Keeps drafts only as long as promised: destroys unsubmitted drafts after the retention period, and sends each
@@ -25,17 +24,16 @@ public class DraftHousekeeping {
 
   private static final Logger LOG = Logger.getLogger(DraftHousekeeping.class);
   private static final int REMINDER_BATCH = 100;
-  static final String REMINDER_SUBJECT = "Your urgent care plan draft: can we help?";
 
   private final DraftRepository drafts;
   private final DraftConfig config;
-  private final ReactiveMailer mailer;
+  private final Emails emails;
   private final Clock clock;
 
-  public DraftHousekeeping(DraftRepository drafts, DraftConfig config, ReactiveMailer mailer, Clock clock) {
+  public DraftHousekeeping(DraftRepository drafts, DraftConfig config, Emails emails, Clock clock) {
     this.drafts = drafts;
     this.config = config;
-    this.mailer = mailer;
+    this.emails = emails;
     this.clock = clock;
   }
 
@@ -72,21 +70,6 @@ public class DraftHousekeeping {
   }
 
   private Uni<Boolean> remind(Draft draft) {
-    return mailer.send(Mail.withText(draft.email, REMINDER_SUBJECT, """
-            Hello,
-
-            You started writing your urgent care plan but have not sent it to your care team yet.
-            If you would like help finishing it, reply to this email or ask your GP practice.
-
-            Unsent drafts are deleted %d days after they were last changed.
-
-            Open UCP
-            """.formatted(config.retention().toDays())))
-        .replaceWith(true)
-        .onFailure().recoverWithItem(failure -> {
-          LOG.warnf("The reminder for draft %s could not be sent (%s); it is not retried, to send at most one",
-              draft.id, failure.getClass().getSimpleName());
-          return false;
-        });
+    return emails.draftReminder(draft.email, config.retention().toDays());
   }
 }

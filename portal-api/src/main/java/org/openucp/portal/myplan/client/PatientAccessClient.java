@@ -23,6 +23,10 @@ public interface PatientAccessClient {
       @HeaderParam("X-Viewer") String viewer);
 
   @GET
+  @Path("/status")
+  Uni<JsonNode> status(@PathParam("nhsNumber") String nhsNumber);
+
+  @GET
   @Path("/access-log")
   Uni<JsonNode> accessLog(@PathParam("nhsNumber") String nhsNumber, @HeaderParam("X-Viewer-Kind") String viewerKind,
       @HeaderParam("X-Viewer") String viewer);

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
+import java.util.UUID;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.openucp.portal.myplan.ViewingConfig;
 import org.openucp.portal.myplan.client.PatientAccessClient;
+import org.openucp.portal.proxy.service.ProxyService;
 import org.openucp.portal.security.Patient;
 import org.openucp.web.problem.Problem;
 import org.openucp.web.problem.ProblemException;
@@ -19,10 +21,12 @@ import org.openucp.web.problem.ProblemException;
 public class MyPlanService {
 
   private final PatientAccessClient clinical;
+  private final ProxyService proxies;
   private final ViewingConfig config;
 
-  public MyPlanService(@RestClient PatientAccessClient clinical, ViewingConfig config) {
+  public MyPlanService(@RestClient PatientAccessClient clinical, ProxyService proxies, ViewingConfig config) {
     this.clinical = clinical;
+    this.proxies = proxies;
     this.config = config;
   }
 
@@ -36,13 +40,33 @@ public class MyPlanService {
     return clinical.accessLog(patient.nhsNumber().value(), "PATIENT", patient.subject());
   }
 
+  /**
+   * Whether a clinician has published the patient's plan; unknown (empty) while the clinical API cannot be reached,
+   * so that the patient still sees what the portal knows.
+   */
+  public Uni<java.util.Optional<Boolean>> planPublished(Patient patient) {
+    return clinical.status(patient.nhsNumber().value())
+        .map(status -> java.util.Optional.of(status.path("published").asBoolean(false)))
+        .onFailure().recoverWithItem(java.util.Optional.empty());
+  }
+
+  /** Withdraws consent in the clinical store, then takes every proxy's access away. */
   public Uni<JsonNode> withdrawConsent(Patient patient, String reason) {
     requireProofing(patient);
     return clinical.withdraw(patient.nhsNumber().value(), patient.subject(),
-        Map.of("confirm", true, "reason", reason));
+            Map.of("confirm", true, "reason", reason))
+        .call(() -> proxies.revokeAll(patient.nhsNumber()));
   }
 
-  private void requireProofing(Patient patient) {
+  /** The published plan of a patient who made this person their proxy. */
+  public Uni<JsonNode> planForProxy(Patient proxy, UUID invitationId) {
+    requireProofing(proxy);
+    return proxies.openFor(proxy, invitationId)
+        .chain(invitation -> clinical.plan(invitation.patientNhsNumber, "PROXY", proxy.subject()));
+  }
+
+  /** Checks a patient or proxy may see clinical content: identity checked to the configured level. */
+  public void requireProofing(Patient patient) {
     if (!patient.proofedAtLeast(config.minimumProofing())) {
       throw new ProblemException(Problem.of("identity-proofing", "Identity check needed", 403,
           "Seeing your plan needs an NHS login identity checked with photo ID (level " + config.minimumProofing()

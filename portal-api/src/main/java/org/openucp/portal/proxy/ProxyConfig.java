@@ -1,0 +1,22 @@
+package org.openucp.portal.proxy;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Proxy invitations. */
+@ConfigMapping(prefix = "portal.proxies")
+public interface ProxyConfig {
+
+  /** How long an invitation link can be used. */
+  @WithDefault("14d")
+  Duration invitationValidity();
+
+  /** Wrong attempts after which an invitation is locked. */
+  @WithDefault("5")
+  int maxAttempts();
+
+  /** The page of the portal's web app that opens an invitation; the token is added as {@code ?token=}. */
+  @WithDefault("http://localhost:8081/proxy-invitations/open")
+  String invitationUrl();
+}
