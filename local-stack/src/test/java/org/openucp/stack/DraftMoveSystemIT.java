@@ -144,6 +144,50 @@ class DraftMoveSystemIT {
 
   @Test
   @Order(3)
+  void shouldMoveEachDraftOnceWithTwoPortalInstancesRelayingAndAfterARelayDiedMidMove() throws Exception {
+    Map<String, String> config = new HashMap<>(ServiceConfig.portal(database, issuer, clinical.baseUrl()));
+    config.put("portal.transfer.interval", "1s");
+    config.put("portal.transfer.relay-on-submit", "false");
+    try (ServiceProcess second = ServiceProcess.start("portal-api-second", StackLayout.find().portalJar(),
+        freePort(), config, StackLayout.find().logDirectory())) {
+      second.awaitReady(STARTUP);
+      List<String> patients = new java.util.ArrayList<>();
+      List<String> drafts = new java.util.ArrayList<>();
+      for (int i = 0; i < 6; i++) {
+        String nhs = freshNhsNumber();
+        patients.add(nhs);
+        ServiceProcess instance = i % 2 == 0 ? second : portal;
+        String token = issuer.token(Persona.patient("p" + i, "patient", nhs, "DOE", "1950-01-01", "P9"));
+        String id = given().auth().oauth2(token).contentType(ContentType.JSON).body(draft("Mine " + i))
+            .when().post(instance.baseUrl() + "/drafts").then().statusCode(201).extract().path("id");
+        if (i == 0) {
+          // What a relay that died after the intake stored the draft, but before the portal deleted it, leaves:
+          // the intake already has the draft, the portal still has it to deliver.
+          given().auth().oauth2(issuer.token(Personas.PORTAL_SERVICE)).header("Idempotency-Key", id)
+              .contentType(ContentType.JSON).body(Map.of("draftId", id, "nhsNumber", nhs, "postcode", "SW3 6JJ",
+                  "submittedAt", java.time.Instant.now().toString()))
+              .when().post(clinical.baseUrl() + "/intake/submitted-drafts").then().statusCode(201);
+        }
+        given().auth().oauth2(token).header("If-Match", "\"0\"")
+            .when().post(instance.baseUrl() + "/drafts/" + id + "/submission").then().statusCode(202);
+        drafts.add(id);
+      }
+
+      for (String id : drafts) {
+        await("draft " + id + " to move").atMost(MOVE)
+            .until(() -> count("portal", "SELECT count(*) FROM draft WHERE id = ?", id) == 0);
+      }
+      for (int i = 0; i < drafts.size(); i++) {
+        assertThat(count("clinical", "SELECT count(*) FROM submitted_draft WHERE source_draft_id = ?", drafts.get(i)))
+            .as("one clinical copy of " + drafts.get(i)).isEqualTo(1);
+        assertThat(countFor(patients.get(i), "SELECT count(*) FROM audit_event WHERE nhs_number = ? AND "
+            + "action = 'intake.deliver' AND http_status = 201")).as("stored once").isEqualTo(1);
+      }
+    }
+  }
+
+  @Test
+  @Order(3)
   void shouldAcceptATokenFetchedTheWayTheReadmeShows() {
     String token = given().formParams(Map.of("grant_type", "client_credentials", "client_id", "gp",
             "client_secret", "demo"))
@@ -243,6 +287,17 @@ class DraftMoveSystemIT {
       }
     } catch (SQLException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  private static String freshNhsNumber() {
+    while (true) {
+      String base = String.format("9%08d", java.util.concurrent.ThreadLocalRandom.current().nextInt(100_000_000));
+      for (int check = 0; check <= 9; check++) {
+        if (org.openucp.model.identity.NhsNumber.isValid(base + check)) {
+          return base + check;
+        }
+      }
     }
   }
 
