@@ -144,19 +144,24 @@ class DraftMoveSystemIT {
 
   @Test
   @Order(3)
-  void shouldMoveEachDraftOnceWithTwoPortalInstancesRelayingAndAfterARelayDiedMidMove() throws Exception {
+  void shouldMoveEachDraftOnceWithThreePortalInstancesRelayingAndAfterARelayDiedMidMove() throws Exception {
     Map<String, String> config = new HashMap<>(ServiceConfig.portal(database, issuer, clinical.baseUrl()));
-    config.put("portal.transfer.interval", "1s");
+    // Small, frequent batches, so that the two instances below compete for the same outbox rows.
+    config.put("portal.transfer.interval", "0.1s");
+    config.put("portal.transfer.batch-size", "1");
     config.put("portal.transfer.relay-on-submit", "false");
     try (ServiceProcess second = ServiceProcess.start("portal-api-second", StackLayout.find().portalJar(),
-        freePort(), config, StackLayout.find().logDirectory())) {
+            freePort(), config, StackLayout.find().logDirectory());
+         ServiceProcess third = ServiceProcess.start("portal-api-third", StackLayout.find().portalJar(),
+            freePort(), config, StackLayout.find().logDirectory())) {
       second.awaitReady(STARTUP);
+      third.awaitReady(STARTUP);
       List<String> patients = new java.util.ArrayList<>();
       List<String> drafts = new java.util.ArrayList<>();
-      for (int i = 0; i < 6; i++) {
+      for (int i = 0; i < 8; i++) {
         String nhs = freshNhsNumber();
         patients.add(nhs);
-        ServiceProcess instance = i % 2 == 0 ? second : portal;
+        ServiceProcess instance = i % 2 == 0 ? second : third;
         String token = issuer.token(Persona.patient("p" + i, "patient", nhs, "DOE", "1950-01-01", "P9"));
         String id = given().auth().oauth2(token).contentType(ContentType.JSON).body(draft("Mine " + i))
             .when().post(instance.baseUrl() + "/drafts").then().statusCode(201).extract().path("id");
