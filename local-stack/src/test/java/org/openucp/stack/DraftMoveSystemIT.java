@@ -193,6 +193,59 @@ class DraftMoveSystemIT {
 
   @Test
   @Order(3)
+  void shouldFinishTheMoveWhenARelayIsKilledBeforeTheIntakeStoredTheDraft() {
+    assertMoveSurvivesKilledRelay(SwallowingIntake.beforeTheIntake());
+  }
+
+  @Test
+  @Order(3)
+  void shouldFinishTheMoveWhenARelayIsKilledAfterTheIntakeStoredTheDraftButBeforeThePortalDeletedIt() {
+    assertMoveSurvivesKilledRelay(SwallowingIntake.afterTheIntake(clinical.baseUrl()));
+  }
+
+  /**
+   * A second portal instance submits a draft and starts relaying it through an intake that never answers; the test
+   * kills that instance (SIGKILL) while its relay waits. Once the dead relay's claim runs out, the first instance
+   * finishes the move: one clinical copy, no portal copy.
+   */
+  private void assertMoveSurvivesKilledRelay(SwallowingIntake swallowing) {
+    try (swallowing) {
+      Map<String, String> config = new HashMap<>(ServiceConfig.portal(database, issuer, swallowing.url()));
+      config.put("portal.transfer.claim-lease", "3s");
+      String id = null;
+      ServiceProcess doomed = ServiceProcess.start("portal-api-killed", StackLayout.find().portalJar(), freePort(),
+          config, StackLayout.find().logDirectory());
+      try {
+        doomed.awaitReady(STARTUP);
+        // The doomed instance relays right after the submission commits; should the other instance's schedule
+        // take the draft first, the kill would prove nothing, so try again with another draft.
+        for (int attempt = 0; attempt < 5 && swallowing.received() == 0; attempt++) {
+          String nhs = freshNhsNumber();
+          String token = issuer.token(Persona.patient("killed", "patient", nhs, "DOE", "1950-01-01", "P9"));
+          String candidate = given().auth().oauth2(token).contentType(ContentType.JSON).body(draft("Killed relay"))
+              .when().post(doomed.baseUrl() + "/drafts").then().statusCode(201).extract().path("id");
+          given().auth().oauth2(token).header("If-Match", "\"0\"")
+              .when().post(doomed.baseUrl() + "/drafts/" + candidate + "/submission").then().statusCode(202);
+          await("the relay to take the draft").atMost(MOVE).until(() -> swallowing.received() > 0
+              || count("portal", "SELECT count(*) FROM draft WHERE id = ?", candidate) == 0);
+          id = candidate;
+        }
+        assertThat(swallowing.received()).as("a relay of the doomed instance is waiting on the intake").isEqualTo(1);
+      } finally {
+        doomed.kill();
+      }
+      String draftId = id;
+
+      await("the surviving instance to finish the move").atMost(MOVE)
+          .until(() -> count("portal", "SELECT count(*) FROM draft WHERE id = ?", draftId) == 0);
+      assertThat(count("clinical", "SELECT count(*) FROM submitted_draft WHERE source_draft_id = ?", draftId))
+          .isEqualTo(1);
+      assertThat(count("portal", "SELECT count(*) FROM draft_outbox WHERE draft_id = ?", draftId)).isZero();
+    }
+  }
+
+  @Test
+  @Order(3)
   void shouldAcceptATokenFetchedTheWayTheReadmeShows() {
     String token = given().formParams(Map.of("grant_type", "client_credentials", "client_id", "gp",
             "client_secret", "demo"))
