@@ -49,7 +49,29 @@ class NrlPointerTest {
         .body("entry[0].resource.subject.identifier.value", equalTo(patient))
         .body("entry[0].resource.custodian.identifier.value", equalTo("A83008"))
         .body("entry[0].resource.content[0].attachment.url", endsWith("/plans/" + patient + "/versions/1/pdf"))
+        .body("entry[0].resource.content[1].attachment.contentType", equalTo("application/fhir+json"))
+        .body("entry[0].resource.content[1].attachment.url", endsWith("/plans/" + patient + "/versions/1/fhir"))
         .body("entry[0].resource.relatesTo", nullValue());
+  }
+
+  @Test
+  void shouldServeTheFhirPlanThePointerLinksTo() {
+    String patient = api.publishedPlan(aPlan().withDnacpr());
+
+    api.as(Personas.PARAMEDIC).when().get("/plans/" + patient + "/versions/1/fhir")
+        .then().statusCode(200)
+        .body("resourceType", equalTo("Bundle"))
+        .body("entry[0].resource.resourceType", equalTo("Patient"))
+        .body("entry[0].resource.identifier[0].system", equalTo("https://fhir.nhs.uk/Id/nhs-number"))
+        .body("entry[0].resource.identifier[0].value", equalTo(patient))
+        .body("entry[1].resource.resourceType", equalTo("CarePlan"))
+        .body("entry[1].resource.category[0].coding[0].code", equalTo("734163000"))
+        .body("entry.find { it.resource.resourceType == 'Observation' }.resource.valueCodeableConcept.coding[0].code",
+            equalTo("450476008"))
+        .body("entry.find { it.resource.resourceType == 'AllergyIntolerance' }.resource.code.text",
+            equalTo("Penicillin"))
+        .body("entry.find { it.resource.resourceType == 'Provenance' }.resource.agent[0].onBehalfOf.identifier.value",
+            equalTo("A83008"));
   }
 
   @Test

@@ -45,8 +45,8 @@ final class DocumentReferences {
     reference.put("content", List.of(
         Map.of("attachment", Map.of("contentType", "application/pdf", "url", version + "/pdf",
             "title", "Urgent care plan, version " + pointer.version)),
-        Map.of("attachment", Map.of("contentType", "application/json", "url", version,
-            "title", "Urgent care plan, version " + pointer.version + " (structured)"))));
+        Map.of("attachment", Map.of("contentType", "application/fhir+json", "url", version + "/fhir",
+            "title", "Urgent care plan, version " + pointer.version + " (FHIR)"))));
     return reference;
   }
 

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -29,6 +30,7 @@ import org.openucp.clinical.plan.rest.PlanViews.PublicationView;
 import org.openucp.clinical.plan.rest.PlanViews.PublishedView;
 import org.openucp.clinical.plan.rest.PlanViews.VersionStamp;
 import org.openucp.clinical.plan.service.PlanService;
+import org.openucp.clinical.fhir.FhirPlan;
 import org.openucp.clinical.print.PlanPdf;
 import org.openucp.clinical.security.Roles;
 import org.openucp.model.identity.NhsNumber;
@@ -174,6 +176,19 @@ public class PlanResource {
         .header("Content-Disposition", "inline; filename=\"urgent-care-plan-" + published.plan().nhsNumber + "-v"
             + version + ".pdf\"")
         .build());
+  }
+
+  @GET
+  @Path("/{nhsNumber}/versions/{version}/fhir")
+  @Produces({"application/fhir+json", MediaType.APPLICATION_JSON})
+  @Audited("plan.read")
+  @Operation(summary = "A published version as a FHIR R4 Bundle (Patient, CarePlan, Condition, ...)")
+  @APIResponse(responseCode = "200", description = "The FHIR Bundle")
+  @APIResponse(responseCode = "404", description = "No such version")
+  public Uni<Map<String, Object>> fhir(@PathParam("nhsNumber") NhsNumber nhsNumber,
+      @PathParam("version") @Min(1) int version) {
+    return plans.published(nhsNumber, version)
+        .map(published -> FhirPlan.bundle(published.plan().nhsNumber, published.version(), published.content()));
   }
 
   private static Response withRevision(PlanService.Draft draft) {
