@@ -31,6 +31,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openucp.infra.DemoOnboarding;
 import org.openucp.infra.EmbeddedDatabase;
 import org.openucp.infra.LocalIssuer;
+import org.openucp.infra.NhsNumbers;
 import org.openucp.infra.Persona;
 import org.openucp.infra.Personas;
 import org.openucp.infra.ServiceConfig;
@@ -159,7 +160,7 @@ class DraftMoveSystemIT {
       List<String> patients = new java.util.ArrayList<>();
       List<String> drafts = new java.util.ArrayList<>();
       for (int i = 0; i < 8; i++) {
-        String nhs = freshNhsNumber();
+        String nhs = NhsNumbers.fresh();
         patients.add(nhs);
         ServiceProcess instance = i % 2 == 0 ? second : third;
         String token = issuer.token(Persona.patient("p" + i, "patient", nhs, "DOE", "1950-01-01", "P9"));
@@ -220,7 +221,7 @@ class DraftMoveSystemIT {
         // The doomed instance relays right after the submission commits; should the other instance's schedule
         // take the draft first, the kill would prove nothing, so try again with another draft.
         for (int attempt = 0; attempt < 5 && swallowing.received() == 0; attempt++) {
-          String nhs = freshNhsNumber();
+          String nhs = NhsNumbers.fresh();
           String token = issuer.token(Persona.patient("killed", "patient", nhs, "DOE", "1950-01-01", "P9"));
           String candidate = given().auth().oauth2(token).contentType(ContentType.JSON).body(draft("Killed relay"))
               .when().post(doomed.baseUrl() + "/drafts").then().statusCode(201).extract().path("id");
@@ -345,17 +346,6 @@ class DraftMoveSystemIT {
       }
     } catch (SQLException e) {
       throw new IllegalStateException(e);
-    }
-  }
-
-  private static String freshNhsNumber() {
-    while (true) {
-      String base = String.format("9%08d", java.util.concurrent.ThreadLocalRandom.current().nextInt(100_000_000));
-      for (int check = 0; check <= 9; check++) {
-        if (org.openucp.model.identity.NhsNumber.isValid(base + check)) {
-          return base + check;
-        }
-      }
     }
   }
 

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openucp.clinical.support.ClinicalApi;
 import org.openucp.clinical.support.ClinicalInfra;
-import org.openucp.clinical.support.NhsNumbers;
+import org.openucp.infra.NhsNumbers;
 import org.openucp.clinical.support.Onboarded;
 import org.openucp.clinical.support.SubmittedDrafts;
 import org.openucp.infra.LocalInfra;

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openucp.clinical.support.ClinicalApi;
 import org.openucp.clinical.support.ClinicalInfra;
-import org.openucp.clinical.support.NhsNumbers;
+import org.openucp.infra.NhsNumbers;
 import org.openucp.clinical.support.Onboarded;
 import org.openucp.infra.LocalInfra;
 import org.openucp.infra.LocalIssuer;

@@ -7,6 +7,7 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.util.Map;
 import org.openucp.infra.LocalIssuer;
+import org.openucp.infra.NhsNumbers;
 import org.openucp.infra.Persona;
 import org.openucp.infra.Personas;
 

@@ -2,6 +2,7 @@ package org.openucp.model.identity;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -39,6 +40,18 @@ public record NhsNumber(String value) {
   /** JAX-RS uses this to convert path and query parameters. */
   public static NhsNumber valueOf(String input) {
     return of(input);
+  }
+
+  /** Completes nine digits with their check digit; empty when no check digit can make them valid. */
+  public static Optional<NhsNumber> completing(String nineDigits) {
+    if (nineDigits == null || !nineDigits.matches("\\d{9}")) {
+      throw new InvalidIdentifierException("Nine digits are needed to complete an NHS number");
+    }
+    int check = checkDigit(nineDigits + "0");
+    if (check == 10 || nineDigits.chars().distinct().count() == 1 && nineDigits.charAt(0) - '0' == check) {
+      return Optional.empty();
+    }
+    return Optional.of(new NhsNumber(nineDigits + check));
   }
 
   public static boolean isValid(String input) {

@@ -50,6 +50,13 @@ class NhsNumberTest {
   }
 
   @Test
+  void shouldCompleteNineDigitsWithTheirCheckDigit() {
+    assertThat(NhsNumber.completing("943476591")).contains(NhsNumber.of("9434765919"));
+    assertThat(NhsNumber.completing("100000001")).as("check digit would be 10").isEmpty();
+    assertThat(NhsNumber.completing("111111111")).as("ten repeated digits").isEmpty();
+  }
+
+  @Test
   void shouldRejectNull() {
     assertThatThrownBy(() -> NhsNumber.of(null)).isInstanceOf(InvalidIdentifierException.class);
   }

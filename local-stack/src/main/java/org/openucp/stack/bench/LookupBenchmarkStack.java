@@ -80,10 +80,11 @@ public final class LookupBenchmarkStack {
     String now = Instant.now().toString();
     LocalDate review = LocalDate.now().plusMonths(2);
     for (long candidate = 100_000_000L; numbers.size() < count; candidate++) {
-      String nhs = withCheckDigit(candidate);
-      if (nhs == null) {
+      var completed = NhsNumber.completing(String.format("%09d", candidate));
+      if (completed.isEmpty()) {
         continue;
       }
+      String nhs = completed.get().value();
       numbers.add(nhs);
       int index = numbers.size();
       String planId = UUID.nameUUIDFromBytes(nhs.getBytes()).toString();
@@ -126,17 +127,6 @@ public final class LookupBenchmarkStack {
         "keySupporters":[{"name":"Mary","relationship":"Daughter","telephone":"020 7946 0000","lpa":"NONE"}],\
         "whatMattersToMe":"Being at home","plannedReviewDate":"%s"}"""
         .formatted(family, born, review);
-  }
-
-  /** Completes nine digits to a valid NHS number, or returns null when no check digit fits. */
-  static String withCheckDigit(long nineDigits) {
-    String digits = String.format("%09d", nineDigits);
-    for (int check = 0; check <= 9; check++) {
-      if (NhsNumber.isValid(digits + check)) {
-        return digits + check;
-      }
-    }
-    return null;
   }
 
   private static int freePort() {

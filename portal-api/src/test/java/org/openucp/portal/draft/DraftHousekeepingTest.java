@@ -24,7 +24,7 @@ import org.openucp.infra.Personas;
 import org.openucp.portal.draft.service.DraftHousekeeping;
 import org.openucp.portal.support.Drafts;
 import org.openucp.portal.support.PortalDatabase;
-import org.openucp.portal.support.Patients;
+import org.openucp.infra.NhsNumbers;
 import org.openucp.portal.support.PortalInfra;
 
 /** Drafts are kept for a limited time only, and a forgotten draft gets one email offering help. */
@@ -57,7 +57,7 @@ class DraftHousekeepingTest {
     UUID forgotten = start(Personas.PATIENT, aDraft());
     UUID submitted = start(Personas.SECOND_PATIENT, aDraft());
     submit(Personas.SECOND_PATIENT, submitted);
-    UUID recent = start(Patients.aPatient(), aDraft());
+    UUID recent = start(NhsNumbers.freshPatient(), aDraft());
     tables.execute("UPDATE draft SET updated_at = now() - interval '61 days' WHERE id = ?", forgotten);
     tables.execute("UPDATE draft SET updated_at = now() - interval '61 days' WHERE id = ?", submitted);
     tables.execute("UPDATE draft SET updated_at = now() - interval '59 days' WHERE id = ?", recent);
@@ -73,7 +73,7 @@ class DraftHousekeepingTest {
   void shouldEmailOneReminderToTheAddressGivenAfterSevenDays() throws Throwable {
     UUID due = start(Personas.PATIENT, aDraft().with("email", "edith@example.org"));
     UUID tooSoon = start(Personas.SECOND_PATIENT, aDraft().with("email", "early@example.org"));
-    UUID noEmail = start(Patients.aPatient(), aDraft().without("email"));
+    UUID noEmail = start(NhsNumbers.freshPatient(), aDraft().without("email"));
     tables.execute("UPDATE draft SET updated_at = now() - interval '8 days' WHERE id = ?", due);
     tables.execute("UPDATE draft SET updated_at = now() - interval '6 days' WHERE id = ?", tooSoon);
     tables.execute("UPDATE draft SET updated_at = now() - interval '8 days' WHERE id = ?", noEmail);

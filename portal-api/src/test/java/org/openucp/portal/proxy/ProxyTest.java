@@ -26,7 +26,7 @@ import org.openucp.infra.LocalIssuer;
 import org.openucp.infra.Persona;
 import org.openucp.infra.Personas;
 import org.openucp.portal.notification.Emails;
-import org.openucp.portal.support.Patients;
+import org.openucp.infra.NhsNumbers;
 import org.openucp.portal.support.PortalDatabase;
 import org.openucp.portal.support.PortalInfra;
 
@@ -55,7 +55,7 @@ class ProxyTest {
     tables.deleteAll("proxy_attempt");
     tables.deleteAll("proxy_invitation");
     mail.purgeEmailFromAllMailboxes();
-    proxy = Patients.aPatient();
+    proxy = NhsNumbers.freshPatient();
   }
 
   @Test
@@ -71,7 +71,7 @@ class ProxyTest {
     given().auth().oauth2(issuer.token(proxy)).when().get("/proxy/patients")
         .then().statusCode(200).body("id", equalTo(List.of(id)));
     assertThat(subjectsSentTo(PATIENT_EMAIL)).containsExactly(Emails.PROXY_ACTIVE);
-    accept(Patients.aPatient(), token, PROXY_BIRTHDATE, Personas.PATIENT_NHS_NUMBER)
+    accept(NhsNumbers.freshPatient(), token, PROXY_BIRTHDATE, Personas.PATIENT_NHS_NUMBER)
         .then().statusCode(403);
   }
 

@@ -18,7 +18,7 @@ import org.openucp.infra.LocalInfra;
 import org.openucp.infra.LocalIssuer;
 import org.openucp.infra.Personas;
 import org.openucp.portal.support.PortalDatabase;
-import org.openucp.portal.support.Patients;
+import org.openucp.infra.NhsNumbers;
 import org.openucp.portal.support.PortalInfra;
 import org.openucp.portal.support.StubClinicalIntake;
 
@@ -104,7 +104,7 @@ class OutboxRelayTest {
   void shouldDeliverEachDraftOnceWhenTwoRelaysRunAtTheSameTime() throws Exception {
     List<UUID> submitted = new java.util.ArrayList<>();
     for (int i = 0; i < 12; i++) {
-      submitted.add(submitDraft(Patients.aPatient()));
+      submitted.add(submitDraft(NhsNumbers.freshPatient()));
     }
 
     java.util.concurrent.ExecutorService replicas = java.util.concurrent.Executors.newFixedThreadPool(2);

@@ -50,11 +50,9 @@ public class PatientAccessService {
     audit.onBehalfOf(viewerKind, viewer);
     return published.findWithVersion(patient)
         .onItem().ifNull().failWith(() -> ProblemException.notFound("A published plan"))
-        .map(row -> {
-          PublishedPlan entry = (PublishedPlan) row[0];
-          PlanVersion version = (PlanVersion) row[1];
-          audit.plan(entry.planId, entry.version);
-          return new PatientView(entry, version, codec.read(version.content));
+        .map(found -> {
+          audit.plan(found.entry().planId, found.entry().version);
+          return new PatientView(found.entry(), found.version(), codec.read(found.version().content));
         });
   }
 

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.openucp.clinical.plan.PlanVersion;
 import org.openucp.clinical.urgentcare.PublishedPlan;
 import org.openucp.model.identity.NhsNumber;
 
@@ -20,13 +21,18 @@ public class PublishedPlanRepository implements PanacheRepositoryBase<PublishedP
     return find("nhsNumber", patient.value()).firstResult();
   }
 
+  /** A patient's entry and the published version it points at. */
+  public record EntryAndVersion(PublishedPlan entry, PlanVersion version) {
+  }
+
   /** The patient's entry and its published version in one round trip: the crisis lookup's hot path. */
-  public Uni<Object[]> findWithVersion(NhsNumber patient) {
+  public Uni<EntryAndVersion> findWithVersion(NhsNumber patient) {
     return getSession().chain(session -> session.createSelectionQuery("""
             select p, v from PublishedPlan p, PlanVersion v
             where p.nhsNumber = :nhsNumber and v.planId = p.planId and v.version = p.version""", Object[].class)
         .setParameter("nhsNumber", patient.value())
-        .getSingleResultOrNull());
+        .getSingleResultOrNull())
+        .map(row -> row == null ? null : new EntryAndVersion((PublishedPlan) row[0], (PlanVersion) row[1]));
   }
 
   /** People with a published plan matching the family name and date of birth, and the postcode when given. */

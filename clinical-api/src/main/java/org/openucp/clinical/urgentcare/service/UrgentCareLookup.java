@@ -54,11 +54,9 @@ public class UrgentCareLookup {
     return access.require(Permission.VIEW_PUBLISHED)
         .chain(staff -> published.findWithVersion(patient))
         .onItem().ifNull().failWith(() -> ProblemException.notFound("A published plan for this NHS number"))
-        .map(row -> {
-          PublishedPlan entry = (PublishedPlan) row[0];
-          PlanVersion version = (PlanVersion) row[1];
-          audit.plan(entry.planId, entry.version);
-          return new Found(entry, version, codec.read(version.content));
+        .map(found -> {
+          audit.plan(found.entry().planId, found.entry().version);
+          return new Found(found.entry(), found.version(), codec.read(found.version().content));
         });
   }
 
