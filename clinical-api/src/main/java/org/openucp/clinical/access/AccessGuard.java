@@ -1,5 +1,6 @@
 package org.openucp.clinical.access;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -22,7 +23,8 @@ import org.openucp.web.problem.ProblemException;
  * The one check in front of every staff operation: the job role grants the permission, writes come with a smartcard
  * sign-in, the organisation has a
  * sharing agreement in force, and the user is on its roster with training completed. Each refusal is a 403 whose
- * type and detail a single-page app can show as they are. Call it inside the operation's session.
+ * type and detail a single-page app can show as they are. When it has to ask the database, it joins the operation's
+ * session, or opens one.
  */
 @ApplicationScoped
 public class AccessGuard {
@@ -89,7 +91,7 @@ public class AccessGuard {
     if (until != null && until.isAfter(clock.instant())) {
       return Uni.createFrom().voidItem();
     }
-    return checkOnboarded(staff)
+    return Panache.withSession(() -> checkOnboarded(staff))
         .invoke(() -> onboardedUntil.put(key, clock.instant().plus(config.onboardingCache())));
   }
 

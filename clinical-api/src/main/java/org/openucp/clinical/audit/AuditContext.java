@@ -14,6 +14,7 @@ public class AuditContext {
   private String reason;
   private String onBehalfOfKind;
   private String onBehalfOf;
+  private Integer recordedStatus;
 
   public void patient(NhsNumber patient) {
     this.nhsNumber = patient;
@@ -32,6 +33,18 @@ public class AuditContext {
   public void onBehalfOf(String kind, String subject) {
     this.onBehalfOfKind = kind;
     this.onBehalfOf = subject;
+  }
+
+  /**
+   * The service appended this request's event itself, together with the read it records, as ending with this
+   * status; {@link AuditFilter} then appends one only if the response ends otherwise.
+   */
+  public void recorded(int httpStatus) {
+    this.recordedStatus = httpStatus;
+  }
+
+  public boolean isRecorded(int httpStatus) {
+    return recordedStatus != null && recordedStatus == httpStatus;
   }
 
   public String onBehalfOfKind() {

@@ -12,7 +12,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.TreeSet;
 import java.util.UUID;
+import org.openucp.clinical.security.Caller;
+import org.openucp.model.identity.NhsNumber;
 
 /** One access to patient data: who, acting how, did what to whose plan, when, why, and how it ended. */
 @Entity
@@ -52,6 +55,48 @@ public class AuditEvent extends PanacheEntityBase {
   public String previousHash;
   @Column
   public String hash;
+
+  private static final int MAX_REASON = 500;
+
+  /**
+   * The event for one request: what was done, how it ended, who called (null when nobody authenticated), what the
+   * service learnt about the patient data touched, and why the caller said they looked.
+   *
+   * @param pathPatient the patient named in the request path, when the service did not name one
+   * @param statedReason the reason the caller gave, when the service did not record one
+   */
+  public static AuditEvent of(String action, int httpStatus, Instant at, Caller caller, AuditContext context,
+      NhsNumber pathPatient, String statedReason) {
+    AuditEvent event = new AuditEvent();
+    event.occurredAt = at;
+    event.action = action;
+    event.httpStatus = httpStatus;
+    event.outcome = httpStatus < 400 ? AuditOutcome.SUCCESS
+        : httpStatus == 401 || httpStatus == 403 ? AuditOutcome.DENIED : AuditOutcome.FAILED;
+    NhsNumber patient = context.nhsNumber() != null ? context.nhsNumber() : pathPatient;
+    event.nhsNumber = patient == null ? null : patient.value();
+    event.planId = context.planId();
+    event.planVersion = context.planVersion();
+    String reason = context.reason() != null ? context.reason() : statedReason;
+    event.reason = reason == null || reason.length() <= MAX_REASON ? reason : reason.substring(0, MAX_REASON);
+    if (caller != null) {
+      event.actorId = caller.id();
+      if (caller instanceof Caller.StaffMember staff) {
+        event.actorName = staff.name();
+        event.roleCode = staff.jobRoleCode();
+        event.organisation = staff.organisation().value();
+      } else if (caller instanceof Caller.ServiceClient service) {
+        event.roleCode = String.join(" ", new TreeSet<>(service.serviceRoles()));
+      }
+    }
+    if (context.onBehalfOfKind() != null) {
+      // The portal acted for a patient or proxy: they are who accessed the plan.
+      event.actorId = context.onBehalfOfKind().toLowerCase() + ":" + context.onBehalfOf();
+      event.actorName = null;
+      event.roleCode = context.onBehalfOfKind();
+    }
+    return event;
+  }
 
   /** Seals the event into the chain after {@code previous}: its hash covers every field and the previous hash. */
   public void seal(String previous) {

@@ -26,17 +26,24 @@ public class CallerAugmentor implements SecurityIdentityAugmentor {
   static final String CALLER_ATTRIBUTE = "openucp.caller";
 
   private final ClinicalSecurityConfig config;
+  private final VerifiedTokens verifiedTokens;
 
-  public CallerAugmentor(ClinicalSecurityConfig config) {
+  public CallerAugmentor(ClinicalSecurityConfig config, VerifiedTokens verifiedTokens) {
     this.config = config;
+    this.verifiedTokens = verifiedTokens;
   }
 
   @Override
   public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
-    if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
+    if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)
+        || identity.getAttribute(CALLER_ATTRIBUTE) != null) {
       return Uni.createFrom().item(identity);
     }
-    return Uni.createFrom().item(() -> withCaller(identity, resolve(token)));
+    return Uni.createFrom().item(() -> {
+      SecurityIdentity augmented = withCaller(identity, resolve(token));
+      verifiedTokens.remember(token, augmented);
+      return augmented;
+    });
   }
 
   private Caller resolve(JsonWebToken token) {

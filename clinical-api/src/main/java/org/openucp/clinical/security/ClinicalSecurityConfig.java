@@ -2,6 +2,7 @@ package org.openucp.clinical.security;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.Set;
 
 /** Who the clinical API lets in, beyond a valid signature, issuer, audience and expiry. */
@@ -19,4 +20,18 @@ public interface ClinicalSecurityConfig {
   /** Client ids of the services allowed to call with client credentials, such as the portal. */
   @WithDefault("portal-service,urgent-care-system")
   Set<String> serviceClients();
+
+  /** Remembering tokens already verified ({@link VerifiedTokens}). */
+  VerifiedTokensConfig verifiedTokens();
+
+  interface VerifiedTokensConfig {
+
+    /** How many verified tokens a replica remembers at most; 0 verifies every request in full. */
+    @WithDefault("10000")
+    int maxEntries();
+
+    /** How long a verified token is remembered at most, however late it expires. */
+    @WithDefault("PT60S")
+    Duration maxAge();
+  }
 }

@@ -1,5 +1,6 @@
 package org.openucp.clinical.organisation;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -87,6 +88,16 @@ class OnboardingTest {
   }
 
   @Test
+  void shouldTurnAwayATokenAlreadyAcceptedOnceTheAgreementIsSuspended() {
+    onboardWithGp();
+    String token = issuer.token(gp);
+    readAPlan(token).statusCode(404);
+
+    agreement(LocalDate.now().minusYears(1), null, LocalDate.now()).statusCode(200);
+    readAPlan(token).statusCode(403).body("detail", containsString("suspended"));
+  }
+
+  @Test
   void shouldOnlyLetThePlatformAdministratorOnboard() {
     api.as(Personas.GP).contentType(ContentType.JSON).body(Map.of("name", "X", "type", "GP_PRACTICE"))
         .when().put("/organisations/" + ods)
@@ -155,5 +166,10 @@ class OnboardingTest {
 
   private ValidatableResponse readAPlan(Persona persona) {
     return api.summary(persona, NhsNumbers.fresh()).then();
+  }
+
+  private ValidatableResponse readAPlan(String token) {
+    return given().auth().oauth2(token)
+        .when().get("/plans/" + NhsNumbers.fresh()).then();
   }
 }

@@ -110,6 +110,28 @@ class StaffAuthenticationTest {
   }
 
   @Test
+  void shouldRejectAnotherSignatureOnATokenAlreadyAccepted() {
+    String accepted = issuer.token(Personas.GP);
+    accepted(accepted);
+    String[] parts = accepted.split("\\.");
+
+    rejected(parts[0] + "." + parts[1] + "." + issuer.token(Personas.GP).split("\\.")[2]);
+    accepted(accepted);
+  }
+
+  @Test
+  void shouldRejectChangedClaimsUnderTheSignatureOfATokenAlreadyAccepted() {
+    String accepted = issuer.token(Personas.GP);
+    accepted(accepted);
+    String[] parts = accepted.split("\\.");
+    String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+        .replace("R0260", "R8008");
+
+    rejected(parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
+        .encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2]);
+  }
+
+  @Test
   void shouldRejectUsernameAndPasswordAssurance() {
     rejected(issuer.token(Personas.GP.withClaim("acr", "AAL1_USERPASS")));
   }
@@ -143,6 +165,12 @@ class StaffAuthenticationTest {
         .when().get(INBOX)
         .then().statusCode(403)
         .contentType("application/problem+json");
+  }
+
+  private static void accepted(String token) {
+    given().auth().oauth2(token)
+        .when().get(INBOX)
+        .then().statusCode(200);
   }
 
   private static void rejected(String token) {

@@ -1,5 +1,6 @@
 package org.openucp.clinical.urgentcare;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.endsWith;
@@ -77,6 +78,31 @@ class CrisisLookupTest {
     assertThat(new ClinicalTables(database).count("SELECT count(*) FROM audit_event WHERE nhs_number = ? AND "
         + "action = 'lookup.by-number' AND reason = '999: collapsed at home' AND plan_version = 1", patient))
         .isEqualTo(1);
+  }
+
+  @Test
+  void shouldRecordEveryLookupOnceWhoeverAsksAndWhateverTheOutcome() {
+    String patient = api.publishedPlan(aPlan());
+    String nobody = NhsNumbers.fresh();
+    String paramedicToken = issuer.token(Personas.PARAMEDIC);
+
+    for (int i = 0; i < 2; i++) {
+      given().auth().oauth2(paramedicToken).header("X-Access-Reason", "111 call")
+          .when().get("/urgent-care/patients/" + patient).then().statusCode(200);
+    }
+    given().auth().oauth2(paramedicToken)
+        .when().get("/urgent-care/patients/" + nobody).then().statusCode(404);
+    api.as(Personas.PLATFORM_ADMIN).when().get("/urgent-care/patients/" + patient).then().statusCode(403);
+
+    ClinicalTables tables = new ClinicalTables(database);
+    assertThat(tables.count("SELECT count(*) FROM audit_event WHERE nhs_number = ? AND action = 'lookup.by-number'"
+        + " AND outcome = 'SUCCESS' AND http_status = 200 AND actor_id = ? AND role_code = 'R1070'"
+        + " AND organisation = ? AND reason = '111 call' AND plan_version = 1", patient,
+        Personas.PARAMEDIC.subject(), Personas.PARAMEDIC.organisation())).isEqualTo(2);
+    assertThat(tables.count("SELECT count(*) FROM audit_event WHERE nhs_number = ? AND action = 'lookup.by-number'"
+        + " AND outcome = 'FAILED' AND http_status = 404 AND plan_id IS NULL", nobody)).isEqualTo(1);
+    assertThat(tables.count("SELECT count(*) FROM audit_event WHERE nhs_number = ? AND action = 'lookup.by-number'"
+        + " AND outcome = 'DENIED' AND http_status = 403", patient)).isEqualTo(1);
   }
 
   @Test

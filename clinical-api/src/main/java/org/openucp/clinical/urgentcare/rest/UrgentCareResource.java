@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -15,9 +16,11 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openucp.clinical.audit.AuditFilter;
 import org.openucp.clinical.audit.Audited;
 import org.openucp.clinical.security.Roles;
 import org.openucp.clinical.urgentcare.PublishedPlan;
@@ -55,13 +58,15 @@ public class UrgentCareResource {
 
   @GET
   @Path("/{nhsNumber}")
-  @Audited("lookup.by-number")
+  @Audited(UrgentCareLookup.BY_NUMBER)
   @Operation(summary = "Crisis view of a patient's published plan, by NHS number (state why in X-Access-Reason)")
   @APIResponse(responseCode = "200", description = "The crisis view")
   @APIResponse(responseCode = "400", description = "Not a valid NHS number")
   @APIResponse(responseCode = "404", description = "No published plan for this NHS number")
-  public Uni<CrisisView> byNumber(@PathParam("nhsNumber") NhsNumber nhsNumber) {
-    return lookup.byNhsNumber(nhsNumber).map(found -> CrisisView.of(found, LocalDate.now(clock)));
+  public Uni<CrisisView> byNumber(@PathParam("nhsNumber") NhsNumber nhsNumber,
+      @Parameter(description = "Why you are looking at this record, kept in the audit trail")
+      @HeaderParam(AuditFilter.REASON_HEADER) String reason) {
+    return lookup.byNhsNumber(nhsNumber, reason).map(found -> CrisisView.of(found, LocalDate.now(clock)));
   }
 
   @GET

@@ -3,11 +3,13 @@ package org.openucp.clinical.urgentcare.service;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import org.openucp.clinical.access.AccessGuard;
 import org.openucp.clinical.access.Permission;
 import org.openucp.clinical.audit.AuditContext;
+import org.openucp.clinical.audit.AuditEvent;
 import org.openucp.clinical.plan.PlanContentCodec;
 import org.openucp.clinical.plan.PlanVersion;
 import org.openucp.clinical.plan.repository.PlanVersionRepository;
@@ -25,14 +27,20 @@ import org.openucp.web.problem.ProblemException;
 @ApplicationScoped
 public class UrgentCareLookup {
 
+  /** The audited action of a lookup by NHS number. */
+  public static final String BY_NUMBER = "lookup.by-number";
+  private static final int OK = 200;
+
   private final PublishedPlanRepository published;
   private final PlanVersionRepository versions;
   private final PlanContentCodec codec;
   private final AccessGuard access;
   private final AuditContext audit;
+  private final Clock clock;
 
   public UrgentCareLookup(PublishedPlanRepository published, PlanVersionRepository versions, PlanContentCodec codec,
-      AccessGuard access, AuditContext audit) {
+      AccessGuard access, AuditContext audit, Clock clock) {
+    this.clock = clock;
     this.published = published;
     this.versions = versions;
     this.codec = codec;
@@ -48,14 +56,20 @@ public class UrgentCareLookup {
   public record Search(Found match, List<PublishedPlan> candidates) {
   }
 
-  @WithSession
-  public Uni<Found> byNhsNumber(NhsNumber patient) {
+  /**
+   * The published plan for an NHS number. Finding it and recording the access are one statement, so the lookup
+   * costs one round trip and the plan never leaves without its audit event committed.
+   */
+  public Uni<Found> byNhsNumber(NhsNumber patient, String statedReason) {
     audit.patient(patient);
+    audit.reason(statedReason);
     return access.require(Permission.VIEW_PUBLISHED)
-        .chain(staff -> published.findWithVersion(patient))
+        .chain(staff -> published.findWithVersionRecording(patient,
+            AuditEvent.of(BY_NUMBER, OK, clock.instant(), staff, audit, patient, statedReason)))
         .onItem().ifNull().failWith(() -> ProblemException.notFound("A published plan for this NHS number"))
         .map(found -> {
           audit.plan(found.entry().planId, found.entry().version);
+          audit.recorded(OK);
           return new Found(found.entry(), found.version(), codec.read(found.version().content));
         });
   }
