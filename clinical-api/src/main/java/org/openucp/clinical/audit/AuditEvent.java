@@ -50,12 +50,6 @@ public class AuditEvent extends PanacheEntityBase {
   @Column(name = "http_status", nullable = false)
   public int httpStatus;
   public String reason;
-  /** Null until the sealer links the event into the chain. */
-  @Column(name = "previous_hash")
-  public String previousHash;
-  @Column
-  public String hash;
-
   private static final int MAX_REASON = 500;
 
   /**
@@ -98,14 +92,11 @@ public class AuditEvent extends PanacheEntityBase {
     return event;
   }
 
-  /** Seals the event into the chain after {@code previous}: its hash covers every field and the previous hash. */
-  public void seal(String previous) {
-    previousHash = previous;
-    hash = computeHash();
-  }
-
-  /** The hash this event should carry, recomputed from its fields. */
-  public String computeHash() {
+  /**
+   * The hash that links this event into the chain after an event hashed {@code previousHash}: it covers every field
+   * and the previous hash, so altering, removing or reordering events breaks the chain.
+   */
+  public String hashAfter(String previousHash) {
     String canonical = String.join("|", Long.toString(seq), occurredAt.toString(), text(actorId), text(actorName),
         text(roleCode), text(organisation), text(nhsNumber), planId == null ? "" : planId.toString(),
         planVersion == null ? "" : planVersion.toString(), action, outcome.name(), Integer.toString(httpStatus),

@@ -32,6 +32,9 @@ import org.openucp.infra.Personas;
 @QuarkusTestResource(ClinicalInfra.class)
 class AuditTrailTest {
 
+  private static final String UNSEALED_UP_TO = "SELECT count(*) FROM audit_event e WHERE e.seq <= ?"
+      + " AND NOT EXISTS (SELECT 1 FROM audit_seal s WHERE s.seq = e.seq)";
+
   @LocalInfra
   LocalIssuer issuer;
 
@@ -104,7 +107,7 @@ class AuditTrailTest {
   }
 
   @Test
-  void shouldRefuseToUpdateDeleteOrTruncateAuditEventsEvenForTheDatabaseOwner() {
+  void shouldRefuseToUpdateDeleteOrTruncateAuditEventsOrTheirSealsEvenForTheDatabaseOwner() {
     api.publishedPlan(aPlan());
 
     assertThatThrownBy(() -> tables.execute("UPDATE audit_event SET reason = 'covered up'"))
@@ -112,6 +115,13 @@ class AuditTrailTest {
     assertThatThrownBy(() -> tables.execute("DELETE FROM audit_event"))
         .isInstanceOf(SQLException.class).hasMessageContaining("immutable");
     assertThatThrownBy(() -> tables.execute("TRUNCATE audit_event"))
+        .isInstanceOf(SQLException.class).hasMessageContaining("immutable");
+    awaitSealed(tables.count("SELECT max(seq) FROM audit_event"));
+    assertThatThrownBy(() -> tables.execute("UPDATE audit_seal SET hash = previous_hash"))
+        .isInstanceOf(SQLException.class).hasMessageContaining("immutable");
+    assertThatThrownBy(() -> tables.execute("DELETE FROM audit_seal"))
+        .isInstanceOf(SQLException.class).hasMessageContaining("immutable");
+    assertThatThrownBy(() -> tables.execute("TRUNCATE audit_seal"))
         .isInstanceOf(SQLException.class).hasMessageContaining("immutable");
   }
 
@@ -183,13 +193,13 @@ class AuditTrailTest {
 
     awaitSealed(newest);
 
-    assertThat(tables.count("SELECT count(*) FROM audit_event WHERE seq <= ? AND hash IS NULL", newest)).isZero();
+    assertThat(tables.count(UNSEALED_UP_TO, newest)).isZero();
     verification().body("intact", equalTo(true));
   }
 
   private void awaitSealed(long seq) {
     await().atMost(Duration.ofSeconds(30)).until(() ->
-        tables.count("SELECT count(*) FROM audit_event WHERE seq <= ? AND hash IS NULL", seq) == 0);
+        tables.count(UNSEALED_UP_TO, seq) == 0);
   }
 
   private JsonPath newestEvent(String patient) {

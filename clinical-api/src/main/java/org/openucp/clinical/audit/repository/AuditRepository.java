@@ -5,65 +5,134 @@ import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.openucp.clinical.audit.AuditEvent;
+import org.openucp.clinical.audit.AuditOutcome;
 import org.openucp.clinical.audit.service.AuditQuery;
 
 @ApplicationScoped
 public class AuditRepository implements PanacheRepositoryBase<AuditEvent, Long> {
 
-  /** Locks the head of the chain for this transaction and emits the hash the next event links to. */
-  public Uni<String> lockHead() {
-    return getSession().chain(session -> session
-        .createNativeQuery("SELECT last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE", String.class)
-        .getSingleResult());
+  /** The last sealed event: where the next seal links on. */
+  public record ChainHead(long lastSeq, String lastHash) {
+  }
+
+  /** An event's link in the chain, as the sealer appended it. */
+  public record Seal(long seq, String previousHash, String hash) {
+  }
+
+  /** An event with its seal, or with none yet. */
+  public record SealedEvent(AuditEvent event, Seal seal) {
+  }
+
+  private static final String EVENT_COLUMNS = "e.seq, e.occurred_at, e.actor_id, e.actor_name, e.role_code, "
+      + "e.organisation, e.nhs_number, e.plan_id, e.plan_version, e.action, e.outcome, e.http_status, e.reason";
+
+  private final Pool database;
+
+  public AuditRepository(Pool database) {
+    this.database = database;
+  }
+
+  /** Locks the head of the chain for this transaction, so that replicas seal in turn. */
+  public Uni<ChainHead> lockHead(SqlConnection connection) {
+    return connection.query("SELECT last_seq, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE").execute()
+        .map(rows -> {
+          Row head = rows.iterator().next();
+          return new ChainHead(head.getLong("last_seq"), head.getString("last_hash"));
+        });
+  }
+
+  /** The events after the chain head, in sequence order: the ones waiting to be sealed. */
+  public Uni<List<AuditEvent>> unsealedAfter(SqlConnection connection, long lastSealed, int limit) {
+    return connection.preparedQuery("SELECT " + EVENT_COLUMNS + " FROM audit_event e WHERE e.seq > $1"
+            + " ORDER BY e.seq LIMIT $2")
+        .execute(Tuple.of(lastSealed, limit))
+        .map(rows -> {
+          List<AuditEvent> events = new ArrayList<>(rows.size());
+          rows.forEach(row -> events.add(event(row)));
+          return events;
+        });
+  }
+
+  /** Appends seals in one statement, and moves the chain head to the last of them. */
+  public Uni<Void> appendSeals(SqlConnection connection, List<Seal> seals) {
+    Seal last = seals.get(seals.size() - 1);
+    return connection.preparedQuery("INSERT INTO audit_seal (seq, previous_hash, hash)"
+            + " SELECT * FROM unnest($1::bigint[], $2::char(64)[], $3::char(64)[])")
+        .execute(Tuple.of(seals.stream().map(Seal::seq).toArray(Long[]::new),
+            seals.stream().map(Seal::previousHash).toArray(String[]::new),
+            seals.stream().map(Seal::hash).toArray(String[]::new)))
+        .chain(() -> connection.preparedQuery("UPDATE audit_chain_head SET last_seq = $1, last_hash = $2 WHERE id = 1")
+            .execute(Tuple.of(last.seq(), last.hash())))
+        .replaceWithVoid();
+  }
+
+  /** Events after {@code seq} in sequence order, each with its seal if it has one. */
+  public Uni<List<SealedEvent>> withSealsAfter(long seq, int limit) {
+    return database.preparedQuery("SELECT " + EVENT_COLUMNS + ", s.previous_hash, s.hash FROM audit_event e"
+            + " LEFT JOIN audit_seal s ON s.seq = e.seq WHERE e.seq > $1 ORDER BY e.seq LIMIT $2")
+        .execute(Tuple.of(seq, limit))
+        .map(rows -> {
+          List<SealedEvent> events = new ArrayList<>(rows.size());
+          rows.forEach(row -> {
+            AuditEvent event = event(row);
+            String hash = row.getString("hash");
+            events.add(new SealedEvent(event, hash == null ? null
+                : new Seal(event.seq, row.getString("previous_hash"), hash)));
+          });
+          return events;
+        });
+  }
+
+  /** How many events wait to be sealed. */
+  public Uni<Long> countUnsealed() {
+    return database.query("SELECT count(*) FROM audit_event"
+            + " WHERE seq > (SELECT last_seq FROM audit_chain_head WHERE id = 1)").execute()
+        .map(rows -> rows.iterator().next().getLong(0));
+  }
+
+  /** How many seals exist from {@code seq} on. */
+  public Uni<Long> countSealsFrom(long seq) {
+    return database.preparedQuery("SELECT count(*) FROM audit_seal WHERE seq >= $1").execute(Tuple.of(seq))
+        .map(rows -> rows.iterator().next().getLong(0));
+  }
+
+  private static AuditEvent event(Row row) {
+    AuditEvent event = new AuditEvent();
+    event.seq = row.getLong("seq");
+    event.occurredAt = row.getOffsetDateTime("occurred_at").toInstant();
+    event.actorId = row.getString("actor_id");
+    event.actorName = row.getString("actor_name");
+    event.roleCode = row.getString("role_code");
+    event.organisation = row.getString("organisation");
+    event.nhsNumber = row.getString("nhs_number");
+    event.planId = row.getUUID("plan_id");
+    event.planVersion = row.getInteger("plan_version");
+    event.action = row.getString("action");
+    event.outcome = AuditOutcome.valueOf(row.getString("outcome"));
+    event.httpStatus = row.getInteger("http_status");
+    event.reason = row.getString("reason");
+    return event;
   }
 
   /** Appends an unsealed event in one statement; the database numbers it. */
-  public Uni<Integer> insert(AuditEvent event) {
-    return getSession().chain(session -> session.createNativeQuery("""
+  public Uni<Void> insert(AuditEvent event) {
+    return database.preparedQuery("""
             INSERT INTO audit_event (occurred_at, actor_id, actor_name, role_code, organisation, nhs_number, plan_id,
                 plan_version, action, outcome, http_status, reason)
-            VALUES (:occurredAt, :actorId, :actorName, :roleCode, :organisation, :nhsNumber, :planId, :planVersion,
-                :action, :outcome, :httpStatus, :reason)
-            """)
-        .setParameter("occurredAt", event.occurredAt)
-        .setParameter("actorId", event.actorId)
-        .setParameter("actorName", event.actorName)
-        .setParameter("roleCode", event.roleCode)
-        .setParameter("organisation", event.organisation)
-        .setParameter("nhsNumber", event.nhsNumber)
-        .setParameter("planId", event.planId)
-        .setParameter("planVersion", event.planVersion)
-        .setParameter("action", event.action)
-        .setParameter("outcome", event.outcome.name())
-        .setParameter("httpStatus", event.httpStatus)
-        .setParameter("reason", event.reason)
-        .executeUpdate());
-  }
-
-  /** Unsealed events old enough that no event with a lower number can still be on its way, in order. */
-  public Uni<List<AuditEvent>> settledUnsealed(Instant before, int limit) {
-    return find("hash is null and occurredAt < ?1", Sort.by("seq"), before).page(Page.ofSize(limit)).list();
-  }
-
-  public Uni<Long> countUnsealed() {
-    return count("hash is null");
-  }
-
-  public Uni<Integer> moveHead(long seq, String hash) {
-    return getSession().chain(session -> session
-        .createNativeQuery("UPDATE audit_chain_head SET last_seq = :seq, last_hash = :hash WHERE id = 1")
-        .setParameter("seq", seq)
-        .setParameter("hash", hash)
-        .executeUpdate());
-  }
-
-  public Uni<List<AuditEvent>> after(long seq, int limit) {
-    return find("seq > ?1", Sort.by("seq"), seq).page(Page.ofSize(limit)).list();
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)""")
+        .execute(Tuple.from(new Object[] {event.occurredAt.atOffset(ZoneOffset.UTC), event.actorId, event.actorName,
+            event.roleCode, event.organisation, event.nhsNumber, event.planId, event.planVersion, event.action,
+            event.outcome.name(), event.httpStatus, event.reason}))
+        .replaceWithVoid();
   }
 
   public Uni<List<AuditEvent>> search(AuditQuery query, int pageIndex, int pageSize) {

@@ -9,7 +9,7 @@ import java.time.Duration;
 public interface AuditConfig {
 
   /** How often the sealer runs ({@code off} to leave sealing to other replicas). */
-  @WithDefault("2s")
+  @WithDefault("1s")
   String sealInterval();
 
   /** How old an event must be before it is sealed: longer than any append can take to commit. */
@@ -17,6 +17,6 @@ public interface AuditConfig {
   Duration settle();
 
   /** The most events one sealing run links. */
-  @WithDefault("2000")
+  @WithDefault("20000")
   int sealBatch();
 }

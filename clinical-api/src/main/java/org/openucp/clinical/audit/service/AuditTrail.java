@@ -1,21 +1,24 @@
 package org.openucp.clinical.audit.service;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.openucp.clinical.access.AccessGuard;
 import org.openucp.clinical.access.Permission;
 import org.openucp.clinical.audit.AuditEvent;
 import org.openucp.clinical.audit.repository.AuditRepository;
+import org.openucp.clinical.audit.repository.AuditRepository.Seal;
+import org.openucp.clinical.audit.repository.AuditRepository.SealedEvent;
 
 /**
  * The append-only, hash-chained audit trail. Appends are single inserts; a sealer then links settled events into
- * the chain in sequence order. The database refuses deletes, and any update but sealing an unsealed event.
+ * the chain in sequence order by appending their seals. The database refuses any update or delete of either.
  */
 @ApplicationScoped
 public class AuditTrail {
@@ -23,12 +26,14 @@ public class AuditTrail {
   private static final int VERIFY_BATCH = 500;
 
   private final AuditRepository events;
+  private final Pool database;
   private final AccessGuard access;
   private final AuditConfig config;
   private final Clock clock;
 
-  public AuditTrail(AuditRepository events, AccessGuard access, AuditConfig config, Clock clock) {
+  public AuditTrail(AuditRepository events, Pool database, AccessGuard access, AuditConfig config, Clock clock) {
     this.events = events;
+    this.database = database;
     this.access = access;
     this.config = config;
     this.clock = clock;
@@ -39,29 +44,29 @@ public class AuditTrail {
    * lock, so that audit never queues requests behind each other. {@link #sealSettled} links it into the chain.
    */
   public Uni<Void> append(AuditEvent event) {
-    return Panache.withSession(() -> events.insert(event)).replaceWithVoid();
+    return events.insert(event);
   }
 
   /**
-   * Links settled events into the hash chain in sequence order. The chain head's row lock makes replicas take
-   * turns. Emits how many events were sealed.
+   * Links settled events into the hash chain in sequence order, stopping at the first event that may not have
+   * settled. The chain head's row lock makes replicas take turns. Emits how many events were sealed.
    */
   public Uni<Integer> sealSettled() {
     Instant settledBefore = clock.instant().minus(config.settle());
-    return Panache.withTransaction(() -> events.lockHead().chain(head ->
-        events.settledUnsealed(settledBefore, config.sealBatch()).chain(batch -> {
-          String previous = head;
-          for (AuditEvent event : batch) {
-            event.seal(previous);
-            previous = event.hash;
+    return database.withTransaction(connection -> events.lockHead(connection).chain(head ->
+        events.unsealedAfter(connection, head.lastSeq(), config.sealBatch()).chain(waiting -> {
+          List<Seal> seals = new ArrayList<>(waiting.size());
+          String previous = head.lastHash();
+          for (AuditEvent event : waiting) {
+            if (!event.occurredAt.isBefore(settledBefore)) {
+              break;
+            }
+            String hash = event.hashAfter(previous);
+            seals.add(new Seal(event.seq, previous, hash));
+            previous = hash;
           }
-          if (batch.isEmpty()) {
-            return Uni.createFrom().item(0);
-          }
-          // The sealed events are written back when the transaction commits; the trigger lets only the two hash
-          // columns of an unsealed event change.
-          AuditEvent last = batch.get(batch.size() - 1);
-          return events.moveHead(last.seq, last.hash).replaceWith(batch.size());
+          return seals.isEmpty() ? Uni.createFrom().item(0)
+              : events.appendSeals(connection, seals).replaceWith(seals.size());
         })));
   }
 
@@ -77,43 +82,43 @@ public class AuditTrail {
   }
 
   /** Recomputes every event's hash in order and reports the first event that does not fit the chain. */
-  @WithSession
   public Uni<ChainVerification> verify() {
     return access.require(Permission.READ_AUDIT)
         .chain(() -> verifyFrom(0, AuditEvent.GENESIS, 0));
   }
 
-  /** The sealed chain ends at {@code firstUnsealed}; everything after it must be waiting for the sealer too. */
+  /** The sealed chain ends before {@code firstUnsealed}; nothing after it may be sealed yet. */
   private Uni<ChainVerification> unsealedTail(long firstUnsealed, long checked) {
-    return events.countUnsealed().chain(unsealed -> events.count("seq >= ?1", firstUnsealed).map(rest ->
-        rest.equals(unsealed) ? new ChainVerification(true, checked, null, null, unsealed)
+    return events.countSealsFrom(firstUnsealed).chain(sealedLater -> events.countUnsealed().map(unsealed ->
+        sealedLater == 0 ? new ChainVerification(true, checked, null, null, unsealed)
             : new ChainVerification(false, checked, firstUnsealed, "a sealed event follows an unsealed one",
                 unsealed)));
   }
 
   private Uni<ChainVerification> verifyFrom(long afterSeq, String expectedPrevious, long checked) {
-    return events.after(afterSeq, VERIFY_BATCH).chain(batch -> {
+    return events.withSealsAfter(afterSeq, VERIFY_BATCH).chain(batch -> {
       String previous = expectedPrevious;
       long count = checked;
-      for (AuditEvent event : batch) {
-        if (event.hash == null) {
+      for (SealedEvent sealed : batch) {
+        AuditEvent event = sealed.event();
+        if (sealed.seal() == null) {
           return unsealedTail(event.seq, count);
         }
-        if (!event.previousHash.equals(previous)) {
+        if (!sealed.seal().previousHash().equals(previous)) {
           return Uni.createFrom().item(new ChainVerification(false, count, event.seq,
               "does not link to the event before it (an event was removed or reordered)", 0));
         }
-        if (!event.computeHash().equals(event.hash)) {
+        if (!event.hashAfter(previous).equals(sealed.seal().hash())) {
           return Uni.createFrom().item(new ChainVerification(false, count, event.seq,
               "its content does not match its hash (it was altered)", 0));
         }
-        previous = event.hash;
+        previous = sealed.seal().hash();
         count++;
       }
       if (batch.size() < VERIFY_BATCH) {
         return Uni.createFrom().item(new ChainVerification(true, count, null, null, 0));
       }
-      return verifyFrom(batch.get(batch.size() - 1).seq, previous, count);
+      return verifyFrom(batch.get(batch.size() - 1).event().seq, previous, count);
     });
   }
 }
