@@ -16,7 +16,7 @@ public interface AuditConfig {
   @WithDefault("5s")
   Duration settle();
 
-  /** The most events one sealing run links. */
-  @WithDefault("20000")
+  /** How many events one sealing transaction links; a run repeats batches until the settled events are sealed. */
+  @WithDefault("250")
   int sealBatch();
 }

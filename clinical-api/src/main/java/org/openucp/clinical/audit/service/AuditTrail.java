@@ -24,6 +24,7 @@ import org.openucp.clinical.audit.repository.AuditRepository.SealedEvent;
 public class AuditTrail {
 
   private static final int VERIFY_BATCH = 500;
+  private static final int MAX_BATCHES_PER_RUN = 10_000;
 
   private final AuditRepository events;
   private final Pool database;
@@ -73,7 +74,11 @@ public class AuditTrail {
   @Scheduled(identity = "audit-sealer", every = "${clinical.audit.seal-interval}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   Uni<Void> onSchedule() {
-    return sealSettled().replaceWithVoid();
+    // Small batches, one after another until the settled backlog is sealed: each batch holds the event loop only
+    // briefly, so sealing a busy second's events does not stall the lookups sharing that loop.
+    return sealSettled().repeat().whilst(sealed -> sealed == config.sealBatch())
+        .select().first(MAX_BATCHES_PER_RUN)
+        .collect().last().replaceWithVoid();
   }
 
   @WithSession

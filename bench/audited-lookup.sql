@@ -1,0 +1,15 @@
+-- pgbench script: the crisis lookup's own statement (PublishedPlanRepository.READ_AND_RECORD) for a random seeded
+-- patient, with no HTTP, token or JVM in front of it: the database's ceiling for the audited lookup.
+\set n random(1, :patients)
+WITH found AS (
+    SELECT p.nhs_number, p.plan_id, p.version, v.content, v.published_at, v.published_by, v.published_by_name,
+           v.role_code, v.role_name, v.organisation
+    FROM published_plan p JOIN plan_version v ON v.plan_id = p.plan_id AND v.version = p.version
+    WHERE p.nhs_number = (SELECT nhs_number FROM bench_patient WHERE i = :n)),
+recorded AS (
+    INSERT INTO audit_event (occurred_at, actor_id, actor_name, role_code, organisation, nhs_number, plan_id,
+        plan_version, action, outcome, http_status, reason)
+    SELECT now(), '555000000004', 'Pat Medic', 'R1070', 'RRU', nhs_number, plan_id, version, 'lookup.by-number',
+        'SUCCESS', 200, 'benchmark'
+    FROM found)
+SELECT * FROM found;
