@@ -1,5 +1,6 @@
--- pgbench script: the crisis lookup's own statement (PublishedPlanRepository.READ_AND_RECORD) for a random seeded
--- patient, with no HTTP, token or JVM in front of it: the database's ceiling for the audited lookup.
+-- pgbench script: one audited crisis lookup per statement (read + audit insert) for a random seeded patient, with
+-- no HTTP, token or JVM in front of it: the database's ceiling for the lookup when each has its own statement. The
+-- service (AuditedLookups) carries the lookups that arrive together in one statement of the same shape.
 \set n random(1, :patients)
 WITH found AS (
     SELECT p.nhs_number, p.plan_id, p.version, v.content, v.published_at, v.published_by, v.published_by_name,

@@ -46,7 +46,7 @@ PG_LAT=$(grep -E "latency average" <<<"$PGBENCH" | sed -E 's/latency average = (
 echo "pgbench tps=$PG_TPS latency_avg_ms=$PG_LAT"
 RATIO=$(awk -v a="$SAT_RPS" -v b="$PG_TPS" 'BEGIN { printf "%.3f", a / b }')
 
-echo "== the lookup's own SQL statement (read + audit insert) driven by pgbench: the database's ceiling"
+echo "== one lookup per SQL statement (read + audit insert) driven by pgbench, no HTTP, token or JVM"
 psql -q -h 127.0.0.1 -p "$PG_PORT" -U "$PG_USER" clinical \
   -c "DROP TABLE IF EXISTS bench_patient" -c "CREATE TABLE bench_patient (i SERIAL PRIMARY KEY, nhs_number CHAR(10))" \
   -c "\\copy bench_patient (nhs_number) FROM '$BENCH_DIR/nhs-numbers.txt'"
@@ -73,8 +73,8 @@ RESULT="bench/results/lookup-$(date -u +%Y%m%dT%H%MZ).md"
   echo "| lookup, at half the saturating rate | $HALF |"
   echo "| pgbench -S (TCP, $CONNECTIONS clients) | tps=$PG_TPS, latency avg ${PG_LAT} ms |"
   echo "| ratio lookup ÷ pgbench | $RATIO |"
-  echo "| the lookup's SQL statement alone (read + audit insert, pgbench, $CONNECTIONS clients) | tps=$STATEMENT_TPS |"
-  echo "| ratio statement alone ÷ pgbench (the database's ceiling for the ratio) | $CEILING |"
+  echo "| one lookup per SQL statement, read + audit insert, no HTTP/token/JVM (pgbench, $CONNECTIONS clients) | tps=$STATEMENT_TPS |"
+  echo "| ratio of that ÷ pgbench -S (the ceiling without batching lookups) | $CEILING |"
   echo "| clinical API RSS after the saturated run | $((RSS_KB / 1024)) MiB |"
 } > "$RESULT"
 cat "$RESULT"

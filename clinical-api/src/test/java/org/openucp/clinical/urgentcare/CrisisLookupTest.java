@@ -11,7 +11,17 @@ import static org.openucp.clinical.support.Plans.aPlan;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.restassured.path.json.JsonPath;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -38,6 +48,9 @@ class CrisisLookupTest {
 
   @LocalInfra
   EmbeddedDatabase database;
+
+  @TestHTTPResource("/")
+  URI base;
 
   private ClinicalApi api;
 
@@ -103,6 +116,45 @@ class CrisisLookupTest {
         + " AND outcome = 'FAILED' AND http_status = 404 AND plan_id IS NULL", nobody)).isEqualTo(1);
     assertThat(tables.count("SELECT count(*) FROM audit_event WHERE nhs_number = ? AND action = 'lookup.by-number'"
         + " AND outcome = 'DENIED' AND http_status = 403", patient)).isEqualTo(1);
+  }
+
+  @Test
+  void shouldAnswerManyLookupsAtOnceEachWithItsOwnPlanAndItsOwnAuditEvent() throws Exception {
+    List<String> patients = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      patients.add(api.publishedPlan(aPlan()));
+    }
+    String nobody = NhsNumbers.fresh();
+    String reason = "major incident " + UUID.randomUUID();
+    String token = issuer.token(Personas.PARAMEDIC);
+    HttpClient client = HttpClient.newHttpClient();
+    List<String> asked = new ArrayList<>();
+    List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      String patient = i % 10 == 9 ? nobody : patients.get(i % patients.size());
+      asked.add(patient);
+      answers.add(client.sendAsync(HttpRequest.newBuilder(base.resolve("urgent-care/patients/" + patient))
+          .header("Authorization", "Bearer " + token).header("X-Access-Reason", reason).build(),
+          HttpResponse.BodyHandlers.ofString()));
+    }
+
+    for (int i = 0; i < asked.size(); i++) {
+      HttpResponse<String> answer = answers.get(i).get(30, TimeUnit.SECONDS);
+      if (asked.get(i).equals(nobody)) {
+        assertThat(answer.statusCode()).isEqualTo(404);
+      } else {
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(JsonPath.from(answer.body()).getString("nhsNumber")).isEqualTo(asked.get(i));
+      }
+    }
+    ClinicalTables tables = new ClinicalTables(database);
+    for (String patient : patients) {
+      assertThat(tables.count("SELECT count(*) FROM audit_event WHERE nhs_number = ? AND reason = ?"
+          + " AND outcome = 'SUCCESS' AND plan_version = 1", patient, reason))
+          .isEqualTo(asked.stream().filter(patient::equals).count());
+    }
+    assertThat(tables.count("SELECT count(*) FROM audit_event WHERE nhs_number = ? AND reason = ?"
+        + " AND outcome = 'FAILED' AND http_status = 404", nobody, reason)).isEqualTo(6);
   }
 
   @Test

@@ -14,6 +14,7 @@ import org.openucp.clinical.plan.PlanContentCodec;
 import org.openucp.clinical.plan.PlanVersion;
 import org.openucp.clinical.plan.repository.PlanVersionRepository;
 import org.openucp.clinical.urgentcare.PublishedPlan;
+import org.openucp.clinical.urgentcare.repository.AuditedLookups;
 import org.openucp.clinical.urgentcare.repository.PublishedPlanRepository;
 import org.openucp.model.identity.NhsNumber;
 import org.openucp.model.identity.Postcode;
@@ -32,20 +33,22 @@ public class UrgentCareLookup {
   private static final int OK = 200;
 
   private final PublishedPlanRepository published;
+  private final AuditedLookups lookups;
   private final PlanVersionRepository versions;
   private final PlanContentCodec codec;
   private final AccessGuard access;
   private final AuditContext audit;
   private final Clock clock;
 
-  public UrgentCareLookup(PublishedPlanRepository published, PlanVersionRepository versions, PlanContentCodec codec,
-      AccessGuard access, AuditContext audit, Clock clock) {
-    this.clock = clock;
+  public UrgentCareLookup(PublishedPlanRepository published, AuditedLookups lookups, PlanVersionRepository versions,
+      PlanContentCodec codec, AccessGuard access, AuditContext audit, Clock clock) {
     this.published = published;
+    this.lookups = lookups;
     this.versions = versions;
     this.codec = codec;
     this.access = access;
     this.audit = audit;
+    this.clock = clock;
   }
 
   /** A published plan, found. */
@@ -64,7 +67,7 @@ public class UrgentCareLookup {
     audit.patient(patient);
     audit.reason(statedReason);
     return access.require(Permission.VIEW_PUBLISHED)
-        .chain(staff -> published.findWithVersionRecording(patient,
+        .chain(staff -> lookups.find(patient,
             AuditEvent.of(BY_NUMBER, OK, clock.instant(), staff, audit, patient, statedReason)))
         .onItem().ifNull().failWith(() -> ProblemException.notFound("A published plan for this NHS number"))
         .map(found -> {
