@@ -34,9 +34,15 @@ echo "== saturation: $CONNECTIONS connections, ${SECONDS_PER_RUN} s"
 SATURATED=$(run_wrk "$CONNECTIONS" "$SECONDS_PER_RUN"); echo "$SATURATED"
 RSS_KB=$(ps -o rss= -p "$CLINICAL_PID" | tr -d ' ')
 SAT_RPS=$(sed -E 's/.*rps=([0-9.]+).*/\1/' <<<"$SATURATED")
-HALF_PER_CONNECTION=$(awk -v r="$SAT_RPS" -v c="$CONNECTIONS" 'BEGIN { printf "%.2f", r / 2 / c }')
-echo "== half the saturating rate: ${HALF_PER_CONNECTION} req/s on each of $CONNECTIONS connections"
-HALF=$(RATE_PER_CONNECTION=$HALF_PER_CONNECTION run_wrk "$CONNECTIONS" "$SECONDS_PER_RUN"); echo "$HALF"
+# Paced connections wait whole milliseconds between requests; more of them, each slower, pace more finely.
+PACED_CONNECTIONS=$((CONNECTIONS * 4))
+HALF_PER_CONNECTION=$(awk -v r="$SAT_RPS" -v c="$PACED_CONNECTIONS" 'BEGIN { printf "%.2f", r / 2 / c }')
+# wrk's delay comes on top of each response time, so pace a short run first and scale the delay to hit half.
+CALIBRATION=$(RATE_PER_CONNECTION=$HALF_PER_CONNECTION run_wrk "$PACED_CONNECTIONS" 10)
+HALF_PER_CONNECTION=$(awk -v r="$SAT_RPS" -v got="$(sed -E 's/.*rps=([0-9.]+).*/\1/' <<<"$CALIBRATION")" \
+  -v p="$HALF_PER_CONNECTION" 'BEGIN { printf "%.2f", p * (r / 2) / got }')
+echo "== half the saturating rate: ${HALF_PER_CONNECTION} req/s on each of $PACED_CONNECTIONS connections"
+HALF=$(RATE_PER_CONNECTION=$HALF_PER_CONNECTION run_wrk "$PACED_CONNECTIONS" "$SECONDS_PER_RUN"); echo "$HALF"
 
 echo "== pgbench select-only over TCP, same server"
 pgbench -h 127.0.0.1 -p "$PG_PORT" -U "$PG_USER" -i -s 10 -q bench >/dev/null 2>&1
@@ -65,7 +71,8 @@ RESULT="bench/results/lookup-$(date -u +%Y%m%dT%H%MZ).md"
   echo "- Java: $(java -version 2>&1 | head -1); PostgreSQL: embedded $(sed -n 's/.*<postgres-binaries.version>\(.*\)<.*/\1/p' pom.xml)"
   echo "- Data: $PATIENTS published plans; lookups by random NHS number, each authenticated (RS256 token),"\
        "access-checked (role, agreement, roster) and audited (hash-chained append)."
-  echo "- Load: wrk, 2 threads, $CONNECTIONS connections, ${SECONDS_PER_RUN} s after a ${WARMUP_SECONDS} s warm-up."
+  echo "- Load: wrk, 2 threads, $CONNECTIONS connections, ${SECONDS_PER_RUN} s after a ${WARMUP_SECONDS} s warm-up;"\
+       "the half-rate run paces $PACED_CONNECTIONS connections."
   echo
   echo "| measure | value |"
   echo "| --- | --- |"
