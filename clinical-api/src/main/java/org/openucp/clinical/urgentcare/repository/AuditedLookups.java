@@ -120,14 +120,22 @@ public class AuditedLookups {
       next = nextBatch();
     }
     run(next);
-    if (failure != null) {
-      batch.forEach(lookup -> lookup.failed().accept(failure));
-      return;
-    }
     EntryAndVersion[] results = new EntryAndVersion[batch.size()];
-    rows.forEach(row -> results[row.getInteger("idx")] = entryAndVersion(row));
+    Throwable problem = failure;
+    if (problem == null) {
+      try {
+        rows.forEach(row -> results[row.getInteger("idx")] = entryAndVersion(row));
+      } catch (RuntimeException unreadable) {
+        problem = unreadable;
+      }
+    }
+    // Every lookup of the batch is answered, whatever happened, so that none waits for ever.
     for (int i = 0; i < batch.size(); i++) {
-      batch.get(i).found().accept(results[i]);
+      if (problem != null) {
+        batch.get(i).failed().accept(problem);
+      } else {
+        batch.get(i).found().accept(results[i]);
+      }
     }
   }
 
