@@ -80,11 +80,6 @@ public class VerifiedTokens {
     verified.put(token.getRawToken(), new Verified(detached.build(), until));
   }
 
-  /** Forgets every verified token, as a restart would. */
-  public void clear() {
-    verified.clear();
-  }
-
   int size() {
     return verified.size();
   }

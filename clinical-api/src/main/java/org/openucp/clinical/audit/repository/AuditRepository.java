@@ -32,6 +32,10 @@ public class AuditRepository implements PanacheRepositoryBase<AuditEvent, Long> 
   public record SealedEvent(AuditEvent event, Seal seal) {
   }
 
+  /** What an append writes, in this order; the database numbers the event. */
+  public static final String APPENDED_COLUMNS = "occurred_at, actor_id, actor_name, role_code, organisation, "
+      + "nhs_number, plan_id, plan_version, action, outcome, http_status, reason";
+
   private static final String EVENT_COLUMNS = "e.seq, e.occurred_at, e.actor_id, e.actor_name, e.role_code, "
       + "e.organisation, e.nhs_number, e.plan_id, e.plan_version, e.action, e.outcome, e.http_status, e.reason";
 
@@ -126,9 +130,8 @@ public class AuditRepository implements PanacheRepositoryBase<AuditEvent, Long> 
   /** Appends an unsealed event in one statement; the database numbers it. */
   public Uni<Void> insert(AuditEvent event) {
     return database.preparedQuery("""
-            INSERT INTO audit_event (occurred_at, actor_id, actor_name, role_code, organisation, nhs_number, plan_id,
-                plan_version, action, outcome, http_status, reason)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)""")
+            INSERT INTO audit_event (""" + APPENDED_COLUMNS + """
+            ) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)""")
         .execute(Tuple.from(new Object[] {event.occurredAt.atOffset(ZoneOffset.UTC), event.actorId, event.actorName,
             event.roleCode, event.organisation, event.nhsNumber, event.planId, event.planVersion, event.action,
             event.outcome.name(), event.httpStatus, event.reason}))

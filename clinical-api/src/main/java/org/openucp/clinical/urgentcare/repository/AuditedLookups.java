@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Queue;
 import java.util.function.Consumer;
 import org.openucp.clinical.audit.AuditEvent;
+import org.openucp.clinical.audit.repository.AuditRepository;
 import org.openucp.clinical.plan.PlanVersion;
 import org.openucp.clinical.urgentcare.PublishedPlan;
 import org.openucp.clinical.urgentcare.repository.PublishedPlanRepository.EntryAndVersion;
@@ -33,7 +34,7 @@ public class AuditedLookups {
   /**
    * The published version for each wanted NHS number, and an audit event for each one found. Rows are matched back
    * to lookups by their position ({@code idx}); the same patient may be wanted twice. The events are appended as
-   * {@code AuditRepository.insert} appends one.
+   * {@link AuditRepository#insert} appends one.
    */
   private static final String READ_AND_RECORD = """
       WITH wanted AS (
@@ -49,9 +50,8 @@ public class AuditedLookups {
           JOIN published_plan p ON p.nhs_number = w.nhs_number
           JOIN plan_version v ON v.plan_id = p.plan_id AND v.version = p.version),
       recorded AS (
-          INSERT INTO audit_event (occurred_at, actor_id, actor_name, role_code, organisation, nhs_number, plan_id,
-              plan_version, action, outcome, http_status, reason)
-          SELECT occurred_at, actor_id, actor_name, role_code, organisation, nhs_number, plan_id, version, action,
+          INSERT INTO audit_event (""" + AuditRepository.APPENDED_COLUMNS + """
+          ) SELECT occurred_at, actor_id, actor_name, role_code, organisation, nhs_number, plan_id, version, action,
               outcome, http_status, reason
           FROM found ORDER BY idx)
       SELECT idx, nhs_number, plan_id, version, content, published_at, published_by, published_by_name,

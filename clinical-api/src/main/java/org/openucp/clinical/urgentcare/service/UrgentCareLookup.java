@@ -68,7 +68,7 @@ public class UrgentCareLookup {
     audit.reason(statedReason);
     return access.require(Permission.VIEW_PUBLISHED)
         .chain(staff -> lookups.find(patient,
-            AuditEvent.of(BY_NUMBER, OK, clock.instant(), staff, audit, patient, statedReason)))
+            AuditEvent.of(BY_NUMBER, OK, clock.instant(), staff, audit, null, null)))
         .onItem().ifNull().failWith(() -> ProblemException.notFound("A published plan for this NHS number"))
         .map(found -> {
           audit.plan(found.entry().planId, found.entry().version);
