@@ -1,5 +1,6 @@
 package org.openucp.clinical.database;
 
+import io.quarkus.reactive.datasource.ReactiveDataSource;
 import io.quarkus.reactive.pg.client.PgPoolCreator;
 import io.vertx.core.Future;
 import io.vertx.pgclient.PgBuilder;
@@ -12,13 +13,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * The service's connections ask PostgreSQL to plan each prepared statement once. By default PostgreSQL re-plans a
- * prepared statement on every execution while its plan for the actual parameters looks cheaper than the generic
- * one, which is always the case for the crisis lookup's array parameters: planning then cost more than running the
- * statement. This service's statements look rows up by key, so one plan serves all parameters.
+ * The crisis lookups' connections ({@link #LOOKUPS}) ask PostgreSQL to plan each prepared statement once. By default
+ * PostgreSQL re-plans a prepared statement on every execution while its plan for the actual parameters looks
+ * cheaper than the generic one, which is always the case for the batched lookup's array parameters: planning then
+ * cost more than running the statement. Only the lookup runs on these connections: a generic plan knows neither a
+ * parameterised {@code LIMIT} nor a range's bounds, and for the sealer's and the feed's "after this sequence number,
+ * the next n" it chose to read and sort the whole table.
  */
 @Singleton
+@ReactiveDataSource(GenericPlanPool.LOOKUPS)
 public class GenericPlanPool implements PgPoolCreator {
+
+  /** The datasource of the crisis lookups by NHS number. */
+  public static final String LOOKUPS = "lookups";
 
   @Override
   public Pool create(Input input) {

@@ -1,5 +1,6 @@
 package org.openucp.clinical.urgentcare.repository;
 
+import io.quarkus.reactive.datasource.ReactiveDataSource;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -17,6 +18,7 @@ import java.util.Queue;
 import java.util.function.Consumer;
 import org.openucp.clinical.audit.AuditEvent;
 import org.openucp.clinical.audit.repository.AuditRepository;
+import org.openucp.clinical.database.GenericPlanPool;
 import org.openucp.clinical.plan.PlanVersion;
 import org.openucp.clinical.urgentcare.PublishedPlan;
 import org.openucp.clinical.urgentcare.repository.PublishedPlanRepository.EntryAndVersion;
@@ -67,7 +69,7 @@ public class AuditedLookups {
   private final Queue<Lookup> waiting = new ArrayDeque<>();
   private int running;
 
-  public AuditedLookups(Pool database, LookupConfig config) {
+  public AuditedLookups(@ReactiveDataSource(GenericPlanPool.LOOKUPS) Pool database, LookupConfig config) {
     this.database = database;
     this.config = config;
   }
