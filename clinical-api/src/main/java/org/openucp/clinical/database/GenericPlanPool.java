@@ -16,9 +16,9 @@ import java.util.function.Supplier;
  * The crisis lookups' connections ({@link #LOOKUPS}) ask PostgreSQL to plan each prepared statement once. By default
  * PostgreSQL re-plans a prepared statement on every execution while its plan for the actual parameters looks
  * cheaper than the generic one, which is always the case for the batched lookup's array parameters: planning then
- * cost more than running the statement. Only the lookup runs on these connections: a generic plan knows neither a
- * parameterised {@code LIMIT} nor a range's bounds, and for the sealer's and the feed's "after this sequence number,
- * the next n" it chose to read and sort the whole table.
+ * cost more than running the statement. Only the lookup runs on these connections: a generic plan is made once, for
+ * the table as it was then, and one made while the audit trail was nearly empty had the sealer read and sort the
+ * whole table for every batch. The service's other connections plan every execution for its parameters.
  */
 @Singleton
 @ReactiveDataSource(GenericPlanPool.LOOKUPS)
