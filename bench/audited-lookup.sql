@@ -3,9 +3,8 @@
 -- service (AuditedLookups) carries the lookups that arrive together in one statement of the same shape.
 \set n random(1, :patients)
 WITH found AS (
-    SELECT p.nhs_number, p.plan_id, p.version, v.content, v.published_at, v.published_by, v.published_by_name,
-           v.role_code, v.role_name, v.organisation
-    FROM published_plan p JOIN plan_version v ON v.plan_id = p.plan_id AND v.version = p.version
+    SELECT p.nhs_number, p.plan_id, p.version, p.planned_review_date, p.crisis_view, p.crisis_view_format
+    FROM published_plan p
     WHERE p.nhs_number = (SELECT nhs_number FROM bench_patient WHERE i = :n)),
 recorded AS (
     INSERT INTO audit_event (occurred_at, actor_id, actor_name, role_code, organisation, nhs_number, plan_id,

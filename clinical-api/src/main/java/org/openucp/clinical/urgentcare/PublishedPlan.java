@@ -41,6 +41,11 @@ public class PublishedPlan extends PanacheEntityBase {
   public String owningOrganisation;
   @Column(name = "published_at", nullable = false)
   public Instant publishedAt;
+  /** The published version's crisis view as JSON ({@code CrisisViews}), rendered in {@link #crisisViewFormat}. */
+  @Column(name = "crisis_view")
+  public String crisisView;
+  @Column(name = "crisis_view_format")
+  public Short crisisViewFormat;
 
   /** Takes the identifiers of the newly published version. */
   public void describe(PlanContent content) {

@@ -58,6 +58,14 @@ public final class LookupBenchmarkStack {
     List<String> numbers = seed(database, patients);
     LOG.log(System.Logger.Level.INFO, "Seeded " + numbers.size() + " published plans in "
         + Duration.between(seeding, Instant.now()).toSeconds() + " s");
+    Instant rendering = Instant.now();
+    awaitCrisisViews(database, Duration.ofMinutes(5));
+    LOG.log(System.Logger.Level.INFO, "The service rendered their crisis views in "
+        + Duration.between(rendering, Instant.now()).toSeconds() + " s");
+    // As after any bulk import: rendering rewrote every row once, so reclaim the old versions and refresh statistics.
+    try (Connection connection = database.connect("clinical"); Statement statement = connection.createStatement()) {
+      statement.execute("VACUUM ANALYZE published_plan");
+    }
     Files.write(out.resolve("nhs-numbers.txt"), numbers);
     Files.writeString(out.resolve("token.txt"), issuer.token(Personas.PARAMEDIC, 4 * 3600));
     Files.writeString(out.resolve("stack.env"), String.join("\n",
@@ -111,6 +119,27 @@ public final class LookupBenchmarkStack {
       }
     }
     return numbers;
+  }
+
+  /** Plans imported in bulk come without crisis views; the service's background job renders them. */
+  private static void awaitCrisisViews(EmbeddedDatabase database, Duration timeout)
+      throws SQLException, InterruptedException {
+    Instant deadline = Instant.now().plus(timeout);
+    try (Connection connection = database.connect("clinical"); Statement statement = connection.createStatement()) {
+      while (true) {
+        try (var missing = statement.executeQuery(
+            "SELECT count(*) FROM published_plan WHERE crisis_view_format IS NULL")) {
+          missing.next();
+          if (missing.getLong(1) == 0) {
+            return;
+          }
+        }
+        if (Instant.now().isAfter(deadline)) {
+          throw new IllegalStateException("The service did not render the seeded plans' crisis views in " + timeout);
+        }
+        Thread.sleep(500);
+      }
+    }
   }
 
   private static String content(String family, LocalDate born, LocalDate review) {

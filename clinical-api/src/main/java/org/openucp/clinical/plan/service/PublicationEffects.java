@@ -8,11 +8,13 @@ import org.openucp.clinical.plan.CarePlan;
 import org.openucp.clinical.plan.PlanVersion;
 import org.openucp.clinical.urgentcare.PublishedPlan;
 import org.openucp.clinical.urgentcare.repository.PublishedPlanRepository;
+import org.openucp.clinical.urgentcare.service.CrisisViews;
 import org.openucp.model.plan.PlanContent;
 
 /**
- * What publishing and withdrawal change for urgent care, in the same transaction as the plan: the lookup index, the
- * identifier feed and the NRL pointer. Nothing urgent care can find ever disagrees with the plans.
+ * What publishing and withdrawal change for urgent care, in the same transaction as the plan: the lookup index with
+ * the version's crisis view, the identifier feed and the NRL pointer. Nothing urgent care can find ever disagrees
+ * with the plans.
  */
 @ApplicationScoped
 public class PublicationEffects {
@@ -20,11 +22,13 @@ public class PublicationEffects {
   private final PublishedPlanRepository index;
   private final FlagFeed feed;
   private final NrlPointers pointers;
+  private final CrisisViews views;
 
-  public PublicationEffects(PublishedPlanRepository index, FlagFeed feed, NrlPointers pointers) {
+  public PublicationEffects(PublishedPlanRepository index, FlagFeed feed, NrlPointers pointers, CrisisViews views) {
     this.index = index;
     this.feed = feed;
     this.pointers = pointers;
+    this.views = views;
   }
 
   public Uni<Void> published(CarePlan plan, PlanVersion version, PlanContent content) {
@@ -37,6 +41,8 @@ public class PublicationEffects {
           entry.owningOrganisation = plan.owningOrganisation;
           entry.publishedAt = version.publishedAt;
           entry.describe(content);
+          entry.crisisView = views.render(plan.nhsNumber, version, content);
+          entry.crisisViewFormat = CrisisViews.FORMAT;
           return index.persist(entry);
         })
         .chain(() -> feed.published(plan.nhsNumber, version.version, content))

@@ -19,14 +19,12 @@ import java.util.function.Consumer;
 import org.openucp.clinical.audit.AuditEvent;
 import org.openucp.clinical.audit.repository.AuditRepository;
 import org.openucp.clinical.database.GenericPlanPool;
-import org.openucp.clinical.plan.PlanVersion;
 import org.openucp.clinical.urgentcare.PublishedPlan;
-import org.openucp.clinical.urgentcare.repository.PublishedPlanRepository.EntryAndVersion;
 import org.openucp.model.identity.NhsNumber;
 
 /**
- * Reads published plans by NHS number and records each read's audit event in the same statement, so that a plan
- * never leaves without its event committed. Lookups that arrive while {@link LookupConfig#concurrentStatements}
+ * Reads published plans' crisis views by NHS number and records each read's audit event in the same statement, so
+ * that a plan never leaves without its event committed. Lookups that arrive while {@link LookupConfig#concurrentStatements}
  * statements are running wait and go together in the next one: under load one statement carries many lookups (the
  * database's cost per statement, not per row, dominates), and a lone lookup still goes at once.
  */
@@ -34,7 +32,7 @@ import org.openucp.model.identity.NhsNumber;
 public class AuditedLookups {
 
   /**
-   * The published version for each wanted NHS number, and an audit event for each one found. Rows are matched back
+   * The published entry, with its crisis view, for each wanted NHS number, and an audit event for each one found. Rows are matched back
    * to lookups by their position ({@code idx}); the same patient may be wanted twice. The events are appended as
    * {@link AuditRepository#insert} appends one.
    */
@@ -45,22 +43,18 @@ public class AuditedLookups {
               AS w (idx, nhs_number, occurred_at, actor_id, actor_name, role_code, organisation, action, outcome,
                     http_status, reason)),
       found AS (
-          SELECT w.*, p.plan_id, p.version, v.content, v.published_at, v.published_by, v.published_by_name,
-                 v.role_code AS published_role_code, v.role_name AS published_role_name,
-                 v.organisation AS published_organisation
+          SELECT w.*, p.plan_id, p.version, p.planned_review_date, p.crisis_view, p.crisis_view_format
           FROM wanted w
-          JOIN published_plan p ON p.nhs_number = w.nhs_number
-          JOIN plan_version v ON v.plan_id = p.plan_id AND v.version = p.version),
+          JOIN published_plan p ON p.nhs_number = w.nhs_number),
       recorded AS (
           INSERT INTO audit_event (""" + AuditRepository.APPENDED_COLUMNS + """
           ) SELECT occurred_at, actor_id, actor_name, role_code, organisation, nhs_number, plan_id, version, action,
               outcome, http_status, reason
           FROM found ORDER BY idx)
-      SELECT idx, nhs_number, plan_id, version, content, published_at, published_by, published_by_name,
-             published_role_code, published_role_name, published_organisation
+      SELECT idx, nhs_number, plan_id, version, planned_review_date, crisis_view, crisis_view_format
       FROM found""";
 
-  private record Lookup(NhsNumber patient, AuditEvent event, Consumer<EntryAndVersion> found,
+  private record Lookup(NhsNumber patient, AuditEvent event, Consumer<PublishedPlan> found,
       Consumer<Throwable> failed) {
   }
 
@@ -74,8 +68,8 @@ public class AuditedLookups {
     this.config = config;
   }
 
-  /** The patient's entry and published version (null when none is published), with {@code event} recorded. */
-  public Uni<EntryAndVersion> find(NhsNumber patient, AuditEvent event) {
+  /** The patient's published entry (null when none is published), with {@code event} recorded. */
+  public Uni<PublishedPlan> find(NhsNumber patient, AuditEvent event) {
     return Uni.createFrom().emitter(emitter -> {
       Context caller = Vertx.currentContext();
       submit(new Lookup(patient, event,
@@ -122,11 +116,11 @@ public class AuditedLookups {
       next = nextBatch();
     }
     run(next);
-    EntryAndVersion[] results = new EntryAndVersion[batch.size()];
+    PublishedPlan[] results = new PublishedPlan[batch.size()];
     Throwable problem = failure;
     if (problem == null) {
       try {
-        rows.forEach(row -> results[row.getInteger("idx")] = entryAndVersion(row));
+        rows.forEach(row -> results[row.getInteger("idx")] = entry(row));
       } catch (RuntimeException unreadable) {
         problem = unreadable;
       }
@@ -173,22 +167,15 @@ public class AuditedLookups {
         actions, outcomes, statuses, reasons});
   }
 
-  private static EntryAndVersion entryAndVersion(Row row) {
+  private static PublishedPlan entry(Row row) {
     PublishedPlan entry = new PublishedPlan();
     entry.nhsNumber = row.getString("nhs_number");
     entry.planId = row.getUUID("plan_id");
     entry.version = row.getInteger("version");
-    PlanVersion version = new PlanVersion();
-    version.planId = entry.planId;
-    version.version = entry.version;
-    version.content = row.getString("content");
-    version.publishedAt = row.getOffsetDateTime("published_at").toInstant();
-    version.publishedBy = row.getString("published_by");
-    version.publishedByName = row.getString("published_by_name");
-    version.roleCode = row.getString("published_role_code");
-    version.roleName = row.getString("published_role_name");
-    version.organisation = row.getString("published_organisation");
-    return new EntryAndVersion(entry, version);
+    entry.plannedReviewDate = row.getLocalDate("planned_review_date");
+    entry.crisisView = row.getString("crisis_view");
+    entry.crisisViewFormat = row.getShort("crisis_view_format");
+    return entry;
   }
 
   /** Continues a request on its own Vert.x context, as if its statement had been its own. */

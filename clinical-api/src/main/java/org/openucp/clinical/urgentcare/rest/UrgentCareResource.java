@@ -16,6 +16,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -23,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openucp.clinical.audit.AuditFilter;
 import org.openucp.clinical.audit.Audited;
 import org.openucp.clinical.security.Roles;
+import org.openucp.clinical.urgentcare.CrisisView;
 import org.openucp.clinical.urgentcare.PublishedPlan;
 import org.openucp.clinical.urgentcare.service.UrgentCareLookup;
 import org.openucp.model.identity.NhsNumber;
@@ -60,13 +63,14 @@ public class UrgentCareResource {
   @Path("/{nhsNumber}")
   @Audited(UrgentCareLookup.BY_NUMBER)
   @Operation(summary = "Crisis view of a patient's published plan, by NHS number (state why in X-Access-Reason)")
-  @APIResponse(responseCode = "200", description = "The crisis view")
+  @APIResponse(responseCode = "200", description = "The crisis view",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CrisisView.class)))
   @APIResponse(responseCode = "400", description = "Not a valid NHS number")
   @APIResponse(responseCode = "404", description = "No published plan for this NHS number")
-  public Uni<CrisisView> byNumber(@PathParam("nhsNumber") NhsNumber nhsNumber,
+  public Uni<String> byNumber(@PathParam("nhsNumber") NhsNumber nhsNumber,
       @Parameter(description = "Why you are looking at this record, kept in the audit trail")
       @HeaderParam(AuditFilter.REASON_HEADER) String reason) {
-    return lookup.byNhsNumber(nhsNumber, reason).map(found -> CrisisView.of(found, LocalDate.now(clock)));
+    return lookup.crisisView(nhsNumber, reason);
   }
 
   @GET
@@ -78,8 +82,12 @@ public class UrgentCareResource {
   public Uni<SearchResult> byDemographics(@QueryParam("familyName") @NotBlank @Size(max = 100) String familyName,
       @QueryParam("dateOfBirth") @NotNull LocalDate dateOfBirth, @QueryParam("postcode") Postcode postcode) {
     return lookup.byDemographics(familyName, dateOfBirth, postcode).map(search -> search.match() != null
-        ? new SearchResult(1, CrisisView.of(search.match(), LocalDate.now(clock)), List.of())
+        ? new SearchResult(1, crisisView(search.match()), List.of())
         : new SearchResult(search.candidates().size(), null,
             search.candidates().stream().map(Candidate::of).toList()));
+  }
+
+  private CrisisView crisisView(UrgentCareLookup.Found found) {
+    return CrisisView.of(found.entry().nhsNumber, found.version(), found.content(), LocalDate.now(clock));
   }
 }

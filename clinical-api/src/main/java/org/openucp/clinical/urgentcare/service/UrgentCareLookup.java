@@ -1,5 +1,6 @@
 package org.openucp.clinical.urgentcare.service;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,16 +37,18 @@ public class UrgentCareLookup {
   private final AuditedLookups lookups;
   private final PlanVersionRepository versions;
   private final PlanContentCodec codec;
+  private final CrisisViews views;
   private final AccessGuard access;
   private final AuditContext audit;
   private final Clock clock;
 
   public UrgentCareLookup(PublishedPlanRepository published, AuditedLookups lookups, PlanVersionRepository versions,
-      PlanContentCodec codec, AccessGuard access, AuditContext audit, Clock clock) {
+      PlanContentCodec codec, CrisisViews views, AccessGuard access, AuditContext audit, Clock clock) {
     this.published = published;
     this.lookups = lookups;
     this.versions = versions;
     this.codec = codec;
+    this.views = views;
     this.access = access;
     this.audit = audit;
     this.clock = clock;
@@ -60,20 +63,27 @@ public class UrgentCareLookup {
   }
 
   /**
-   * The published plan for an NHS number. Finding it and recording the access are one statement, so the lookup
-   * costs one round trip and the plan never leaves without its audit event committed.
+   * The crisis view of the published plan for an NHS number, as JSON. Finding it and recording the access are one
+   * statement, so the lookup costs one round trip and the plan never leaves without its audit event committed. The
+   * view was rendered when the version was published; one not rendered yet in the current format is rendered here.
    */
-  public Uni<Found> byNhsNumber(NhsNumber patient, String statedReason) {
+  public Uni<String> crisisView(NhsNumber patient, String statedReason) {
     audit.patient(patient);
     audit.reason(statedReason);
     return access.require(Permission.VIEW_PUBLISHED)
         .chain(staff -> lookups.find(patient,
             AuditEvent.of(BY_NUMBER, OK, clock.instant(), staff, audit, null, null)))
         .onItem().ifNull().failWith(() -> ProblemException.notFound("A published plan for this NHS number"))
-        .map(found -> {
-          audit.plan(found.entry().planId, found.entry().version);
+        .chain(entry -> {
+          audit.plan(entry.planId, entry.version);
           audit.recorded(OK);
-          return new Found(found.entry(), found.version(), codec.read(found.version().content));
+          LocalDate today = LocalDate.now(clock);
+          if (CrisisViews.isCurrent(entry)) {
+            return Uni.createFrom().item(CrisisViews.asOf(entry.crisisView, entry.plannedReviewDate, today));
+          }
+          return Panache.withSession(() -> versions.findVersion(entry.planId, entry.version))
+              .map(version -> CrisisViews.asOf(views.render(entry.nhsNumber, version, codec.read(version.content)),
+                  entry.plannedReviewDate, today));
         });
   }
 

@@ -1,9 +1,9 @@
-package org.openucp.clinical.urgentcare.rest;
+package org.openucp.clinical.urgentcare;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import org.openucp.clinical.urgentcare.service.UrgentCareLookup;
+import org.openucp.clinical.plan.PlanVersion;
 import org.openucp.model.care.CeilingOfTreatment;
 import org.openucp.model.care.LpaAuthority;
 import org.openucp.model.care.PlaceOfCare;
@@ -54,10 +54,9 @@ public record CrisisView(
   public record Links(String fullPlan, String printable) {
   }
 
-  static CrisisView of(UrgentCareLookup.Found found, LocalDate today) {
-    PlanContent plan = found.content();
-    var version = found.version();
-    String base = "/plans/" + found.entry().nhsNumber;
+  /** The view of a published version of a patient's plan, as it stands on {@code today}. */
+  public static CrisisView of(String nhsNumber, PlanVersion version, PlanContent plan, LocalDate today) {
+    String base = "/plans/" + nhsNumber;
     PlanContent.Person person = plan.person();
     String name = person == null ? null : String.join(" ",
         java.util.stream.Stream.of(person.givenName(), person.familyName()).filter(part -> part != null).toList());
@@ -87,7 +86,7 @@ public record CrisisView(
     Adrt adrtView = adrt == null || !Boolean.TRUE.equals(adrt.exists()) ? new Adrt(false, null, null, null)
         : new Adrt(true, adrt.decision(), adrt.documentLocation(),
             adrt.attachmentId() == null ? null : base + "/attachments/" + adrt.attachmentId());
-    return new CrisisView(found.entry().nhsNumber, name, person == null ? null : person.dateOfBirth(), banner, cpr,
+    return new CrisisView(nhsNumber, name, person == null ? null : person.dateOfBirth(), banner, cpr,
         plan.ceilingOfTreatment(), plan.otherTreatmentRecommendations(),
         preferences == null ? null : preferences.preferredPlaceOfCare(),
         preferences == null ? null : preferences.preferredPlaceOfDeath(),

@@ -1,0 +1,90 @@
+package org.openucp.clinical.urgentcare.service;
+
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.openucp.clinical.plan.PlanContentCodec;
+import org.openucp.clinical.plan.PlanVersion;
+
+/**
+ * Renders the crisis views that published plans lack in the current {@link CrisisViews#FORMAT}: plans published
+ * before views were stored, plans imported in bulk, views rendered by an older release. Until then each lookup of
+ * such a plan renders its view itself. Safe with several replicas: each takes rows no other one holds, and a
+ * publication in progress keeps its row to itself.
+ */
+@ApplicationScoped
+public class CrisisViewRendering {
+
+  private static final String OUTDATED = """
+      SELECT p.plan_id, p.nhs_number, p.version, v.content, v.published_at, v.published_by_name, v.role_code,
+             v.role_name, v.organisation
+      FROM published_plan p JOIN plan_version v ON v.plan_id = p.plan_id AND v.version = p.version
+      WHERE p.crisis_view_format IS NULL OR p.crisis_view_format < $1
+      LIMIT $2
+      FOR UPDATE OF p SKIP LOCKED""";
+
+  private static final String STORE = """
+      UPDATE published_plan p SET crisis_view = r.view, crisis_view_format = $3
+      FROM unnest($1::uuid[], $2::text[]) AS r (plan_id, view)
+      WHERE p.plan_id = r.plan_id""";
+
+  private final Pool database;
+  private final CrisisViews views;
+  private final PlanContentCodec codec;
+  private final CrisisViewConfig config;
+
+  public CrisisViewRendering(Pool database, CrisisViews views, PlanContentCodec codec, CrisisViewConfig config) {
+    this.database = database;
+    this.views = views;
+    this.codec = codec;
+    this.config = config;
+  }
+
+  @Scheduled(identity = "crisis-view-rendering", every = "${clinical.urgent-care.crisis-views.render-interval}",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  Uni<Void> onSchedule() {
+    return renderMissing().repeat().whilst(rendered -> rendered == config.renderBatch())
+        .collect().last().replaceWithVoid();
+  }
+
+  /** One batch: emits how many views were rendered. */
+  public Uni<Integer> renderMissing() {
+    return database.withTransaction(connection -> connection.preparedQuery(OUTDATED)
+        .execute(Tuple.of(CrisisViews.FORMAT, config.renderBatch()))
+        .chain(rows -> {
+          List<UUID> plans = new ArrayList<>(rows.size());
+          List<String> rendered = new ArrayList<>(rows.size());
+          for (Row row : rows) {
+            plans.add(row.getUUID("plan_id"));
+            rendered.add(views.render(row.getString("nhs_number"), version(row),
+                codec.read(row.getString("content"))));
+          }
+          return plans.isEmpty() ? Uni.createFrom().item(0) : store(connection, plans, rendered);
+        }));
+  }
+
+  private static Uni<Integer> store(SqlConnection connection, List<UUID> plans, List<String> rendered) {
+    return connection.preparedQuery(STORE)
+        .execute(Tuple.of(plans.toArray(UUID[]::new), rendered.toArray(String[]::new), CrisisViews.FORMAT))
+        .replaceWith(plans.size());
+  }
+
+  private static PlanVersion version(Row row) {
+    PlanVersion version = new PlanVersion();
+    version.planId = row.getUUID("plan_id");
+    version.version = row.getInteger("version");
+    version.publishedAt = row.getOffsetDateTime("published_at").toInstant();
+    version.publishedByName = row.getString("published_by_name");
+    version.roleCode = row.getString("role_code");
+    version.roleName = row.getString("role_name");
+    version.organisation = row.getString("organisation");
+    return version;
+  }
+}
