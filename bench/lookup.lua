@@ -23,8 +23,13 @@ function request()
   return requests[math.random(#requests)]
 end
 
+-- wrk truncates a delay to whole milliseconds; dithering between the two nearest keeps the mean pause exact.
 function delay()
-  return pause_ms
+  local whole = math.floor(pause_ms)
+  if math.random() < pause_ms - whole then
+    return whole + 1
+  end
+  return whole
 end
 
 function done(summary, latency, requests)
