@@ -47,23 +47,28 @@ SAT_RPS=$(sed -E 's/.*rps=([0-9.]+).*/\1/' <<<"$SATURATED")
 echo "== pgbench select-only over TCP, same server, after"
 PG_TPS_AFTER=$(run_pgbench); echo "pgbench tps=$PG_TPS_AFTER"
 PG_TPS=$(awk -v a="$PG_TPS_BEFORE" -v b="$PG_TPS_AFTER" 'BEGIN { printf "%.1f", (a + b) / 2 }')
-# Half the saturating rate on the same connections: each pauses between its requests. The pause comes on top of the
-# response time, so a short paced run first measures the rate it gets and the pause is scaled to land on half.
+# Half the saturating rate on the same connections: each pauses between a response and its next request. A
+# connection's cycle is its response time plus its pause, so two short paced runs measure the response time and
+# set the pause that makes the cycle connections / (half the rate).
 pace() {
-  local connections=$1 per_connection calibration
-  per_connection=$(awk -v r="$SAT_RPS" -v c="$connections" 'BEGIN { printf "%.2f", r / 2 / c }')
-  calibration=$(RATE_PER_CONNECTION=$per_connection run_wrk "$connections" 10)
-  awk -v r="$SAT_RPS" -v got="$(sed -E 's/.*rps=([0-9.]+).*/\1/' <<<"$calibration")" -v p="$per_connection" \
-    'BEGIN { printf "%.2f", p * (r / 2) / got }'
+  local connections=$1 cycle_ms pause_ms got
+  cycle_ms=$(awk -v r="$SAT_RPS" -v c="$connections" 'BEGIN { printf "%.3f", c * 1000 / (r / 2) }')
+  pause_ms=$cycle_ms
+  for _ in 1 2; do
+    got=$(PAUSE_MS=$pause_ms run_wrk "$connections" 8 | sed -E 's/.*rps=([0-9.]+).*/\1/')
+    pause_ms=$(awk -v cycle="$cycle_ms" -v p="$pause_ms" -v c="$connections" -v got="$got" \
+      'BEGIN { response = c * 1000 / got - p; pause = cycle - response; printf "%.3f", pause > 0 ? pause : 0 }')
+  done
+  echo "$pause_ms"
 }
-HALF_PER_CONNECTION=$(pace "$CONNECTIONS")
-echo "== half the saturating rate: ${HALF_PER_CONNECTION} req/s on each of $CONNECTIONS connections"
-HALF=$(RATE_PER_CONNECTION=$HALF_PER_CONNECTION run_wrk "$CONNECTIONS" "$SECONDS_PER_RUN"); echo "$HALF"
+HALF_PAUSE=$(pace "$CONNECTIONS")
+echo "== half the saturating rate: $CONNECTIONS connections, each pausing ${HALF_PAUSE} ms"
+HALF=$(PAUSE_MS=$HALF_PAUSE run_wrk "$CONNECTIONS" "$SECONDS_PER_RUN"); echo "$HALF"
 # The same rate from four times as many clients, each sending a quarter as often: burstier arrivals.
 MANY_CONNECTIONS=$((CONNECTIONS * 4))
-MANY_PER_CONNECTION=$(pace "$MANY_CONNECTIONS")
-echo "== half the saturating rate from $MANY_CONNECTIONS connections: ${MANY_PER_CONNECTION} req/s on each"
-HALF_MANY=$(RATE_PER_CONNECTION=$MANY_PER_CONNECTION run_wrk "$MANY_CONNECTIONS" "$SECONDS_PER_RUN"); echo "$HALF_MANY"
+MANY_PAUSE=$(pace "$MANY_CONNECTIONS")
+echo "== half the saturating rate from $MANY_CONNECTIONS connections, each pausing ${MANY_PAUSE} ms"
+HALF_MANY=$(PAUSE_MS=$MANY_PAUSE run_wrk "$MANY_CONNECTIONS" "$SECONDS_PER_RUN"); echo "$HALF_MANY"
 
 RATIO=$(awk -v a="$SAT_RPS" -v b="$PG_TPS" 'BEGIN { printf "%.3f", a / b }')
 
