@@ -3,6 +3,7 @@ package org.openucp.model.identity;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -14,13 +15,16 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
     description = "NHS number: ten digits, spaces allowed between the 3-3-4 groups")
 public record NhsNumber(String value) {
 
+  private static final Pattern TEN_DIGITS = Pattern.compile("\\d{10}");
+  private static final Pattern NINE_DIGITS = Pattern.compile("\\d{9}");
+
   /** Accepts the number as people type it (spaces between the groups) and keeps the canonical ten digits. */
   public NhsNumber {
     value = value == null ? null : value.strip().replace(" ", "");
-    if (value == null || !value.matches("\\d{10}")) {
+    if (value == null || !TEN_DIGITS.matcher(value).matches()) {
       throw new InvalidIdentifierException("An NHS number has exactly ten digits");
     }
-    if (value.chars().distinct().count() == 1) {
+    if (repeatsOneDigit(value)) {
       throw new InvalidIdentifierException("An NHS number of ten repeated digits is never issued");
     }
     if (checkDigit(value) != value.charAt(9) - '0') {
@@ -44,11 +48,11 @@ public record NhsNumber(String value) {
 
   /** Completes nine digits with their check digit; empty when no check digit can make them valid. */
   public static Optional<NhsNumber> completing(String nineDigits) {
-    if (nineDigits == null || !nineDigits.matches("\\d{9}")) {
+    if (nineDigits == null || !NINE_DIGITS.matcher(nineDigits).matches()) {
       throw new InvalidIdentifierException("Nine digits are needed to complete an NHS number");
     }
     int check = checkDigit(nineDigits + "0");
-    if (check == 10 || nineDigits.chars().distinct().count() == 1 && nineDigits.charAt(0) - '0' == check) {
+    if (check == 10 || repeatsOneDigit(nineDigits) && nineDigits.charAt(0) - '0' == check) {
       return Optional.empty();
     }
     return Optional.of(new NhsNumber(nineDigits + check));
@@ -61,6 +65,15 @@ public record NhsNumber(String value) {
     } catch (InvalidIdentifierException e) {
       return false;
     }
+  }
+
+  private static boolean repeatsOneDigit(String digits) {
+    for (int i = 1; i < digits.length(); i++) {
+      if (digits.charAt(i) != digits.charAt(0)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The 3-3-4 form people read aloud, e.g. {@code 943 476 5919}. */
