@@ -57,7 +57,7 @@ pace() {
   for _ in 1 2; do
     got=$(PAUSE_MS=$pause_ms run_wrk "$connections" 8 | sed -E 's/.*rps=([0-9.]+).*/\1/')
     pause_ms=$(awk -v cycle="$cycle_ms" -v p="$pause_ms" -v c="$connections" -v got="$got" \
-      'BEGIN { response = c * 1000 / got - p; pause = cycle - response; printf "%.3f", pause > 0 ? pause : 0 }')
+      'BEGIN { response = c * 1000 / got - p; pause = cycle - response; printf "%.3f", (pause > 0 ? pause : 0) }')
   done
   echo "$pause_ms"
 }
