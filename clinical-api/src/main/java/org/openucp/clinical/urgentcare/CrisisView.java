@@ -1,5 +1,6 @@
 package org.openucp.clinical.urgentcare;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -14,6 +15,9 @@ import org.openucp.model.plan.PlanContent;
  * escalate, what to do, where the person wants to be, what could harm them, who to call, whether an ADRT exists,
  * and how fresh all this is. The full plan is one more request ({@link Links#fullPlan}).
  */
+// Written as JSON by CrisisViews when a version is published, not as a resource's return value, so native images
+// need it (and what it holds) registered explicitly.
+@RegisterForReflection(registerFullHierarchy = true)
 public record CrisisView(
     String nhsNumber,
     String name,

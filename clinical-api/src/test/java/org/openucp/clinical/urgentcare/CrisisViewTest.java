@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openucp.clinical.support.ClinicalApi;
@@ -22,6 +23,7 @@ import org.openucp.clinical.urgentcare.service.CrisisViews;
 import org.openucp.infra.EmbeddedDatabase;
 import org.openucp.infra.LocalInfra;
 import org.openucp.infra.LocalIssuer;
+import org.openucp.infra.NhsNumbers;
 import org.openucp.infra.Personas;
 
 /**
@@ -105,6 +107,29 @@ class CrisisViewTest {
 
     assertThat(tables.count("SELECT count(*) FROM published_plan WHERE nhs_number = ? AND crisis_view_format = ?"
         + " AND crisis_view NOT LIKE '%stale%'", patient, CrisisViews.FORMAT)).isEqualTo(1);
+  }
+
+  @Test
+  void shouldRenderEveryOtherViewWhenOnePublishedVersionCannotBeRead() throws Exception {
+    String readable = api.publishedPlan(aPlan());
+    String unreadable = NhsNumbers.fresh();
+    String plan = UUID.randomUUID().toString();
+    tables.execute("UPDATE published_plan SET crisis_view = NULL, crisis_view_format = NULL"
+            + " WHERE nhs_number = '" + readable + "'",
+        "INSERT INTO care_plan (id, nhs_number, draft_revision, latest_version, owning_organisation, created_at,"
+            + " created_by) VALUES ('" + plan + "', '" + unreadable + "', 1, 1, 'A83008', now(), 'import')",
+        "INSERT INTO plan_version (plan_id, version, content, published_at, published_by, role_code, organisation)"
+            + " VALUES ('" + plan + "', 1, 'not a plan', now(), 'import', 'R0260', 'A83008')",
+        "INSERT INTO published_plan (plan_id, nhs_number, version, owning_organisation, published_at)"
+            + " VALUES ('" + plan + "', '" + unreadable + "', 1, 'A83008', now())");
+
+    renderEveryMissingView();
+
+    assertThat(tables.count("SELECT count(*) FROM published_plan WHERE nhs_number = ? AND crisis_view_format = ?",
+        readable, CrisisViews.FORMAT)).isEqualTo(1);
+    assertThat(tables.count("SELECT count(*) FROM published_plan WHERE nhs_number = ? AND crisis_view IS NULL",
+        unreadable)).isEqualTo(1);
+    api.as(Personas.PARAMEDIC).when().get("/urgent-care/patients/" + readable).then().statusCode(200);
   }
 
   @Test

@@ -9,7 +9,10 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
 import org.openucp.clinical.plan.PlanContentCodec;
 import org.openucp.clinical.plan.PlanVersion;
 
@@ -26,7 +29,7 @@ public class CrisisViewRendering {
       SELECT p.plan_id, p.nhs_number, p.version, v.content, v.published_at, v.published_by_name, v.role_code,
              v.role_name, v.organisation
       FROM published_plan p JOIN plan_version v ON v.plan_id = p.plan_id AND v.version = p.version
-      WHERE p.crisis_view_format IS NULL OR p.crisis_view_format < $1
+      WHERE (p.crisis_view_format IS NULL OR p.crisis_view_format < $1) AND p.plan_id <> ALL ($3::uuid[])
       LIMIT $2
       FOR UPDATE OF p SKIP LOCKED""";
 
@@ -35,10 +38,14 @@ public class CrisisViewRendering {
       FROM unnest($1::uuid[], $2::text[]) AS r (plan_id, view)
       WHERE p.plan_id = r.plan_id""";
 
+  private static final Logger LOG = Logger.getLogger(CrisisViewRendering.class);
+
   private final Pool database;
   private final CrisisViews views;
   private final PlanContentCodec codec;
   private final CrisisViewConfig config;
+  /** Plans whose stored version this replica could not read: left to each lookup, so that they hold up no other. */
+  private final Set<UUID> unreadable = ConcurrentHashMap.newKeySet();
 
   public CrisisViewRendering(Pool database, CrisisViews views, PlanContentCodec codec, CrisisViewConfig config) {
     this.database = database;
@@ -57,14 +64,21 @@ public class CrisisViewRendering {
   /** One batch: emits how many views were rendered. */
   public Uni<Integer> renderMissing() {
     return database.withTransaction(connection -> connection.preparedQuery(OUTDATED)
-        .execute(Tuple.of(CrisisViews.FORMAT, config.renderBatch()))
+        .execute(Tuple.of(CrisisViews.FORMAT, config.renderBatch(), unreadable.toArray(UUID[]::new)))
         .chain(rows -> {
           List<UUID> plans = new ArrayList<>(rows.size());
           List<String> rendered = new ArrayList<>(rows.size());
           for (Row row : rows) {
-            plans.add(row.getUUID("plan_id"));
-            rendered.add(views.render(row.getString("nhs_number"), version(row),
-                codec.read(row.getString("content"))));
+            UUID plan = row.getUUID("plan_id");
+            try {
+              rendered.add(views.render(row.getString("nhs_number"), version(row),
+                  codec.read(row.getString("content"))));
+              plans.add(plan);
+            } catch (RuntimeException e) {
+              unreadable.add(plan);
+              LOG.warnf("The published version of plan %s could not be rendered as a crisis view: %s", plan,
+                  e.getClass().getSimpleName());
+            }
           }
           return plans.isEmpty() ? Uni.createFrom().item(0) : store(connection, plans, rendered);
         }));
