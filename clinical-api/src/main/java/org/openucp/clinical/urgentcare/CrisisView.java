@@ -58,8 +58,11 @@ public record CrisisView(
   public record Links(String fullPlan, String printable) {
   }
 
-  /** The view of a published version of a patient's plan, as it stands on {@code today}. */
-  public static CrisisView of(String nhsNumber, PlanVersion version, PlanContent plan, LocalDate today) {
+  /**
+   * The view of a published version of a patient's plan, as stored: whether the review is overdue depends on the day
+   * it is served ({@code CrisisViews#asOf}), so here it is false.
+   */
+  public static CrisisView of(String nhsNumber, PlanVersion version, PlanContent plan) {
     String base = "/plans/" + nhsNumber;
     PlanContent.Person person = plan.person();
     String name = person == null ? null : String.join(" ",
@@ -67,7 +70,7 @@ public record CrisisView(
     LocalDate review = plan.plannedReviewDate();
     Banner banner = new Banner(version.version, version.publishedAt, version.publishedByName,
         version.roleName == null || version.roleName.isBlank() ? version.roleCode : version.roleName,
-        version.organisation, version.publishedAt, review, review != null && review.isBefore(today));
+        version.organisation, version.publishedAt, review, false);
     Cpr cpr = plan.cpr() == null || plan.cpr().decision() == null ? null
         : new Cpr(plan.cpr().decision().name(), plan.cpr().decision().snomedCode(), plan.cpr().decision().display(),
             plan.cpr().decidedOn());

@@ -54,8 +54,10 @@ class CrisisViewTest {
   }
 
   @Test
-  void shouldServeTheViewRenderedWhenTheVersionWasPublished() throws Exception {
-    String patient = api.publishedPlan(aPlan().with("otherTreatmentRecommendations", "Treat infections at home"));
+  void shouldServeTheViewRenderedWhenTheVersionWasPublishedByNumberAndByDemographics() throws Exception {
+    String family = "Stored" + UUID.randomUUID().toString().replaceAll("[^a-f]", "");
+    String patient = api.publishedPlan(aPlan().withPerson("familyName", family)
+        .with("otherTreatmentRecommendations", "Treat infections at home"));
     assertThat(tables.count("SELECT count(*) FROM published_plan WHERE nhs_number = ? AND crisis_view_format = ?",
         patient, CrisisViews.FORMAT)).isEqualTo(1);
 
@@ -64,6 +66,11 @@ class CrisisViewTest {
 
     api.as(Personas.PARAMEDIC).when().get("/urgent-care/patients/" + patient)
         .then().statusCode(200).body("keyRecommendations", equalTo("as stored"));
+    api.as(Personas.CALL_HANDLER_111).queryParam("familyName", family).queryParam("dateOfBirth", "1948-03-12")
+        .when().get("/urgent-care/patients")
+        .then().statusCode(200)
+        .body("plan.nhsNumber", equalTo(patient))
+        .body("plan.keyRecommendations", equalTo("as stored"));
   }
 
   @Test

@@ -24,17 +24,18 @@ import org.openucp.model.identity.NhsNumber;
 
 /**
  * Reads published plans' crisis views by NHS number and records each read's audit event in the same statement, so
- * that a plan never leaves without its event committed. Lookups that arrive while {@link LookupConfig#concurrentStatements}
- * statements are running wait and go together in the next one: under load one statement carries many lookups (the
- * database's cost per statement, not per row, dominates), and a lone lookup still goes at once.
+ * that a plan never leaves without its event committed. Lookups that arrive while
+ * {@link LookupConfig#concurrentStatements} statements are running wait and go together in the next one: under load
+ * one statement carries many lookups (the database's cost per statement, not per row, dominates), and a lone lookup
+ * still goes at once.
  */
 @ApplicationScoped
 public class AuditedLookups {
 
   /**
-   * The published entry, with its crisis view, for each wanted NHS number, and an audit event for each one found. Rows are matched back
-   * to lookups by their position ({@code idx}); the same patient may be wanted twice. The events are appended as
-   * {@link AuditRepository#insert} appends one.
+   * The published entry, with its crisis view, for each wanted NHS number, and an audit event for each one found.
+   * Rows are matched back to lookups by their position ({@code idx}); the same patient may be wanted twice. The
+   * events are appended as {@link AuditRepository#insert} appends one.
    */
   private static final String READ_AND_RECORD = """
       WITH wanted AS (

@@ -1,5 +1,6 @@
 package org.openucp.clinical.urgentcare.rest;
 
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotBlank;
@@ -12,7 +13,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -39,11 +39,9 @@ import org.openucp.model.identity.Postcode;
 public class UrgentCareResource {
 
   private final UrgentCareLookup lookup;
-  private final Clock clock;
 
-  public UrgentCareResource(UrgentCareLookup lookup, Clock clock) {
+  public UrgentCareResource(UrgentCareLookup lookup) {
     this.lookup = lookup;
-    this.clock = clock;
   }
 
   /** Someone who matched a search, to choose between: enough to tell people apart, then look up by number. */
@@ -56,7 +54,9 @@ public class UrgentCareResource {
   }
 
   /** The outcome of a search: a crisis view for exactly one person, or candidates to choose from. */
-  public record SearchResult(int matches, CrisisView plan, List<Candidate> candidates) {
+  public record SearchResult(int matches,
+      @JsonRawValue @Schema(implementation = CrisisView.class) String plan,
+      List<Candidate> candidates) {
   }
 
   @GET
@@ -82,12 +82,8 @@ public class UrgentCareResource {
   public Uni<SearchResult> byDemographics(@QueryParam("familyName") @NotBlank @Size(max = 100) String familyName,
       @QueryParam("dateOfBirth") @NotNull LocalDate dateOfBirth, @QueryParam("postcode") Postcode postcode) {
     return lookup.byDemographics(familyName, dateOfBirth, postcode).map(search -> search.match() != null
-        ? new SearchResult(1, crisisView(search.match()), List.of())
+        ? new SearchResult(1, search.match(), List.of())
         : new SearchResult(search.candidates().size(), null,
             search.candidates().stream().map(Candidate::of).toList()));
-  }
-
-  private CrisisView crisisView(UrgentCareLookup.Found found) {
-    return CrisisView.of(found.entry().nhsNumber, found.version(), found.content(), LocalDate.now(clock));
   }
 }

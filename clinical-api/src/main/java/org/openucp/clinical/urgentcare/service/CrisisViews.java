@@ -33,8 +33,7 @@ public class CrisisViews {
 
   /** The stored form of a published version's view. */
   public String render(String nhsNumber, PlanVersion version, PlanContent content) {
-    // No review date is before the first day there is, so the stored view never says overdue.
-    CrisisView view = CrisisView.of(nhsNumber, version, content, LocalDate.MIN);
+    CrisisView view = CrisisView.of(nhsNumber, version, content);
     try {
       String rendered = json.writeValueAsString(view);
       if (!rendered.contains(NOT_OVERDUE)) {

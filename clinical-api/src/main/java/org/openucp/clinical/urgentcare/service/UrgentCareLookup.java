@@ -12,14 +12,12 @@ import org.openucp.clinical.access.Permission;
 import org.openucp.clinical.audit.AuditContext;
 import org.openucp.clinical.audit.AuditEvent;
 import org.openucp.clinical.plan.PlanContentCodec;
-import org.openucp.clinical.plan.PlanVersion;
 import org.openucp.clinical.plan.repository.PlanVersionRepository;
 import org.openucp.clinical.urgentcare.PublishedPlan;
 import org.openucp.clinical.urgentcare.repository.AuditedLookups;
 import org.openucp.clinical.urgentcare.repository.PublishedPlanRepository;
 import org.openucp.model.identity.NhsNumber;
 import org.openucp.model.identity.Postcode;
-import org.openucp.model.plan.PlanContent;
 import org.openucp.web.problem.ProblemException;
 
 /**
@@ -54,12 +52,8 @@ public class UrgentCareLookup {
     this.clock = clock;
   }
 
-  /** A published plan, found. */
-  public record Found(PublishedPlan entry, PlanVersion version, PlanContent content) {
-  }
-
-  /** The outcome of a search by demographics: one plan, or the people to choose between. */
-  public record Search(Found match, List<PublishedPlan> candidates) {
+  /** The outcome of a search by demographics: one person's crisis view as JSON, or the people to choose between. */
+  public record Search(String match, List<PublishedPlan> candidates) {
   }
 
   /**
@@ -77,13 +71,7 @@ public class UrgentCareLookup {
         .chain(entry -> {
           audit.plan(entry.planId, entry.version);
           audit.recorded(OK);
-          LocalDate today = LocalDate.now(clock);
-          if (CrisisViews.isCurrent(entry)) {
-            return Uni.createFrom().item(CrisisViews.asOf(entry.crisisView, entry.plannedReviewDate, today));
-          }
-          return Panache.withSession(() -> versions.findVersion(entry.planId, entry.version))
-              .map(version -> CrisisViews.asOf(views.render(entry.nhsNumber, version, codec.read(version.content)),
-                  entry.plannedReviewDate, today));
+          return crisisViewOf(entry);
         });
   }
 
@@ -99,14 +87,21 @@ public class UrgentCareLookup {
           if (matches.size() > 1) {
             return Uni.createFrom().item(new Search(null, matches));
           }
-          audit.patient(NhsNumber.of(matches.get(0).nhsNumber));
-          return open(matches.get(0)).map(found -> new Search(found, List.of()));
+          PublishedPlan match = matches.get(0);
+          audit.patient(NhsNumber.of(match.nhsNumber));
+          audit.plan(match.planId, match.version);
+          return crisisViewOf(match).map(view -> new Search(view, List.of()));
         });
   }
 
-  private Uni<Found> open(PublishedPlan entry) {
-    audit.plan(entry.planId, entry.version);
-    return versions.findVersion(entry.planId, entry.version)
-        .map(version -> new Found(entry, version, codec.read(version.content)));
+  /** The entry's crisis view as it stands today: as stored, or rendered now when none is stored in this format. */
+  private Uni<String> crisisViewOf(PublishedPlan entry) {
+    LocalDate today = LocalDate.now(clock);
+    if (CrisisViews.isCurrent(entry)) {
+      return Uni.createFrom().item(CrisisViews.asOf(entry.crisisView, entry.plannedReviewDate, today));
+    }
+    return Panache.withSession(() -> versions.findVersion(entry.planId, entry.version))
+        .map(version -> CrisisViews.asOf(views.render(entry.nhsNumber, version, codec.read(version.content)),
+            entry.plannedReviewDate, today));
   }
 }
