@@ -88,6 +88,18 @@ class VerifiedTokensTest {
   }
 
   @Test
+  void shouldNotTakeATokenEndingLikeARememberedOneForIt() {
+    VerifiedTokens tokens = new VerifiedTokens(config(100, Duration.ofSeconds(60)), clock);
+    String signature = "x".repeat(64);
+    JsonWebToken token = token("header.claims-of-alice." + signature, NOW.plusSeconds(300));
+    tokens.remember(token, identity(token));
+
+    assertThat(tokens.find("header.claims-of-alice." + signature)).isPresent();
+    assertThat(tokens.find("header.claims-of-mallory." + signature)).isEmpty();
+    assertThat(tokens.find(signature)).isEmpty();
+  }
+
+  @Test
   void shouldRememberNothingWhenTurnedOff() {
     VerifiedTokens tokens = new VerifiedTokens(config(0, Duration.ofSeconds(60)), clock);
     JsonWebToken token = token("a", NOW.plusSeconds(300));
