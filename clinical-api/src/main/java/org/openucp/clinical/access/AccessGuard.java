@@ -69,7 +69,7 @@ public class AccessGuard {
       return Uni.createFrom().failure(ProblemException.stepUp("Changing patient data needs a smartcard sign-in; "
           + "you signed in with " + staff.assurance(), String.join(" ", security.writeAcr())));
     }
-    return onboarded(staff).replaceWith(staff);
+    return onboarded(staff);
   }
 
   /** The permission check alone, for rules that depend on what is being written (DNACPR). */
@@ -82,17 +82,21 @@ public class AccessGuard {
     onboardedUntil.keySet().removeIf(key -> key.startsWith(odsCode + "|"));
   }
 
-  private Uni<Void> onboarded(StaffMember staff) {
+  /** Emits the member of staff once their organisation and roster entry are found in order. */
+  private Uni<StaffMember> onboarded(StaffMember staff) {
     if (policy.isOperator(staff)) {
-      return Uni.createFrom().voidItem();
+      return Uni.createFrom().item(staff);
     }
     String key = staff.organisation().value() + "|" + staff.id();
     Instant until = onboardedUntil.get(key);
     if (until != null && until.isAfter(clock.instant())) {
-      return Uni.createFrom().voidItem();
+      return Uni.createFrom().item(staff);
     }
     return Panache.withSession(() -> checkOnboarded(staff))
-        .invoke(() -> onboardedUntil.put(key, clock.instant().plus(config.onboardingCache())));
+        .map(checked -> {
+          onboardedUntil.put(key, clock.instant().plus(config.onboardingCache()));
+          return staff;
+        });
   }
 
   private Uni<Void> checkOnboarded(StaffMember staff) {

@@ -67,8 +67,10 @@ public class UrgentCareLookup {
     return access.require(Permission.VIEW_PUBLISHED)
         .chain(staff -> lookups.find(patient,
             AuditEvent.of(BY_NUMBER, OK, clock.instant(), staff, audit, null, null)))
-        .onItem().ifNull().failWith(() -> ProblemException.notFound("A published plan for this NHS number"))
         .chain(entry -> {
+          if (entry == null) {
+            throw ProblemException.notFound("A published plan for this NHS number");
+          }
           audit.plan(entry.planId, entry.version);
           audit.recorded(OK);
           return crisisViewOf(entry);
