@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** A real PostgreSQL server run from the binaries on Maven Central, holding one database per service. */
@@ -24,11 +25,17 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
   /** Starts a server on the given port (0 for any free port) and creates the named databases. */
   public static EmbeddedDatabase start(int port, List<String> databases) {
+    return start(port, databases, Map.of());
+  }
+
+  /** As {@link #start(int, List)}, with server settings added to (or replacing) the embedded defaults. */
+  public static EmbeddedDatabase start(int port, List<String> databases, Map<String, String> settings) {
     try {
       EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
           .setServerConfig("max_connections", "200")
           .setServerConfig("fsync", "off")
           .setServerConfig("synchronous_commit", "off");
+      settings.forEach(builder::setServerConfig);
       if (port > 0) {
         builder.setPort(port);
       }

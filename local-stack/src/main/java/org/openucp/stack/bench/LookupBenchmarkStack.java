@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import org.openucp.infra.DemoOnboarding;
@@ -43,7 +44,10 @@ public final class LookupBenchmarkStack {
     Path out = Path.of(args.length > 1 ? args[1] : "target/bench");
     Files.createDirectories(out);
     StackLayout layout = StackLayout.find();
-    EmbeddedDatabase database = EmbeddedDatabase.start(0, List.of("clinical", "bench"));
+    // PostgreSQL's 128 MB default is a floor, not a setting for a server under load: a 30-s run appends millions of
+    // audit events, and their indexes would be read back from the page cache on every insert.
+    EmbeddedDatabase database = EmbeddedDatabase.start(0, List.of("clinical", "bench"),
+        Map.of("shared_buffers", System.getenv().getOrDefault("BENCH_SHARED_BUFFERS", "1GB")));
     LocalIssuer issuer = LocalIssuer.start(0, Personas.ALL);
     ServiceProcess clinical = ServiceProcess.start("clinical-api-bench", layout.clinicalJar(), freePort(),
         ServiceConfig.clinical(database, issuer), out);
