@@ -3,7 +3,9 @@ package org.openucp.clinical.urgentcare;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.openucp.clinical.plan.PlanVersion;
 import org.openucp.model.care.CeilingOfTreatment;
 import org.openucp.model.care.LpaAuthority;
@@ -66,7 +68,7 @@ public record CrisisView(
     String base = "/plans/" + nhsNumber;
     PlanContent.Person person = plan.person();
     String name = person == null ? null : String.join(" ",
-        java.util.stream.Stream.of(person.givenName(), person.familyName()).filter(part -> part != null).toList());
+        Stream.of(person.givenName(), person.familyName()).filter(part -> part != null).toList());
     LocalDate review = plan.plannedReviewDate();
     Banner banner = new Banner(version.version, version.publishedAt, version.publishedByName,
         version.roleName == null || version.roleName.isBlank() ? version.roleCode : version.roleName,
@@ -75,7 +77,7 @@ public record CrisisView(
         : new Cpr(plan.cpr().decision().name(), plan.cpr().decision().snomedCode(), plan.cpr().decision().display(),
             plan.cpr().decidedOn());
     PlanContent.Preferences preferences = plan.preferences();
-    List<Contact> contacts = new java.util.ArrayList<>();
+    List<Contact> contacts = new ArrayList<>();
     if (plan.mainCarer() != null) {
       contacts.add(contact("main carer", plan.mainCarer()));
     }

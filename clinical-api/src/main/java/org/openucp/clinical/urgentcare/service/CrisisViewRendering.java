@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
-import org.openucp.clinical.plan.PlanContentCodec;
 import org.openucp.clinical.plan.PlanVersion;
 
 /**
@@ -42,15 +41,13 @@ public class CrisisViewRendering {
 
   private final Pool database;
   private final CrisisViews views;
-  private final PlanContentCodec codec;
   private final CrisisViewConfig config;
   /** Plans whose stored version this replica could not read: left to each lookup, so that they hold up no other. */
   private final Set<UUID> unreadable = ConcurrentHashMap.newKeySet();
 
-  public CrisisViewRendering(Pool database, CrisisViews views, PlanContentCodec codec, CrisisViewConfig config) {
+  public CrisisViewRendering(Pool database, CrisisViews views, CrisisViewConfig config) {
     this.database = database;
     this.views = views;
-    this.codec = codec;
     this.config = config;
   }
 
@@ -71,8 +68,7 @@ public class CrisisViewRendering {
           for (Row row : rows) {
             UUID plan = row.getUUID("plan_id");
             try {
-              rendered.add(views.render(row.getString("nhs_number"), version(row),
-                  codec.read(row.getString("content"))));
+              rendered.add(views.render(row.getString("nhs_number"), version(row)));
               plans.add(plan);
             } catch (RuntimeException e) {
               unreadable.add(plan);
@@ -99,6 +95,7 @@ public class CrisisViewRendering {
     version.roleCode = row.getString("role_code");
     version.roleName = row.getString("role_name");
     version.organisation = row.getString("organisation");
+    version.content = row.getString("content");
     return version;
   }
 }

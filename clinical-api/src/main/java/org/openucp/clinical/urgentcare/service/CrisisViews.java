@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
+import org.openucp.clinical.plan.PlanContentCodec;
 import org.openucp.clinical.plan.PlanVersion;
 import org.openucp.clinical.urgentcare.CrisisView;
 import org.openucp.clinical.urgentcare.PublishedPlan;
@@ -26,9 +27,16 @@ public class CrisisViews {
   private static final String OVERDUE = "\"reviewOverdue\":true";
 
   private final ObjectMapper json;
+  private final PlanContentCodec codec;
 
-  public CrisisViews(ObjectMapper json) {
+  public CrisisViews(ObjectMapper json, PlanContentCodec codec) {
     this.json = json;
+    this.codec = codec;
+  }
+
+  /** The stored form of a published version's view, from the version as stored. */
+  public String render(String nhsNumber, PlanVersion version) {
+    return render(nhsNumber, version, codec.read(version.content));
   }
 
   /** The stored form of a published version's view. */

@@ -11,7 +11,6 @@ import org.openucp.clinical.access.AccessGuard;
 import org.openucp.clinical.access.Permission;
 import org.openucp.clinical.audit.AuditContext;
 import org.openucp.clinical.audit.AuditEvent;
-import org.openucp.clinical.plan.PlanContentCodec;
 import org.openucp.clinical.plan.repository.PlanVersionRepository;
 import org.openucp.clinical.urgentcare.PublishedPlan;
 import org.openucp.clinical.urgentcare.repository.AuditedLookups;
@@ -34,18 +33,16 @@ public class UrgentCareLookup {
   private final PublishedPlanRepository published;
   private final AuditedLookups lookups;
   private final PlanVersionRepository versions;
-  private final PlanContentCodec codec;
   private final CrisisViews views;
   private final AccessGuard access;
   private final AuditContext audit;
   private final Clock clock;
 
   public UrgentCareLookup(PublishedPlanRepository published, AuditedLookups lookups, PlanVersionRepository versions,
-      PlanContentCodec codec, CrisisViews views, AccessGuard access, AuditContext audit, Clock clock) {
+      CrisisViews views, AccessGuard access, AuditContext audit, Clock clock) {
     this.published = published;
     this.lookups = lookups;
     this.versions = versions;
-    this.codec = codec;
     this.views = views;
     this.access = access;
     this.audit = audit;
@@ -103,7 +100,6 @@ public class UrgentCareLookup {
       return Uni.createFrom().item(CrisisViews.asOf(entry.crisisView, entry.plannedReviewDate, today));
     }
     return Panache.withSession(() -> versions.findVersion(entry.planId, entry.version))
-        .map(version -> CrisisViews.asOf(views.render(entry.nhsNumber, version, codec.read(version.content)),
-            entry.plannedReviewDate, today));
+        .map(version -> CrisisViews.asOf(views.render(entry.nhsNumber, version), entry.plannedReviewDate, today));
   }
 }
