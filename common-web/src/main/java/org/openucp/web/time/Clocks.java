@@ -2,6 +2,7 @@ package org.openucp.web.time;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -9,8 +10,10 @@ import java.time.Duration;
 @ApplicationScoped
 public class Clocks {
 
+  // A singleton: the clock never changes, and an application-scoped one would be reached through a client proxy on
+  // every call (measurable on the crisis lookup, which asks the time several times).
   @Produces
-  @ApplicationScoped
+  @Singleton
   Clock clock() {
     // Microsecond ticks, as PostgreSQL stores them: what a response shows is what a later read returns.
     return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1000));

@@ -24,11 +24,14 @@ public class AuditRepository implements PanacheRepositoryBase<AuditEvent, Long> 
   public record ChainHead(long lastSeq, String lastHash) {
   }
 
-  /** An event's link in the chain, as the sealer appended it. */
-  public record Seal(long seq, String previousHash, String hash) {
+  /**
+   * A block's link in the chain, as the sealer appended it: the block is the {@code eventCount} events after the
+   * previous seal up to {@code seq}, {@code previousHash} the chain's hash before them and {@code hash} after them.
+   */
+  public record Seal(long seq, String previousHash, String hash, int eventCount) {
   }
 
-  /** An event with its seal, or with none yet. */
+  /** An event with the seal of the block it ends, or with none when it does not end one. */
   public record SealedEvent(AuditEvent event, Seal seal) {
   }
 
@@ -66,23 +69,20 @@ public class AuditRepository implements PanacheRepositoryBase<AuditEvent, Long> 
         });
   }
 
-  /** Appends seals in one statement, and moves the chain head to the last of them. */
-  public Uni<Void> appendSeals(SqlConnection connection, List<Seal> seals) {
-    Seal last = seals.get(seals.size() - 1);
-    return connection.preparedQuery("INSERT INTO audit_seal (seq, previous_hash, hash)"
-            + " SELECT * FROM unnest($1::bigint[], $2::char(64)[], $3::char(64)[])")
-        .execute(Tuple.of(seals.stream().map(Seal::seq).toArray(Long[]::new),
-            seals.stream().map(Seal::previousHash).toArray(String[]::new),
-            seals.stream().map(Seal::hash).toArray(String[]::new)))
-        .chain(() -> connection.preparedQuery("UPDATE audit_chain_head SET last_seq = $1, last_hash = $2 WHERE id = 1")
-            .execute(Tuple.of(last.seq(), last.hash())))
+  /** Appends a block's seal and moves the chain head to it, in one statement. */
+  public Uni<Void> appendSeal(SqlConnection connection, Seal seal) {
+    return connection.preparedQuery("""
+            WITH sealed AS (
+                INSERT INTO audit_seal (seq, previous_hash, hash, event_count) VALUES ($1, $2, $3, $4))
+            UPDATE audit_chain_head SET last_seq = $1, last_hash = $3 WHERE id = 1""")
+        .execute(Tuple.of(seal.seq(), seal.previousHash(), seal.hash(), seal.eventCount()))
         .replaceWithVoid();
   }
 
-  /** Events after {@code seq} in sequence order, each with its seal if it has one. */
+  /** Events after {@code seq} in sequence order, each with the seal of the block it ends, if it ends one. */
   public Uni<List<SealedEvent>> withSealsAfter(long seq, int limit) {
-    return database.preparedQuery("SELECT " + EVENT_COLUMNS + ", s.previous_hash, s.hash FROM audit_event e"
-            + " LEFT JOIN audit_seal s ON s.seq = e.seq WHERE e.seq > $1 ORDER BY e.seq LIMIT $2")
+    return database.preparedQuery("SELECT " + EVENT_COLUMNS + ", s.previous_hash, s.hash, s.event_count"
+            + " FROM audit_event e LEFT JOIN audit_seal s ON s.seq = e.seq WHERE e.seq > $1 ORDER BY e.seq LIMIT $2")
         .execute(Tuple.of(seq, limit))
         .map(rows -> {
           List<SealedEvent> events = new ArrayList<>(rows.size());
@@ -90,7 +90,7 @@ public class AuditRepository implements PanacheRepositoryBase<AuditEvent, Long> 
             AuditEvent event = event(row);
             String hash = row.getString("hash");
             events.add(new SealedEvent(event, hash == null ? null
-                : new Seal(event.seq, row.getString("previous_hash"), hash)));
+                : new Seal(event.seq, row.getString("previous_hash"), hash, row.getInteger("event_count"))));
           });
           return events;
         });
@@ -100,12 +100,6 @@ public class AuditRepository implements PanacheRepositoryBase<AuditEvent, Long> 
   public Uni<Long> countUnsealed() {
     return database.query("SELECT count(*) FROM audit_event"
             + " WHERE seq > (SELECT last_seq FROM audit_chain_head WHERE id = 1)").execute()
-        .map(rows -> rows.iterator().next().getLong(0));
-  }
-
-  /** How many seals exist from {@code seq} on. */
-  public Uni<Long> countSealsFrom(long seq) {
-    return database.preparedQuery("SELECT count(*) FROM audit_seal WHERE seq >= $1").execute(Tuple.of(seq))
         .map(rows -> rows.iterator().next().getLong(0));
   }
 

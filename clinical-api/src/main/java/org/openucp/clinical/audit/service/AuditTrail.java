@@ -7,7 +7,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.openucp.clinical.access.AccessGuard;
 import org.openucp.clinical.access.Permission;
@@ -49,25 +48,28 @@ public class AuditTrail {
   }
 
   /**
-   * Links settled events into the hash chain in sequence order, stopping at the first event that may not have
-   * settled. The chain head's row lock makes replicas take turns. Emits how many events were sealed.
+   * Links the settled events after the chain head into the hash chain as one block, in sequence order, stopping at
+   * the first event that may not have settled: one seal for the block. The chain head's row lock makes replicas
+   * take turns. Emits how many events were sealed.
    */
   public Uni<Integer> sealSettled() {
     Instant settledBefore = clock.instant().minus(config.settle());
     return database.withTransaction(connection -> events.lockHead(connection).chain(head ->
         events.unsealedAfter(connection, head.lastSeq(), config.sealBatch()).chain(waiting -> {
-          List<Seal> seals = new ArrayList<>(waiting.size());
-          String previous = head.lastHash();
+          String hash = head.lastHash();
+          int sealed = 0;
           for (AuditEvent event : waiting) {
             if (!event.occurredAt.isBefore(settledBefore)) {
               break;
             }
-            String hash = event.hashAfter(previous);
-            seals.add(new Seal(event.seq, previous, hash));
-            previous = hash;
+            hash = event.hashAfter(hash);
+            sealed++;
           }
-          return seals.isEmpty() ? Uni.createFrom().item(0)
-              : events.appendSeals(connection, seals).replaceWith(seals.size());
+          if (sealed == 0) {
+            return Uni.createFrom().item(0);
+          }
+          Seal seal = new Seal(waiting.get(sealed - 1).seq, head.lastHash(), hash, sealed);
+          return events.appendSeal(connection, seal).replaceWith(sealed);
         })));
   }
 
@@ -86,44 +88,80 @@ public class AuditTrail {
     return access.require(Permission.READ_AUDIT).chain(() -> events.search(query, page, size));
   }
 
-  /** Recomputes every event's hash in order and reports the first event that does not fit the chain. */
+  /**
+   * Recomputes every event's hash in order, block by block, and reports the first block that does not fit the
+   * chain: a seal that does not link to the one before it, a block with more or fewer events than were sealed, or
+   * events whose content no longer gives their seal's hash.
+   */
   public Uni<ChainVerification> verify() {
     return access.require(Permission.READ_AUDIT)
-        .chain(() -> verifyFrom(0, AuditEvent.GENESIS, 0));
+        .chain(() -> verifyFrom(0, new Walk(AuditEvent.GENESIS)));
   }
 
-  /** The sealed chain ends before {@code firstUnsealed}; nothing after it may be sealed yet. */
-  private Uni<ChainVerification> unsealedTail(long firstUnsealed, long checked) {
-    return events.countSealsFrom(firstUnsealed).chain(sealedLater -> events.countUnsealed().map(unsealed ->
-        sealedLater == 0 ? new ChainVerification(true, checked, null, null, unsealed)
-            : new ChainVerification(false, checked, firstUnsealed, "a sealed event follows an unsealed one",
-                unsealed)));
+  /** Where a verification has got to: the chain's hash at the last seal, and the block read since. */
+  private static final class Walk {
+    String sealedHash;
+    String hash;
+    long checked;
+    long blockStart;
+    int blockEvents;
+
+    Walk(String genesis) {
+      sealedHash = genesis;
+      hash = genesis;
+    }
+
+    /** Adds the event to the current block; null while it fits, the problem once a sealed block does not. */
+    ChainVerification add(SealedEvent sealed) {
+      AuditEvent event = sealed.event();
+      if (blockEvents == 0) {
+        blockStart = event.seq;
+      }
+      hash = event.hashAfter(hash);
+      blockEvents++;
+      Seal seal = sealed.seal();
+      if (seal == null) {
+        return null;
+      }
+      String problem = problemWith(seal);
+      if (problem != null) {
+        return new ChainVerification(false, checked, blockStart, problem, 0);
+      }
+      sealedHash = hash;
+      checked += blockEvents;
+      blockEvents = 0;
+      return null;
+    }
+
+    private String problemWith(Seal seal) {
+      if (!seal.previousHash().equals(sealedHash)) {
+        return "does not link to the seal before it (an event or a seal was removed, or blocks were reordered)";
+      }
+      if (seal.eventCount() != blockEvents) {
+        return "events " + blockStart + " to " + seal.seq() + " are " + blockEvents + " where " + seal.eventCount()
+            + " were sealed (an event was removed or inserted)";
+      }
+      if (!seal.hash().equals(hash)) {
+        return "events " + blockStart + " to " + seal.seq() + " do not match their seal (one was altered)";
+      }
+      return null;
+    }
   }
 
-  private Uni<ChainVerification> verifyFrom(long afterSeq, String expectedPrevious, long checked) {
+  private Uni<ChainVerification> verifyFrom(long afterSeq, Walk walk) {
     return events.withSealsAfter(afterSeq, VERIFY_BATCH).chain(batch -> {
-      String previous = expectedPrevious;
-      long count = checked;
       for (SealedEvent sealed : batch) {
-        AuditEvent event = sealed.event();
-        if (sealed.seal() == null) {
-          return unsealedTail(event.seq, count);
+        ChainVerification broken = walk.add(sealed);
+        if (broken != null) {
+          return Uni.createFrom().item(broken);
         }
-        if (!sealed.seal().previousHash().equals(previous)) {
-          return Uni.createFrom().item(new ChainVerification(false, count, event.seq,
-              "does not link to the event before it (an event was removed or reordered)", 0));
-        }
-        if (!event.hashAfter(previous).equals(sealed.seal().hash())) {
-          return Uni.createFrom().item(new ChainVerification(false, count, event.seq,
-              "its content does not match its hash (it was altered)", 0));
-        }
-        previous = sealed.seal().hash();
-        count++;
       }
-      if (batch.size() < VERIFY_BATCH) {
-        return Uni.createFrom().item(new ChainVerification(true, count, null, null, 0));
+      if (batch.size() == VERIFY_BATCH) {
+        return verifyFrom(batch.get(batch.size() - 1).event().seq, walk);
       }
-      return verifyFrom(batch.get(batch.size() - 1).event().seq, previous, count);
+      // Events after the last seal wait for the sealer; they are counted as it counts them, at the chain head.
+      return walk.blockEvents == 0 ? Uni.createFrom().item(new ChainVerification(true, walk.checked, null, null, 0))
+          : events.countUnsealed().map(unsealed -> new ChainVerification(true, walk.checked, null, null, unsealed));
     });
   }
 }
