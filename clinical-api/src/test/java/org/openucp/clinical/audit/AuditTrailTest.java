@@ -4,10 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
-import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.openucp.clinical.support.Plans.aPlan;
 
@@ -149,22 +147,33 @@ class AuditTrailTest {
   }
 
   @Test
-  void shouldFindAnEventRemovedFromTheChain() throws SQLException {
-    String patient = api.publishedPlan(aPlan());
-    long removed = tables.count("SELECT min(seq) FROM audit_event WHERE nhs_number = ?", patient);
-    awaitSealed(removed + 1);
-    tables.execute("DROP TABLE IF EXISTS audit_saved",
-        "CREATE TABLE audit_saved AS SELECT * FROM audit_event WHERE seq = " + removed);
+  void shouldFindAnEventRemovedFromInsideABlock() throws SQLException {
+    long last = writeSettledEvents("test.removed-inside", 10);
+    awaitSealed(last);
+    long removed = tables.count("SELECT seq FROM audit_event WHERE action = 'test.removed-inside' ORDER BY seq"
+        + " OFFSET 4 LIMIT 1");
+    long blockStart = firstEventOfBlockHolding(removed);
+    long blockEnd = tables.count("SELECT min(seq) FROM audit_seal WHERE seq >= ?", removed);
+    long sealed = tables.count("SELECT event_count FROM audit_seal WHERE seq = ?", blockEnd);
 
-    withTriggersOff("DELETE FROM audit_event WHERE seq = " + removed);
-    try {
-      verification().body("intact", equalTo(false))
-          .body("firstBrokenSeq", notNullValue())
-          .body("problem", containsString("removed"));
-    } finally {
-      withTriggersOff("INSERT INTO audit_event SELECT * FROM audit_saved");
-      tables.execute("DROP TABLE audit_saved");
-    }
+    whileRemoved(removed, () -> verification().body("intact", equalTo(false))
+        .body("firstBrokenSeq", equalTo((int) blockStart))
+        .body("problem", equalTo("events " + blockStart + " to " + blockEnd + " are " + (sealed - 1) + " where "
+            + sealed + " were sealed (an event was removed or inserted)")));
+    verification().body("intact", equalTo(true));
+  }
+
+  @Test
+  void shouldFindTheEventThatEndedABlockRemovedFromTheChain() throws SQLException {
+    awaitSealed(writeSettledEvents("test.removed-end", 3));
+    long removed = tables.count("SELECT max(seq) FROM audit_seal");
+    long blockStart = firstEventOfBlockHolding(removed);
+    awaitSealed(writeSettledEvents("test.after-removed-end", 3));
+
+    whileRemoved(removed, () -> verification().body("intact", equalTo(false))
+        .body("firstBrokenSeq", equalTo((int) blockStart))
+        .body("problem", equalTo(
+            "does not link to the seal before it (an event or a seal was removed, or blocks were reordered)")));
     verification().body("intact", equalTo(true));
   }
 
@@ -206,17 +215,40 @@ class AuditTrailTest {
 
   @Test
   void shouldSealEventsWrittenTogetherWithOneSeal() throws SQLException {
-    tables.execute("INSERT INTO audit_event (" + AuditRepository.APPENDED_COLUMNS + ")"
-        + " SELECT now(), '555000000001', 'Dr Test', 'R8000', 'A83008', NULL, NULL, NULL, 'test.block', 'SUCCESS',"
-        + " 200, 'event ' || n FROM generate_series(1, 10) n");
+    long last = writeSettledEvents("test.block", 10);
     long first = tables.count("SELECT min(seq) FROM audit_event WHERE action = 'test.block'");
-    long last = tables.count("SELECT max(seq) FROM audit_event WHERE action = 'test.block'");
 
     awaitSealed(last);
 
     assertThat(tables.count("SELECT count(*) FROM audit_seal WHERE seq BETWEEN ? AND ?", first, last)).isEqualTo(1);
     assertThat(tables.count("SELECT event_count FROM audit_seal WHERE seq = ?", last)).isGreaterThanOrEqualTo(10);
     verification().body("intact", equalTo(true));
+  }
+
+  /** Writes {@code count} events in one statement, as a burst of lookups would; returns the last one's seq. */
+  private long writeSettledEvents(String action, int count) throws SQLException {
+    tables.execute("INSERT INTO audit_event (" + AuditRepository.APPENDED_COLUMNS + ")"
+        + " SELECT now(), '555000000001', 'Dr Test', 'R8000', 'A83008', NULL, NULL, NULL, '" + action + "',"
+        + " 'SUCCESS', 200, 'event ' || n FROM generate_series(1, " + count + ") n");
+    return tables.count("SELECT max(seq) FROM audit_event WHERE action = ?", action);
+  }
+
+  /** The first event after the seal before {@code seq}: where verification starts the block holding it. */
+  private long firstEventOfBlockHolding(long seq) {
+    return tables.count("SELECT min(seq) FROM audit_event"
+        + " WHERE seq > (SELECT coalesce(max(seq), 0) FROM audit_seal WHERE seq < ?)", seq);
+  }
+
+  private void whileRemoved(long seq, Runnable check) throws SQLException {
+    tables.execute("DROP TABLE IF EXISTS audit_saved",
+        "CREATE TABLE audit_saved AS SELECT * FROM audit_event WHERE seq = " + seq);
+    withTriggersOff("DELETE FROM audit_event WHERE seq = " + seq);
+    try {
+      check.run();
+    } finally {
+      withTriggersOff("INSERT INTO audit_event SELECT * FROM audit_saved");
+      tables.execute("DROP TABLE audit_saved");
+    }
   }
 
   private void awaitSealed(long seq) {

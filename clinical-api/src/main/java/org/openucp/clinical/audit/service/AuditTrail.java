@@ -95,21 +95,16 @@ public class AuditTrail {
    */
   public Uni<ChainVerification> verify() {
     return access.require(Permission.READ_AUDIT)
-        .chain(() -> verifyFrom(0, new Walk(AuditEvent.GENESIS)));
+        .chain(() -> verifyFrom(0, new Walk()));
   }
 
   /** Where a verification has got to: the chain's hash at the last seal, and the block read since. */
   private static final class Walk {
-    String sealedHash;
-    String hash;
+    String sealedHash = AuditEvent.GENESIS;
+    String hash = AuditEvent.GENESIS;
     long checked;
     long blockStart;
     int blockEvents;
-
-    Walk(String genesis) {
-      sealedHash = genesis;
-      hash = genesis;
-    }
 
     /** Adds the event to the current block; null while it fits, the problem once a sealed block does not. */
     ChainVerification add(SealedEvent sealed) {
