@@ -42,6 +42,13 @@ public class AccessGuard {
   private final AccessConfig config;
   /** Members of staff found onboarded, and until when that is trusted without asking the database again. */
   private final Map<String, Instant> onboardedUntil = new ConcurrentHashMap<>();
+  /** Guards {@link #changes} with the entries it decides on. */
+  private final Object changing = new Object();
+  /**
+   * How many onboarding changes this replica has been told of: a check that read the database before one is not
+   * remembered after it, since what it read may be what the change replaced.
+   */
+  private long changes;
 
   public AccessGuard(CurrentCaller caller, ClinicalSecurityConfig security, AccessPolicy policy,
       OrganisationRepository organisations, RosterRepository roster, AccessConfig config, Clock clock) {
@@ -77,9 +84,15 @@ public class AccessGuard {
     return policy.allows(staff, permission);
   }
 
-  /** Forgets what this replica remembered about an organisation's onboarding, after a change to it. */
+  /**
+   * Forgets what this replica remembered about an organisation's onboarding: call it once a change to it has
+   * committed, so that no check can read the state before the change after it has been forgotten.
+   */
   public void forget(String odsCode) {
-    onboardedUntil.keySet().removeIf(key -> key.startsWith(odsCode + "|"));
+    synchronized (changing) {
+      changes++;
+      onboardedUntil.keySet().removeIf(key -> key.startsWith(odsCode + "|"));
+    }
   }
 
   /** Emits the member of staff once their organisation and roster entry are found in order. */
@@ -92,11 +105,26 @@ public class AccessGuard {
     if (until != null && until.isAfter(clock.instant())) {
       return Uni.createFrom().item(staff);
     }
+    long changesBefore = changesSoFar();
     return Panache.withSession(() -> checkOnboarded(staff))
         .map(checked -> {
-          onboardedUntil.put(key, clock.instant().plus(config.onboardingCache()));
+          remember(key, changesBefore);
           return staff;
         });
+  }
+
+  private long changesSoFar() {
+    synchronized (changing) {
+      return changes;
+    }
+  }
+
+  private void remember(String key, long changesBefore) {
+    synchronized (changing) {
+      if (changes == changesBefore) {
+        onboardedUntil.put(key, clock.instant().plus(config.onboardingCache()));
+      }
+    }
   }
 
   private Uni<Void> checkOnboarded(StaffMember staff) {

@@ -10,10 +10,15 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openucp.clinical.support.ClinicalApi;
@@ -37,6 +42,9 @@ class OnboardingTest {
 
   @LocalInfra
   EmbeddedDatabase database;
+
+  /** The advisory lock that holds an organisation's update at its commit, in the test that needs it. */
+  private static final long COMMIT_GATE = 4_242_001L;
 
   private ClinicalApi api;
   private String ods;
@@ -98,6 +106,56 @@ class OnboardingTest {
   }
 
   @Test
+  void shouldNotRememberAnAgreementCheckedWhileItsSuspensionWasCommitting() throws Exception {
+    onboardWithGp();
+    String token = issuer.token(gp);
+    try (Connection gate = database.connect("clinical"); Statement sql = gate.createStatement()) {
+      sql.execute("""
+          CREATE OR REPLACE FUNCTION test_commit_gate() RETURNS trigger LANGUAGE plpgsql AS $$
+          BEGIN PERFORM pg_advisory_xact_lock(%d); RETURN NULL; END $$""".formatted(COMMIT_GATE));
+      sql.execute("CREATE CONSTRAINT TRIGGER commit_gate_" + ods + " AFTER UPDATE ON organisation"
+          + " DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN (NEW.ods_code = '" + ods + "')"
+          + " EXECUTE FUNCTION test_commit_gate()");
+      try {
+        sql.execute("SELECT pg_advisory_lock(" + COMMIT_GATE + ")");
+        CompletableFuture<Integer> suspension = CompletableFuture.supplyAsync(
+            () -> agreement(LocalDate.now().minusYears(1), null, LocalDate.now()).extract().statusCode());
+        awaitABackendWaitingFor(sql, "advisory");
+
+        readAPlan(token).statusCode(404);
+        sql.execute("SELECT pg_advisory_unlock(" + COMMIT_GATE + ")");
+
+        assertThat(suspension.get(30, TimeUnit.SECONDS)).isEqualTo(200);
+        readAPlan(token).statusCode(403).body("detail", containsString("suspended"));
+      } finally {
+        sql.execute("SELECT pg_advisory_unlock_all()");
+        sql.execute("DROP TRIGGER commit_gate_" + ods + " ON organisation");
+      }
+    }
+  }
+
+  @Test
+  void shouldNotRememberACheckThatReadTheAgreementBeforeItsSuspensionCommitted() throws Exception {
+    onboardWithGp();
+    String token = issuer.token(gp);
+    CompletableFuture<Integer> checkedBefore;
+    try (Connection holder = database.connect("clinical"); Statement sql = holder.createStatement()) {
+      holder.setAutoCommit(false);
+      // The check reads the organisation, then waits here for the roster while the suspension commits.
+      sql.execute("LOCK TABLE roster_entry IN ACCESS EXCLUSIVE MODE");
+      checkedBefore = CompletableFuture.supplyAsync(() -> readAPlan(token).extract().statusCode());
+      try (Connection watcher = database.connect("clinical"); Statement watch = watcher.createStatement()) {
+        awaitABackendWaitingFor(watch, "relation");
+      }
+      agreement(LocalDate.now().minusYears(1), null, LocalDate.now()).statusCode(200);
+      holder.commit();
+    }
+
+    assertThat(checkedBefore.get(30, TimeUnit.SECONDS)).isEqualTo(404);
+    readAPlan(token).statusCode(403).body("detail", containsString("suspended"));
+  }
+
+  @Test
   void shouldOnlyLetThePlatformAdministratorOnboard() {
     api.as(Personas.GP).contentType(ContentType.JSON).body(Map.of("name", "X", "type", "GP_PRACTICE"))
         .when().put("/organisations/" + ods)
@@ -144,6 +202,22 @@ class OnboardingTest {
         .body(Map.of("name", "New Practice " + ods, "type", "GP_PRACTICE"))
         .when().put("/organisations/" + ods)
         .then().statusCode(200).body("agreementInForce", equalTo(false));
+  }
+
+  /** Waits until some database session is blocked on a lock of this kind (a request the test has held up). */
+  private static void awaitABackendWaitingFor(Statement sql, String lockType) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (System.nanoTime() < deadline) {
+      try (ResultSet waiting = sql.executeQuery("SELECT count(*) FROM pg_stat_activity"
+          + " WHERE wait_event_type = 'Lock' AND wait_event = '" + lockType + "'")) {
+        waiting.next();
+        if (waiting.getInt(1) > 0) {
+          return;
+        }
+      }
+      Thread.sleep(10);
+    }
+    throw new AssertionError("No request reached the held " + lockType + " lock");
   }
 
   private ValidatableResponse agreement(LocalDate signed, LocalDate expires, LocalDate suspended) {

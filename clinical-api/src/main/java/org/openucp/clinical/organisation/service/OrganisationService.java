@@ -1,7 +1,7 @@
 package org.openucp.clinical.organisation.service;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,7 +24,11 @@ import org.openucp.clinical.organisation.repository.RosterRepository;
 import org.openucp.model.identity.OdsCode;
 import org.openucp.web.problem.ProblemException;
 
-/** Onboarding: organisations, their information sharing agreements, and their rosters of trained staff. */
+/**
+ * Onboarding: organisations, their information sharing agreements, and their rosters of trained staff. A change
+ * commits in its own transaction before the access guard forgets what it remembered, so that no check can read
+ * the state the change replaced after it has been forgotten.
+ */
 @ApplicationScoped
 public class OrganisationService {
 
@@ -52,9 +56,8 @@ public class OrganisationService {
     return organisation.agreementProblem(LocalDate.now(clock)) == null;
   }
 
-  @WithTransaction
   public Uni<Organisation> save(OdsCode ods, String name, OrganisationType type) {
-    return access.require(Permission.ADMINISTER_ORGANISATIONS)
+    return Panache.withTransaction(() -> access.require(Permission.ADMINISTER_ORGANISATIONS)
         .chain(admin -> organisations.findById(ods.value()))
         .chain(found -> {
           Organisation organisation = found == null ? new Organisation() : found;
@@ -63,7 +66,7 @@ public class OrganisationService {
           organisation.type = type;
           organisation.updatedAt = clock.instant();
           return organisations.persistAndFlush(organisation);
-        })
+        }))
         .invoke(saved -> access.forget(saved.odsCode));
   }
 
@@ -77,28 +80,28 @@ public class OrganisationService {
     return access.require(Permission.ADMINISTER_ORGANISATIONS).chain(admin -> existing(ods));
   }
 
-  @WithTransaction
   public Uni<Organisation> recordAgreement(OdsCode ods, Agreement agreement) {
-    return access.require(Permission.ADMINISTER_ORGANISATIONS).chain(admin -> existing(ods)).chain(organisation -> {
-      organisation.agreementSignedOn = agreement.signedOn();
-      organisation.caldicottGuardian = agreement.caldicottGuardian();
-      organisation.agreementExpiresOn = agreement.expiresOn();
-      organisation.agreementSuspendedOn = agreement.suspendedOn();
-      organisation.updatedAt = clock.instant();
-      return organisations.persistAndFlush(organisation);
-    }).invoke(saved -> access.forget(saved.odsCode));
+    return Panache.withTransaction(() -> access.require(Permission.ADMINISTER_ORGANISATIONS)
+        .chain(admin -> existing(ods)).chain(organisation -> {
+          organisation.agreementSignedOn = agreement.signedOn();
+          organisation.caldicottGuardian = agreement.caldicottGuardian();
+          organisation.agreementExpiresOn = agreement.expiresOn();
+          organisation.agreementSuspendedOn = agreement.suspendedOn();
+          organisation.updatedAt = clock.instant();
+          return organisations.persistAndFlush(organisation);
+        }))
+        .invoke(saved -> access.forget(saved.odsCode));
   }
 
   /** Replaces the whole roster in one transaction: the upload is the organisation's current list. */
-  @WithTransaction
   public Uni<List<RosterEntry>> replaceRoster(OdsCode ods, List<RosterMember> members) {
     validate(members);
-    return access.require(Permission.ADMINISTER_ORGANISATIONS)
+    return Panache.withTransaction(() -> access.require(Permission.ADMINISTER_ORGANISATIONS)
         .chain(admin -> existing(ods))
         .chain(organisation -> roster.deleteFor(ods.value()))
         .chain(() -> Multi.createFrom().iterable(members)
             .onItem().transformToUniAndConcatenate(member -> roster.persist(entry(ods, member)))
-            .collect().asList())
+            .collect().asList()))
         .invoke(() -> access.forget(ods.value()));
   }
 
