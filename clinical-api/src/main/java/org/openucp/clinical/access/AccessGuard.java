@@ -42,13 +42,13 @@ public class AccessGuard {
   private final AccessConfig config;
   /** Members of staff found onboarded, and until when that is trusted without asking the database again. */
   private final Map<String, Instant> onboardedUntil = new ConcurrentHashMap<>();
-  /** Guards {@link #changes} with the entries it decides on. */
+  /** Held while {@link #changes} moves, together with the entries it decides on. */
   private final Object changing = new Object();
   /**
    * How many onboarding changes this replica has been told of: a check that read the database before one is not
    * remembered after it, since what it read may be what the change replaced.
    */
-  private long changes;
+  private volatile long changes;
 
   public AccessGuard(CurrentCaller caller, ClinicalSecurityConfig security, AccessPolicy policy,
       OrganisationRepository organisations, RosterRepository roster, AccessConfig config, Clock clock) {
@@ -105,18 +105,12 @@ public class AccessGuard {
     if (until != null && until.isAfter(clock.instant())) {
       return Uni.createFrom().item(staff);
     }
-    long changesBefore = changesSoFar();
+    long changesBefore = changes;
     return Panache.withSession(() -> checkOnboarded(staff))
         .map(checked -> {
           remember(key, changesBefore);
           return staff;
         });
-  }
-
-  private long changesSoFar() {
-    synchronized (changing) {
-      return changes;
-    }
   }
 
   private void remember(String key, long changesBefore) {

@@ -131,7 +131,7 @@ class AuditTrailTest {
     long altered = tables.count("SELECT min(seq) FROM audit_event WHERE nhs_number = ?", patient);
     awaitSealed(altered);
     verification().body("intact", equalTo(true)).body("firstBrokenSeq", nullValue());
-    long blockStart = tables.count("SELECT coalesce(max(seq), 0) + 1 FROM audit_seal WHERE seq < ?", altered);
+    long blockStart = firstEventOfBlockHolding(altered);
     long blockEnd = tables.count("SELECT min(seq) FROM audit_seal WHERE seq >= ?", altered);
 
     withTriggersOff("UPDATE audit_event SET actor_id = 'someone-else' WHERE seq = " + altered);

@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.openucp.clinical.access.AccessGuard;
 import org.openucp.clinical.access.Permission;
 import org.openucp.clinical.organisation.Organisation;
@@ -57,7 +58,7 @@ public class OrganisationService {
   }
 
   public Uni<Organisation> save(OdsCode ods, String name, OrganisationType type) {
-    return Panache.withTransaction(() -> access.require(Permission.ADMINISTER_ORGANISATIONS)
+    return change(ods, () -> access.require(Permission.ADMINISTER_ORGANISATIONS)
         .chain(admin -> organisations.findById(ods.value()))
         .chain(found -> {
           Organisation organisation = found == null ? new Organisation() : found;
@@ -66,8 +67,7 @@ public class OrganisationService {
           organisation.type = type;
           organisation.updatedAt = clock.instant();
           return organisations.persistAndFlush(organisation);
-        }))
-        .invoke(saved -> access.forget(saved.odsCode));
+        }));
   }
 
   @WithSession
@@ -81,7 +81,7 @@ public class OrganisationService {
   }
 
   public Uni<Organisation> recordAgreement(OdsCode ods, Agreement agreement) {
-    return Panache.withTransaction(() -> access.require(Permission.ADMINISTER_ORGANISATIONS)
+    return change(ods, () -> access.require(Permission.ADMINISTER_ORGANISATIONS)
         .chain(admin -> existing(ods)).chain(organisation -> {
           organisation.agreementSignedOn = agreement.signedOn();
           organisation.caldicottGuardian = agreement.caldicottGuardian();
@@ -89,20 +89,23 @@ public class OrganisationService {
           organisation.agreementSuspendedOn = agreement.suspendedOn();
           organisation.updatedAt = clock.instant();
           return organisations.persistAndFlush(organisation);
-        }))
-        .invoke(saved -> access.forget(saved.odsCode));
+        }));
   }
 
   /** Replaces the whole roster in one transaction: the upload is the organisation's current list. */
   public Uni<List<RosterEntry>> replaceRoster(OdsCode ods, List<RosterMember> members) {
     validate(members);
-    return Panache.withTransaction(() -> access.require(Permission.ADMINISTER_ORGANISATIONS)
+    return change(ods, () -> access.require(Permission.ADMINISTER_ORGANISATIONS)
         .chain(admin -> existing(ods))
         .chain(organisation -> roster.deleteFor(ods.value()))
         .chain(() -> Multi.createFrom().iterable(members)
             .onItem().transformToUniAndConcatenate(member -> roster.persist(entry(ods, member)))
-            .collect().asList()))
-        .invoke(() -> access.forget(ods.value()));
+            .collect().asList()));
+  }
+
+  /** Commits a change to the organisation's onboarding, then has the access guard forget what it remembered. */
+  private <T> Uni<T> change(OdsCode ods, Supplier<Uni<T>> work) {
+    return Panache.withTransaction(work).invoke(() -> access.forget(ods.value()));
   }
 
   @WithSession
