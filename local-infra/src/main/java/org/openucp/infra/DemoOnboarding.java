@@ -24,6 +24,7 @@ public final class DemoOnboarding {
 
   public static final List<DemoOrganisation> ORGANISATIONS = List.of(
       new DemoOrganisation(Personas.DEMO_PRACTICE, "Demo Medical Practice", "GP_PRACTICE"),
+      new DemoOrganisation(Personas.SECOND_PRACTICE, "Second Demo Practice", "GP_PRACTICE"),
       new DemoOrganisation(Personas.DEMO_AMBULANCE_TRUST, "Demo Ambulance Service", "AMBULANCE_SERVICE"),
       new DemoOrganisation(Personas.DEMO_111_PROVIDER, "Demo NHS 111", "NHS_111"));
 

@@ -7,6 +7,8 @@ public final class Personas {
 
   public static final String OPERATOR_ORGANISATION = "OPENUCP";
   public static final String DEMO_PRACTICE = "A83008";
+  /** A second practice, so that what one organisation's staff must not see of another's plans can be tried. */
+  public static final String SECOND_PRACTICE = "B82005";
   public static final String DEMO_AMBULANCE_TRUST = "RRU";
   public static final String DEMO_111_PROVIDER = "NLO";
   public static final String PATIENT_NHS_NUMBER = "9434765919";
@@ -29,6 +31,15 @@ public final class Personas {
   public static final Persona PLATFORM_ADMIN = Persona.staff("platform-admin",
       "Platform administrator: onboards organisations", "Ola Admin", "555000000006", "R8005",
       "\"Admin\":\"Management\":\"Senior Manager\"", OPERATOR_ORGANISATION, "AAL3_ANY");
+  public static final Persona SECOND_PRACTICE_GP = Persona.staff("gp-2", "GP at the second demo practice",
+      "Dr Sam Second", "555000000011", "R0260", "\"Clinical\":\"Clinical Provision\":\"General Medical Practitioner\"",
+      SECOND_PRACTICE, "AAL3_ANY");
+  public static final Persona SECOND_PRACTICE_NURSE = Persona.staff("community-nurse-2",
+      "Community nurse at the second demo practice", "Kim Second", "555000000012", "R0700",
+      "\"Clinical\":\"Clinical Provision\":\"Community Nurse\"", SECOND_PRACTICE, "AAL3_ANY");
+  public static final Persona SECOND_PRACTICE_ADMIN = Persona.staff("clinical-admin-2",
+      "Admin / clinical support at the second demo practice", "Lee Second", "555000000013", "R8008",
+      "\"Admin\":\"Clinical Support\":\"Admin/Clinical Support Access Role\"", SECOND_PRACTICE, "AAL3_ANY");
   public static final Persona PATIENT = Persona.patient("patient", "Patient (P9)", PATIENT_NHS_NUMBER,
       "SMITH", "1948-03-12", "P9");
   public static final Persona SECOND_PATIENT = Persona.patient("second-patient", "Another patient (P9)",
@@ -40,11 +51,12 @@ public final class Personas {
       "An urgent-care system reading the flag feed and NRL pointers", "flag-reader");
 
   public static final List<Persona> ALL = List.of(GP, COMMUNITY_NURSE, CALL_HANDLER_111, PARAMEDIC, CLINICAL_ADMIN,
-      PLATFORM_ADMIN, PATIENT, SECOND_PATIENT, PORTAL_SERVICE, URGENT_CARE_SYSTEM);
+      SECOND_PRACTICE_GP, SECOND_PRACTICE_NURSE, SECOND_PRACTICE_ADMIN, PLATFORM_ADMIN, PATIENT, SECOND_PATIENT,
+      PORTAL_SERVICE, URGENT_CARE_SYSTEM);
 
   /** The staff personas, whom the demo organisations list on their rosters. */
   public static final List<Persona> STAFF = List.of(GP, COMMUNITY_NURSE, CALL_HANDLER_111, PARAMEDIC,
-      CLINICAL_ADMIN);
+      CLINICAL_ADMIN, SECOND_PRACTICE_GP, SECOND_PRACTICE_NURSE, SECOND_PRACTICE_ADMIN);
 
   private Personas() {
   }

@@ -27,4 +27,13 @@ public interface AccessConfig {
   /** Job roles that administer organisations, when held at the operator's organisation. */
   @WithDefault("R8005")
   Set<String> administratorJobRoles();
+
+  /**
+   * Job roles that may record a patient's consent, and so initiate a plan (initiation records consent in the same
+   * request). The seeds name doctors, nurses, psychologists, occupational therapists, support workers and social
+   * workers: add your organisations' codes for the last four. A role listed here and nowhere else in the access
+   * table gets an author's permissions: view published and drafts, initiate, edit, record consent.
+   */
+  @WithDefault("R8000,R8003,R0260,R0270,R8001,R8002,R0700,R0600,R1330")
+  Set<String> consentRecordingJobRoles();
 }

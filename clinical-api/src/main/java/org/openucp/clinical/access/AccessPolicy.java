@@ -39,17 +39,24 @@ public class AccessPolicy {
 
   public AccessPolicy(AccessConfig config) {
     this.config = config;
-    Set<Permission> nurse = EnumSet.of(VIEW_PUBLISHED, VIEW_DRAFT, INITIATE, EDIT, PUBLISH, RECORD_CONSENT,
-        WITHDRAW_CONSENT, CLAIM_SUBMISSION);
+    Set<Permission> nurse = EnumSet.of(VIEW_PUBLISHED, VIEW_DRAFT, EDIT, PUBLISH, WITHDRAW_CONSENT,
+        CLAIM_SUBMISSION);
     if (config.nursesMayRecordDnacpr()) {
       nurse.add(RECORD_DNACPR);
     }
-    grant(CLINICAL_PRACTITIONERS, EnumSet.of(VIEW_PUBLISHED, VIEW_DRAFT, INITIATE, EDIT, PUBLISH, RECORD_DNACPR,
-        RECORD_CONSENT, WITHDRAW_CONSENT, CLAIM_SUBMISSION));
+    grant(CLINICAL_PRACTITIONERS, EnumSet.of(VIEW_PUBLISHED, VIEW_DRAFT, EDIT, PUBLISH, RECORD_DNACPR,
+        WITHDRAW_CONSENT, CLAIM_SUBMISSION));
     grant(NURSES, nurse);
-    grant(CLINICAL_SUPPORT, EnumSet.of(VIEW_PUBLISHED, VIEW_DRAFT, INITIATE, EDIT, CLAIM_SUBMISSION));
-    grant(SOCIAL_WORKERS, EnumSet.of(VIEW_PUBLISHED, VIEW_DRAFT, INITIATE, EDIT));
+    grant(CLINICAL_SUPPORT, EnumSet.of(VIEW_PUBLISHED, VIEW_DRAFT, EDIT, CLAIM_SUBMISSION));
+    grant(SOCIAL_WORKERS, EnumSet.of(VIEW_PUBLISHED, VIEW_DRAFT, EDIT));
     grant(PUBLISHED_PLAN_READERS, EnumSet.of(VIEW_PUBLISHED));
+    // Initiating a plan records the patient's consent in the same request: the roles that may record consent, and
+    // only they, initiate. A consent-recording role the table does not know otherwise gets an author's rights.
+    for (String jobRole : config.consentRecordingJobRoles()) {
+      Set<Permission> permissions = EnumSet.of(INITIATE, RECORD_CONSENT);
+      permissions.addAll(byJobRole.getOrDefault(jobRole, EnumSet.of(VIEW_PUBLISHED, VIEW_DRAFT, EDIT)));
+      byJobRole.put(jobRole, Set.copyOf(permissions));
+    }
   }
 
   /** Whether the member of staff, acting in their selected role at their organisation, holds the permission. */

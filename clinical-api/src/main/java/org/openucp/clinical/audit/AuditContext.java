@@ -1,6 +1,7 @@
 package org.openucp.clinical.audit;
 
 import jakarta.enterprise.context.RequestScoped;
+import java.util.List;
 import java.util.UUID;
 import org.openucp.model.identity.NhsNumber;
 
@@ -15,9 +16,19 @@ public class AuditContext {
   private String onBehalfOfKind;
   private String onBehalfOf;
   private Integer recordedStatus;
+  private List<NhsNumber> revealed = List.of();
 
   public void patient(NhsNumber patient) {
     this.nhsNumber = patient;
+  }
+
+  /** The patients a list read showed: each gets an event of its own, so that each patient's trail is complete. */
+  public void revealed(List<NhsNumber> patients) {
+    this.revealed = List.copyOf(patients);
+  }
+
+  public List<NhsNumber> revealed() {
+    return revealed;
   }
 
   public void plan(UUID id, Integer version) {

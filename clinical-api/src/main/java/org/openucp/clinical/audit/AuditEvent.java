@@ -92,6 +92,22 @@ public class AuditEvent extends PanacheEntityBase {
     return event;
   }
 
+  /** The same event about one of the patients a list read showed. */
+  public AuditEvent about(NhsNumber patient) {
+    AuditEvent copy = new AuditEvent();
+    copy.occurredAt = occurredAt;
+    copy.actorId = actorId;
+    copy.actorName = actorName;
+    copy.roleCode = roleCode;
+    copy.organisation = organisation;
+    copy.nhsNumber = patient.value();
+    copy.action = action;
+    copy.outcome = outcome;
+    copy.httpStatus = httpStatus;
+    copy.reason = reason;
+    return copy;
+  }
+
   /**
    * The hash that links this event into the chain after an event hashed {@code previousHash}: it covers every field
    * and the previous hash, so altering, removing or reordering events breaks the chain.

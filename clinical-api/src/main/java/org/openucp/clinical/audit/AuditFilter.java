@@ -41,13 +41,23 @@ public class AuditFilter {
     if (audited == null || context.isRecorded(response.getStatus())) {
       return Uni.createFrom().voidItem();
     }
-    return caller.find().chain(known -> trail.append(AuditEvent.of(audited.value(), response.getStatus(),
-        clock.instant(), known.orElse(null), context,
-        pathPatient(request.getUriInfo().getPathParameters().getFirst("nhsNumber")),
-        request.getHeaderString(REASON_HEADER))));
+    return caller.find().chain(known -> {
+      AuditEvent event = AuditEvent.of(audited.value(), response.getStatus(), clock.instant(), known.orElse(null),
+          context, namedPatient(request),
+          request.getHeaderString(REASON_HEADER));
+      if (context.revealed().isEmpty() || event.outcome != AuditOutcome.SUCCESS) {
+        return trail.append(event);
+      }
+      return trail.appendAll(context.revealed().stream().map(patient -> event.about(patient)).toList());
+    });
   }
 
-  private static NhsNumber pathPatient(String raw) {
+  /** The patient the request names in its path or, for searches, its query. */
+  private static NhsNumber namedPatient(ContainerRequestContext request) {
+    String raw = request.getUriInfo().getPathParameters().getFirst("nhsNumber");
+    if (raw == null) {
+      raw = request.getUriInfo().getQueryParameters().getFirst("nhsNumber");
+    }
     return raw != null && NhsNumber.isValid(raw) ? NhsNumber.of(raw) : null;
   }
 }

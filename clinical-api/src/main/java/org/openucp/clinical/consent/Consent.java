@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.openucp.clinical.security.Caller.StaffMember;
 import org.openucp.model.care.ConsentBasis;
 
 /** The lawful basis on which a plan is held: without it a plan cannot be published. */
@@ -29,4 +30,14 @@ public class Consent extends PanacheEntityBase {
   @Column(name = "recorded_at", nullable = false)
   public Instant recordedAt;
   public String notes;
+
+  /** Records the basis as stated now by this member of staff, replacing what was recorded before. */
+  public Consent recordedBy(StaffMember staff, ConsentBasis statedBasis, String statedNotes, Instant at) {
+    basis = statedBasis;
+    notes = statedNotes;
+    recordedBy = staff.id();
+    recordedByName = staff.name();
+    recordedAt = at;
+    return this;
+  }
 }

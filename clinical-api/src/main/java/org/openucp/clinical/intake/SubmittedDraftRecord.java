@@ -13,6 +13,7 @@ import org.openucp.model.care.FunctionalLevel;
 import org.openucp.model.care.KeySupporter;
 import org.openucp.model.care.PlaceOfCare;
 import org.openucp.model.identity.NhsNumber;
+import org.openucp.model.identity.OdsCode;
 import org.openucp.model.identity.Postcode;
 import org.openucp.model.intake.IntakeReceipt;
 import org.openucp.model.intake.SubmittedDraft;
@@ -28,6 +29,8 @@ public class SubmittedDraftRecord extends PanacheEntityBase {
   public UUID sourceDraftId;
   @Column(name = "nhs_number", nullable = false)
   public String nhsNumber;
+  /** The organisation whose staff may see and claim it: the one the patient chose, or one it was forwarded to. */
+  public String organisation;
   @Column(nullable = false)
   public String postcode;
   public String email;
@@ -55,6 +58,10 @@ public class SubmittedDraftRecord extends PanacheEntityBase {
   public String claimedBy;
   @Column(name = "plan_id")
   public UUID planId;
+  @Column(name = "forwarded_at")
+  public Instant forwardedAt;
+  @Column(name = "forwarded_by")
+  public String forwardedBy;
 
   public boolean isClaimed() {
     return claimedAt != null;
@@ -65,6 +72,7 @@ public class SubmittedDraftRecord extends PanacheEntityBase {
     submission.id = UUID.randomUUID();
     submission.sourceDraftId = draft.draftId();
     submission.nhsNumber = draft.nhsNumber().value();
+    submission.organisation = draft.organisation().value();
     submission.postcode = draft.postcode().value();
     submission.email = draft.email();
     submission.preferredPlaceOfCare = draft.preferredPlaceOfCare();
@@ -83,7 +91,8 @@ public class SubmittedDraftRecord extends PanacheEntityBase {
   public SubmittedDraft content() {
     KeySupporter keySupporter = keySupporterName == null ? null
         : new KeySupporter(keySupporterName, keySupporterRelationship, keySupporterPhone);
-    return new SubmittedDraft(sourceDraftId, NhsNumber.of(nhsNumber), Postcode.of(postcode), email,
+    return new SubmittedDraft(sourceDraftId, NhsNumber.of(nhsNumber),
+        organisation == null ? null : OdsCode.of(organisation), Postcode.of(postcode), email,
         preferredPlaceOfCare, functionalLevel, thoughtsAboutFutureCare, keySupporter, submittedAt);
   }
 

@@ -34,6 +34,15 @@ public class Organisation extends PanacheEntityBase {
   @Column(name = "updated_at", nullable = false)
   public Instant updatedAt;
 
+  /** The kinds of organisation that complete plans from patients' submissions: GP practices and care teams. */
+  public static final java.util.Set<OrganisationType> RECEIVING_SUBMISSIONS = java.util.EnumSet.of(
+      OrganisationType.GP_PRACTICE, OrganisationType.COMMUNITY_PROVIDER, OrganisationType.HOSPICE);
+
+  /** Whether patients may send their submissions here today: a receiving kind, its agreement in force. */
+  public boolean receivesSubmissions(LocalDate today) {
+    return RECEIVING_SUBMISSIONS.contains(type) && agreementProblem(today) == null;
+  }
+
   /** Why the organisation's staff may not use the service today, or null when its agreement is in force. */
   public String agreementProblem(LocalDate today) {
     if (agreementSignedOn == null || agreementSignedOn.isAfter(today)) {

@@ -31,6 +31,13 @@ class AccessPolicyTest {
   }
 
   @Test
+  void shouldLetOnlyConsentRecordingRolesInitiateAndGiveAnUnknownOneAnAuthorsRights() {
+    assertThat(policy.allows(staff("R8008"), Permission.INITIATE)).isFalse();
+    assertThat(policy.permissionsOf(staff("R9100"))).containsExactlyInAnyOrder(Permission.VIEW_PUBLISHED,
+        Permission.VIEW_DRAFT, Permission.INITIATE, Permission.EDIT, Permission.RECORD_CONSENT);
+  }
+
+  @Test
   void shouldGrantNothingToAnUnknownJobRole() {
     assertThat(policy.permissionsOf(staff("R9999"))).isEmpty();
   }
@@ -61,6 +68,11 @@ class AccessPolicyTest {
       @Override
       public Set<String> administratorJobRoles() {
         return Set.of("R8005");
+      }
+
+      @Override
+      public Set<String> consentRecordingJobRoles() {
+        return Set.of("R8000", "R8003", "R0260", "R0270", "R8001", "R8002", "R0700", "R0600", "R1330", "R9100");
       }
     };
   }

@@ -28,8 +28,8 @@ final class ExpectedAccess {
       R8002          Y Y Y Y Y . Y Y Y . .
       R0700          Y Y Y Y Y . Y Y Y . .
       R0600          Y Y Y Y Y . Y Y Y . .
-      R8008          Y Y Y Y . . . . Y . .
-      R1330          Y Y Y Y . . . . . . .
+      R8008          Y Y . Y . . . . Y . .
+      R1330          Y Y Y Y . . Y . . . .
       R1690          Y . . . . . . . . . .
       R1070          Y . . . . . . . . . .
       R1290          Y . . . . . . . . . .

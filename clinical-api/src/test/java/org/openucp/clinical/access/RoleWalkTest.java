@@ -85,7 +85,7 @@ class RoleWalkTest {
       }
       case RECORD_CONSENT -> api.recordConsent(who, publishedWithDraft(), "BEST_INTERESTS_DECISION");
       case WITHDRAW_CONSENT -> api.withdraw(who, publishedWithDraft());
-      case CLAIM_SUBMISSION -> api.as(who).when().post("/intake/submitted-drafts/" + submission() + "/claim");
+      case CLAIM_SUBMISSION -> api.claim(who, submission());
       case READ_AUDIT -> api.as(who).when().get("/audit/events");
       case ADMINISTER_ORGANISATIONS -> api.as(who).when().get("/organisations");
     };
@@ -98,8 +98,9 @@ class RoleWalkTest {
     return patient;
   }
 
+  /** A submission from a patient whose plan the walkers' practice already holds, so claiming it needs no consent. */
   private String submission() {
-    SubmittedDrafts draft = aSubmittedDraft().with("nhsNumber", NhsNumbers.fresh());
+    SubmittedDrafts draft = aSubmittedDraft().with("nhsNumber", api.publishedPlan(aPlan()));
     return given().auth().oauth2(issuer.token(Personas.PORTAL_SERVICE))
         .header("Idempotency-Key", draft.draftId()).contentType(ContentType.JSON).body(draft.body())
         .when().post("/intake/submitted-drafts")

@@ -43,7 +43,7 @@ class ClaimTest {
     String patient = NhsNumbers.fresh();
     String submission = deliver(aSubmittedDraft().with("nhsNumber", patient));
 
-    api.as(Personas.GP).when().post("/intake/submitted-drafts/" + submission + "/claim")
+    api.claim(Personas.GP, submission)
         .then().statusCode(200)
         .body("planId", notNullValue())
         .body("claimedBy", equalTo("555000000001"));
@@ -64,9 +64,9 @@ class ClaimTest {
   @Test
   void shouldRefuseASecondClaimNamingThePlan() {
     String submission = deliver(aSubmittedDraft().with("nhsNumber", NhsNumbers.fresh()));
-    api.as(Personas.GP).when().post("/intake/submitted-drafts/" + submission + "/claim").then().statusCode(200);
+    api.claim(Personas.GP, submission).then().statusCode(200);
 
-    api.as(Personas.COMMUNITY_NURSE).when().post("/intake/submitted-drafts/" + submission + "/claim")
+    api.claim(Personas.COMMUNITY_NURSE, submission)
         .then().statusCode(409)
         .body("title", equalTo("Already taken into a plan"));
   }
@@ -77,7 +77,7 @@ class ClaimTest {
     String submission = deliver(aSubmittedDraft().with("nhsNumber", patient)
         .with("preferredPlaceOfCare", "HOSPICE"));
 
-    api.as(Personas.CLINICAL_ADMIN).when().post("/intake/submitted-drafts/" + submission + "/claim")
+    api.claim(Personas.CLINICAL_ADMIN, submission)
         .then().statusCode(200);
 
     api.as(Personas.GP).when().get("/plans/" + patient + "/draft")
@@ -94,7 +94,7 @@ class ClaimTest {
     String submission = deliver(aSubmittedDraft().with("nhsNumber", NhsNumbers.fresh()));
 
     api.as(Personas.PARAMEDIC).when().get("/intake/submitted-drafts").then().statusCode(403);
-    api.as(Personas.CALL_HANDLER_111).when().post("/intake/submitted-drafts/" + submission + "/claim")
+    api.claim(Personas.CALL_HANDLER_111, submission)
         .then().statusCode(403);
   }
 

@@ -60,6 +60,16 @@ class OnboardingTest {
   }
 
   @Test
+  void shouldCheckStaffOtherThanAdministratorsAtTheOperatorLikeEveryoneElse() {
+    Persona operatorsGp = Persona.staff("gp-at-operator", "GP at the operator", "Dr Operator", "555100000001",
+        "R0260", "GP", Personas.OPERATOR_ORGANISATION, "AAL3_ANY");
+
+    readAPlan(operatorsGp).statusCode(403)
+        .body("type", equalTo("https://openucp.org/problems/organisation-not-onboarded"));
+    api.as(Personas.PLATFORM_ADMIN).when().get("/organisations").then().statusCode(200);
+  }
+
+  @Test
   void shouldTurnAwayStaffOfAnOrganisationThatHasNotJoined() {
     readAPlan(gp).statusCode(403)
         .contentType("application/problem+json")

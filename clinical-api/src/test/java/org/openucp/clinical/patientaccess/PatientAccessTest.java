@@ -3,7 +3,10 @@ package org.openucp.clinical.patientaccess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.openucp.clinical.support.Plans.aPlan;
+import static org.openucp.clinical.support.SubmittedDrafts.aSubmittedDraft;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -15,11 +18,12 @@ import org.junit.jupiter.api.Test;
 import org.openucp.clinical.support.ClinicalApi;
 import org.openucp.clinical.support.ClinicalInfra;
 import org.openucp.clinical.support.ClinicalTables;
-import org.openucp.infra.NhsNumbers;
 import org.openucp.clinical.support.Onboarded;
+import org.openucp.clinical.support.SubmittedDrafts;
 import org.openucp.infra.EmbeddedDatabase;
 import org.openucp.infra.LocalInfra;
 import org.openucp.infra.LocalIssuer;
+import org.openucp.infra.NhsNumbers;
 import org.openucp.infra.Personas;
 
 /** The portal, acting for a patient or proxy, reads only the published plan, and each view is theirs in the audit. */
@@ -88,6 +92,31 @@ class PatientAccessTest {
         .then().statusCode(200).body("versionsDeleted", equalTo(1));
 
     api.summary(Personas.GP, patient).then().statusCode(404);
+  }
+
+  @Test
+  void shouldEraseASubmissionWhenThePatientWithdrawsBeforeAnyPlanWithAReceiptWithoutContent() {
+    String patient = NhsNumbers.fresh();
+    SubmittedDrafts draft = aSubmittedDraft().with("nhsNumber", patient)
+        .with("thoughtsAboutFutureCare", "Secret wish " + patient);
+    api.as(Personas.PORTAL_SERVICE).header("Idempotency-Key", draft.draftId()).contentType(ContentType.JSON)
+        .body(draft.body()).when().post("/intake/submitted-drafts").then().statusCode(201);
+
+    String receipt = portal("PATIENT", "nhslogin-" + patient).contentType(ContentType.JSON)
+        .body(Map.of("confirm", true, "reason", "I do not want a plan"))
+        .when().post("/patient-access/" + patient + "/consent-withdrawal")
+        .then().statusCode(200)
+        .body("planErased", equalTo(false))
+        .body("submissionsDeleted", equalTo(1))
+        .body("requestedBy", equalTo("PATIENT"))
+        .body("erasedAt", notNullValue())
+        .extract().asString();
+
+    assertThat(receipt).doesNotContain("Secret wish");
+    assertThat(new ClinicalTables(database).count("SELECT count(*) FROM submitted_draft WHERE nhs_number = ?",
+        patient)).isZero();
+    api.as(Personas.GP).queryParam("size", 200).when().get("/intake/submitted-drafts")
+        .then().body("draft.nhsNumber", not(hasItem(patient)));
   }
 
   @Test

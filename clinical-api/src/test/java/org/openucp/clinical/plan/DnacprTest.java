@@ -55,7 +55,7 @@ class DnacprTest {
   @Test
   void shouldRefuseAnAdministratorRecordingADnacprDecision() {
     String patient = NhsNumbers.fresh();
-    api.initiate(Personas.CLINICAL_ADMIN, patient, aPlan()).then().statusCode(201);
+    api.initiate(Personas.GP, patient, aPlan()).then().statusCode(201);
 
     api.saveDraft(Personas.CLINICAL_ADMIN, patient, 0, aPlan().withDnacpr()).then().statusCode(403);
   }

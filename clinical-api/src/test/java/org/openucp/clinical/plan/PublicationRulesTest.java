@@ -71,20 +71,13 @@ class PublicationRulesTest {
   }
 
   @Test
-  void shouldRefuseToPublishWithoutConsent() {
-    String patient = NhsNumbers.fresh();
-    api.initiate(Personas.GP, patient, aPlan()).then().statusCode(201);
-
-    api.publish(Personas.GP, patient, 0)
-        .then().statusCode(422)
-        .body("errors.field", containsInAnyOrder("consent"));
-  }
-
-  @Test
   void shouldRefuseExplicitConsentAloneForAChild() {
     String patient = NhsNumbers.fresh();
     String dateOfBirth = LocalDate.now().minusYears(17).toString();
-    api.initiate(Personas.GP, patient, aPlan().withPerson("dateOfBirth", dateOfBirth)).then().statusCode(201);
+    api.initiate(Personas.GP, patient, aPlan().withPerson("dateOfBirth", dateOfBirth), "EXPLICIT_CONSENT")
+        .then().statusCode(422).body("errors[0].field", equalTo("consent.basis"));
+    api.initiate(Personas.GP, patient, aPlan().withPerson("dateOfBirth", dateOfBirth), "BEST_INTERESTS_DECISION")
+        .then().statusCode(201);
 
     api.recordConsent(Personas.GP, patient, "EXPLICIT_CONSENT")
         .then().statusCode(422).body("errors[0].field", equalTo("basis"));
@@ -133,7 +126,6 @@ class PublicationRulesTest {
   private String consentedDraft(Plans plan) {
     String patient = NhsNumbers.fresh();
     api.initiate(Personas.GP, patient, plan).then().statusCode(201);
-    api.recordConsent(Personas.GP, patient, "EXPLICIT_CONSENT").then().statusCode(200);
     return patient;
   }
 }

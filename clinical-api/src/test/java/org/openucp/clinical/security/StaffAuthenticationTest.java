@@ -64,7 +64,8 @@ class StaffAuthenticationTest {
 
     given().auth().oauth2(issuer.token(gpWithoutSmartcard))
         .contentType("application/json")
-        .body(Map.of("nhsNumber", Personas.SECOND_PATIENT_NHS_NUMBER, "content", Map.of()))
+        .body(Map.of("nhsNumber", Personas.SECOND_PATIENT_NHS_NUMBER, "content", Map.of(),
+            "consent", Map.of("basis", "EXPLICIT_CONSENT")))
         .when().post("/plans")
         .then().statusCode(401)
         .header("WWW-Authenticate", containsString("insufficient_user_authentication"))

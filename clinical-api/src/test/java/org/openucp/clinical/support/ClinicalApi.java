@@ -24,9 +24,15 @@ public final class ClinicalApi {
     return given().auth().oauth2(issuer.token(persona));
   }
 
+  /** Initiates a plan with the patient's explicit consent, recorded in the same request. */
   public Response initiate(Persona persona, String nhsNumber, Plans plan) {
+    return initiate(persona, nhsNumber, plan, "EXPLICIT_CONSENT");
+  }
+
+  public Response initiate(Persona persona, String nhsNumber, Plans plan, String consentBasis) {
     return as(persona).contentType(ContentType.JSON)
-        .body(Map.of("nhsNumber", nhsNumber, "content", plan.content()))
+        .body(Map.of("nhsNumber", nhsNumber, "content", plan.content(),
+            "consent", Map.of("basis", consentBasis, "notes", "Discussed with the patient at home")))
         .when().post("/plans");
   }
 
@@ -54,17 +60,23 @@ public final class ClinicalApi {
         .when().post("/plans/" + nhsNumber + "/publication");
   }
 
+  /** Claims a submission, recording the patient's consent in case it starts their plan. */
+  public Response claim(Persona persona, String submissionId) {
+    return as(persona).contentType(ContentType.JSON)
+        .body(Map.of("consent", Map.of("basis", "EXPLICIT_CONSENT", "notes", "Patient asked for a plan")))
+        .when().post("/intake/submitted-drafts/" + submissionId + "/claim");
+  }
+
   public Response withdraw(Persona persona, String nhsNumber) {
     return as(persona).contentType(ContentType.JSON)
         .body(Map.of("confirm", true, "reason", "Patient asked for the plan to be deleted"))
         .when().post("/plans/" + nhsNumber + "/consent/withdrawal");
   }
 
-  /** A patient of their own with a plan the GP has initiated, consented and published once. */
+  /** A patient of their own with a plan the GP has initiated with consent and published once. */
   public String publishedPlan(Plans plan) {
     String nhsNumber = NhsNumbers.fresh();
     initiate(Personas.GP, nhsNumber, plan).then().statusCode(201);
-    recordConsent(Personas.GP, nhsNumber, "EXPLICIT_CONSENT").then().statusCode(200);
     publish(Personas.GP, nhsNumber, revision(nhsNumber)).then().statusCode(201);
     return nhsNumber;
   }

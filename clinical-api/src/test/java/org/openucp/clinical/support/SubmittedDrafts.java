@@ -13,6 +13,7 @@ public final class SubmittedDrafts {
   private SubmittedDrafts() {
     body.put("draftId", UUID.randomUUID().toString());
     body.put("nhsNumber", "943 476 5919");
+    body.put("organisation", "A83008");
     body.put("postcode", "sw3 6jj");
     body.put("email", "patient@example.org");
     body.put("preferredPlaceOfCare", "HOME");

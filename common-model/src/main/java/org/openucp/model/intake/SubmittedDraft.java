@@ -10,6 +10,7 @@ import org.openucp.model.care.FunctionalLevel;
 import org.openucp.model.care.KeySupporter;
 import org.openucp.model.care.PlaceOfCare;
 import org.openucp.model.identity.NhsNumber;
+import org.openucp.model.identity.OdsCode;
 import org.openucp.model.identity.Postcode;
 
 /**
@@ -19,6 +20,8 @@ import org.openucp.model.identity.Postcode;
 public record SubmittedDraft(
     @NotNull UUID draftId,
     @NotNull NhsNumber nhsNumber,
+    /** The GP practice or care team the patient chose to send it to: only its staff see it. */
+    @NotNull OdsCode organisation,
     @NotNull Postcode postcode,
     @Email @Size(max = 254) String email,
     PlaceOfCare preferredPlaceOfCare,

@@ -14,6 +14,7 @@ import org.openucp.model.care.FunctionalLevel;
 import org.openucp.model.care.KeySupporter;
 import org.openucp.model.care.PlaceOfCare;
 import org.openucp.model.identity.NhsNumber;
+import org.openucp.model.identity.OdsCode;
 import org.openucp.model.identity.Postcode;
 import org.openucp.model.intake.SubmittedDraft;
 
@@ -29,6 +30,8 @@ public class Draft extends PanacheEntityBase {
   @Enumerated(EnumType.STRING)
   @Column(nullable = false)
   public DraftStatus status;
+  /** The ODS code of the organisation the patient sends it to. */
+  public String organisation;
   @Column(nullable = false)
   public String postcode;
   public String email;
@@ -69,6 +72,7 @@ public class Draft extends PanacheEntityBase {
 
   /** Replaces what the patient wrote; the NHS number and status are not the patient's to change this way. */
   public void write(DraftContent content, Instant now) {
+    organisation = content.organisation() == null ? null : content.organisation().value();
     postcode = content.postcode().value();
     email = content.email();
     preferredPlaceOfCare = content.preferredPlaceOfCare();
@@ -101,7 +105,8 @@ public class Draft extends PanacheEntityBase {
 
   /** The draft as the clinical intake receives it. */
   public SubmittedDraft asSubmitted() {
-    return new SubmittedDraft(id, NhsNumber.of(nhsNumber), Postcode.of(postcode), email, preferredPlaceOfCare,
-        functionalLevel, thoughtsAboutFutureCare, keySupporter(), submittedAt);
+    return new SubmittedDraft(id, NhsNumber.of(nhsNumber), organisation == null ? null : OdsCode.of(organisation),
+        Postcode.of(postcode), email, preferredPlaceOfCare, functionalLevel, thoughtsAboutFutureCare, keySupporter(),
+        submittedAt);
   }
 }

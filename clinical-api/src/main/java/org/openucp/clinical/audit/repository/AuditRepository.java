@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.openucp.clinical.audit.AuditEvent;
 import org.openucp.clinical.audit.AuditOutcome;
+import org.openucp.model.identity.NhsNumber;
 import org.openucp.clinical.audit.service.AuditQuery;
 
 @ApplicationScoped
@@ -121,15 +122,31 @@ public class AuditRepository implements PanacheRepositoryBase<AuditEvent, Long> 
     return event;
   }
 
+  private static final String INSERT = """
+      INSERT INTO audit_event (""" + APPENDED_COLUMNS + """
+      ) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)""";
+
   /** Appends an unsealed event in one statement; the database numbers it. */
   public Uni<Void> insert(AuditEvent event) {
-    return database.preparedQuery("""
-            INSERT INTO audit_event (""" + APPENDED_COLUMNS + """
-            ) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)""")
-        .execute(Tuple.from(new Object[] {event.occurredAt.atOffset(ZoneOffset.UTC), event.actorId, event.actorName,
-            event.roleCode, event.organisation, event.nhsNumber, event.planId, event.planVersion, event.action,
-            event.outcome.name(), event.httpStatus, event.reason}))
+    return database.preparedQuery(INSERT).execute(values(event)).replaceWithVoid();
+  }
+
+  /** Appends unsealed events in one batch. */
+  public Uni<Void> insertAll(List<AuditEvent> batch) {
+    return database.preparedQuery(INSERT).executeBatch(batch.stream().map(AuditRepository::values).toList())
         .replaceWithVoid();
+  }
+
+  /** The successful accesses to a patient's record by staff, newest first, however many refusals came after. */
+  public Uni<List<AuditEvent>> staffAccessesOf(NhsNumber patient, int pageIndex, int pageSize) {
+    return find("nhsNumber = ?1 and outcome = ?2 and organisation is not null", Sort.by("seq").descending(),
+        patient.value(), AuditOutcome.SUCCESS).page(Page.of(pageIndex, pageSize)).list();
+  }
+
+  private static Tuple values(AuditEvent event) {
+    return Tuple.from(new Object[] {event.occurredAt.atOffset(ZoneOffset.UTC), event.actorId, event.actorName,
+        event.roleCode, event.organisation, event.nhsNumber, event.planId, event.planVersion, event.action,
+        event.outcome.name(), event.httpStatus, event.reason});
   }
 
   public Uni<List<AuditEvent>> search(AuditQuery query, int pageIndex, int pageSize) {

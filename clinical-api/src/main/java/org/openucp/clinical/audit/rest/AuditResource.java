@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openucp.clinical.audit.AuditEvent;
 import org.openucp.clinical.audit.AuditOutcome;
+import org.openucp.clinical.audit.Audited;
 import org.openucp.clinical.audit.service.AuditQuery;
 import org.openucp.clinical.audit.service.AuditTrail;
 import org.openucp.clinical.audit.service.ChainVerification;
@@ -53,6 +54,7 @@ public class AuditResource {
 
   @GET
   @Path("/events")
+  @Audited("audit.search")
   @Operation(summary = "Search audit events, newest first: by patient, user, organisation and time range")
   @APIResponse(responseCode = "200", description = "A page of events")
   @APIResponse(responseCode = "400", description = "Invalid criteria")
@@ -67,6 +69,7 @@ public class AuditResource {
 
   @GET
   @Path("/chain/verification")
+  @Audited("audit.verify")
   @Operation(summary = "Verify the whole hash chain and report the first broken link")
   @APIResponse(responseCode = "200", description = "Whether the chain is intact, and where it first breaks")
   public Uni<ChainVerification> verify() {

@@ -47,6 +47,11 @@ public class AuditTrail {
     return events.insert(event);
   }
 
+  /** Appends several events in one batch, e.g. one for each patient a list showed. */
+  public Uni<Void> appendAll(List<AuditEvent> batch) {
+    return events.insertAll(batch);
+  }
+
   /**
    * Links the settled events after the chain head into the hash chain as one block, in sequence order, stopping at
    * the first event that may not have settled: one seal for the block. The chain head's row lock makes replicas

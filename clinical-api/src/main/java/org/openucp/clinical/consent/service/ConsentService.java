@@ -5,6 +5,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import org.openucp.clinical.access.AccessGuard;
 import org.openucp.clinical.access.Permission;
@@ -58,30 +59,25 @@ public class ConsentService {
     this.clock = clock;
   }
 
-  /** What withdrawal removed, so that the clinician can tell the patient. */
-  public record Withdrawal(int versionsDeleted, long attachmentsDeleted, long submissionsDeleted) {
+  /**
+   * The erasure receipt: what kinds of record withdrawal erased and how many, when, and on whose request (a
+   * patient, or staff of an organisation). It holds no clinical content.
+   */
+  public record Withdrawal(Instant erasedAt, String requestedBy, String requestedByOrganisation, boolean planErased,
+      int versionsDeleted, boolean draftDeleted, boolean consentDeleted, long attachmentsDeleted,
+      long submissionsDeleted) {
   }
 
   @WithTransaction
   public Uni<Consent> record(NhsNumber patient, ConsentBasis basis, String notes) {
     audit.patient(patient);
-    return access.require(Permission.RECORD_CONSENT).chain(staff -> planService.existing(patient).chain(plan ->
-        dateOfBirth(plan).chain(dateOfBirth -> {
-          if (dateOfBirth != null && PublicationRules.isChild(dateOfBirth, LocalDate.now(clock))
-              && !PublicationRules.allowsChild(basis)) {
-            throw new ProblemException(Problem.of("consent-basis-not-allowed", "Consent basis not allowed", 422,
-                "For a person under 18, consent must be by a parent or guardian or a best-interests decision")
-                .withErrors(java.util.List.of(new Problem.FieldError("basis", "not allowed under 18"))));
-          }
+    return access.require(Permission.RECORD_CONSENT).chain(staff -> planService.inCareTeam(staff, patient)
+        .chain(plan -> dateOfBirth(plan).chain(dateOfBirth -> {
+          PublicationRules.requireConsentBasisAllowed(dateOfBirth, basis, LocalDate.now(clock), "basis");
           return consents.findById(plan.id).chain(found -> {
             Consent consent = found == null ? new Consent() : found;
             consent.planId = plan.id;
-            consent.basis = basis;
-            consent.notes = notes;
-            consent.recordedBy = staff.id();
-            consent.recordedByName = staff.name();
-            consent.recordedAt = clock.instant();
-            return consents.persistAndFlush(consent);
+            return consents.persistAndFlush(consent.recordedBy(staff, basis, notes, clock.instant()));
           });
         })));
   }
@@ -90,7 +86,7 @@ public class ConsentService {
   public Uni<Consent> get(NhsNumber patient) {
     audit.patient(patient);
     return access.require(Permission.VIEW_DRAFT)
-        .chain(staff -> planService.existing(patient))
+        .chain(staff -> planService.inCareTeam(staff, patient))
         .chain(plan -> consents.findById(plan.id))
         .onItem().ifNull().failWith(() -> ProblemException.notFound("A consent record for this plan"));
   }
@@ -103,26 +99,42 @@ public class ConsentService {
   public Uni<Withdrawal> withdraw(NhsNumber patient, String reason) {
     audit.patient(patient);
     audit.reason(reason);
-    return access.require(Permission.WITHDRAW_CONSENT).chain(staff -> deleteEverything(patient));
+    return access.require(Permission.WITHDRAW_CONSENT).chain(staff -> planService.inCareTeam(staff, patient)
+        .chain(plan -> erase(patient, plan, "STAFF", staff.organisation().value())));
   }
 
-  /** The patient's own withdrawal, through the portal: their right, so no staff permission applies. */
+  /**
+   * The patient's own withdrawal, through the portal: their right, so no staff permission applies. It erases the
+   * plan if there is one and every submission of theirs, even before any became a plan.
+   */
   @WithTransaction
   public Uni<Withdrawal> withdrawByPatient(NhsNumber patient, String viewer, String reason) {
     audit.patient(patient);
     audit.onBehalfOf("PATIENT", viewer);
     audit.reason(reason);
-    return deleteEverything(patient);
+    return plans.findByPatient(patient).chain(plan -> {
+      if (plan != null) {
+        audit.plan(plan.id, null);
+      }
+      return erase(patient, plan, "PATIENT", null);
+    }).invoke(receipt -> {
+      if (!receipt.planErased() && receipt.submissionsDeleted() == 0) {
+        throw ProblemException.notFound("A plan or a submission of yours");
+      }
+    });
   }
 
-  private Uni<Withdrawal> deleteEverything(NhsNumber patient) {
-    return planService.existing(patient).chain(plan ->
-        attachments.countFor(plan.id).chain(attachmentCount ->
-            submissions.deleteForPatient(patient).chain(submissionCount -> effects.withdrawn(plan).chain(() ->
-                plans.deleteWithEverything(plan.id)).map(deleted ->
-                    new Withdrawal(plan.latestVersion, attachmentCount, submissionCount)))));
+  private Uni<Withdrawal> erase(NhsNumber patient, CarePlan plan, String requestedBy, String organisation) {
+    if (plan == null) {
+      return submissions.deleteForPatient(patient).map(submissionCount -> new Withdrawal(clock.instant(),
+          requestedBy, organisation, false, 0, false, false, 0, submissionCount));
+    }
+    return attachments.countFor(plan.id).chain(attachmentCount -> consents.findById(plan.id).chain(consent ->
+        submissions.deleteForPatient(patient).chain(submissionCount -> effects.withdrawn(plan)
+            .chain(() -> plans.deleteWithEverything(plan.id))
+            .map(deleted -> new Withdrawal(clock.instant(), requestedBy, organisation, true, plan.latestVersion,
+                plan.hasDraft(), consent != null, attachmentCount, submissionCount)))));
   }
-
 
 
   private Uni<LocalDate> dateOfBirth(CarePlan plan) {

@@ -8,6 +8,8 @@ import java.util.List;
 import org.openucp.clinical.flag.FlagChange;
 import org.openucp.clinical.flag.FlagEvent;
 import org.openucp.clinical.flag.repository.FlagEventRepository;
+import org.openucp.clinical.audit.AuditContext;
+import org.openucp.model.identity.NhsNumber;
 import org.openucp.model.plan.PlanContent;
 
 /**
@@ -18,10 +20,12 @@ import org.openucp.model.plan.PlanContent;
 public class FlagFeed {
 
   private final FlagEventRepository events;
+  private final AuditContext audit;
   private final Clock clock;
 
-  public FlagFeed(FlagEventRepository events, Clock clock) {
+  public FlagFeed(FlagEventRepository events, AuditContext audit, Clock clock) {
     this.events = events;
+    this.audit = audit;
     this.clock = clock;
   }
 
@@ -49,9 +53,11 @@ public class FlagFeed {
     return events.forget(nhsNumber).chain(() -> append(event));
   }
 
+  /** The entries after the cursor; each patient they name is recorded in the audit trail. */
   @WithSession
   public Uni<List<FlagEvent>> after(long cursor, int limit) {
-    return events.after(cursor, limit);
+    return events.after(cursor, limit).invoke(found -> audit.revealed(found.stream()
+        .map(event -> NhsNumber.of(event.nhsNumber)).distinct().toList()));
   }
 
   private Uni<FlagEvent> append(FlagEvent event) {

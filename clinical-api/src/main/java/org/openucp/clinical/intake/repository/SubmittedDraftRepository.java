@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 import org.openucp.clinical.intake.SubmittedDraftRecord;
 import org.openucp.model.identity.NhsNumber;
+import org.openucp.model.identity.OdsCode;
 
 @ApplicationScoped
 public class SubmittedDraftRepository implements PanacheRepositoryBase<SubmittedDraftRecord, UUID> {
@@ -19,16 +20,17 @@ public class SubmittedDraftRepository implements PanacheRepositoryBase<Submitted
    */
   public Uni<Boolean> insertIfAbsent(SubmittedDraftRecord submission) {
     return getSession().chain(session -> session.createNativeQuery("""
-            INSERT INTO submitted_draft (id, source_draft_id, nhs_number, postcode, email, preferred_place_of_care,
-                functional_level, thoughts_about_future_care, key_supporter_name, key_supporter_relationship,
-                key_supporter_phone, submitted_at, received_at)
-            VALUES (:id, :sourceDraftId, :nhsNumber, :postcode, :email, :place, :level, :thoughts, :supporterName,
-                :supporterRelationship, :supporterPhone, :submittedAt, :receivedAt)
+            INSERT INTO submitted_draft (id, source_draft_id, nhs_number, organisation, postcode, email,
+                preferred_place_of_care, functional_level, thoughts_about_future_care, key_supporter_name,
+                key_supporter_relationship, key_supporter_phone, submitted_at, received_at)
+            VALUES (:id, :sourceDraftId, :nhsNumber, :organisation, :postcode, :email, :place, :level, :thoughts,
+                :supporterName, :supporterRelationship, :supporterPhone, :submittedAt, :receivedAt)
             ON CONFLICT ON CONSTRAINT submitted_draft_source_unique DO NOTHING
             """)
         .setParameter("id", submission.id)
         .setParameter("sourceDraftId", submission.sourceDraftId)
         .setParameter("nhsNumber", submission.nhsNumber)
+        .setParameter("organisation", submission.organisation)
         .setParameter("postcode", submission.postcode)
         .setParameter("email", submission.email)
         .setParameter("place", name(submission.preferredPlaceOfCare))
@@ -47,10 +49,12 @@ public class SubmittedDraftRepository implements PanacheRepositoryBase<Submitted
     return find("sourceDraftId", sourceDraftId).firstResult();
   }
 
-  /** Submissions waiting for a clinician (or all of them), oldest first. */
-  public Uni<List<SubmittedDraftRecord>> inbox(boolean includeClaimed, int pageIndex, int pageSize) {
+  /** The submissions sent to one organisation that wait for a clinician (or all of them), oldest first. */
+  public Uni<List<SubmittedDraftRecord>> inbox(OdsCode organisation, boolean includeClaimed, int pageIndex,
+      int pageSize) {
     Sort oldestFirst = Sort.by("receivedAt").and("id");
-    return (includeClaimed ? findAll(oldestFirst) : find("claimedAt is null", oldestFirst))
+    return (includeClaimed ? find("organisation", oldestFirst, organisation.value())
+        : find("organisation = ?1 and claimedAt is null", oldestFirst, organisation.value()))
         .page(Page.of(pageIndex, pageSize)).list();
   }
 

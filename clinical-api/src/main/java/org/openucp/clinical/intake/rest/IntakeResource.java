@@ -4,7 +4,9 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -25,8 +27,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openucp.clinical.audit.Audited;
+import org.openucp.clinical.consent.rest.ConsentResource.ConsentRequest;
 import org.openucp.clinical.intake.service.IntakeService;
+import org.openucp.clinical.plan.service.PlanService;
 import org.openucp.clinical.security.Roles;
+import org.openucp.model.identity.OdsCode;
 import org.openucp.model.intake.IntakeReceipt;
 import org.openucp.model.intake.SubmittedDraft;
 import org.openucp.web.problem.ProblemException;
@@ -89,15 +94,44 @@ public class IntakeResource {
     return intake.get(id).map(InboxItem::of);
   }
 
+  /** Claiming: the consent to record when the patient has no plan yet (a plan is only created with consent). */
+  public record ClaimRequest(@Valid ConsentRequest consent) {
+  }
+
+  /** Forwarding: to which organisation, and why. */
+  public record ForwardRequest(@NotNull OdsCode organisation, @NotBlank @Size(max = 500) String reason) {
+  }
+
   @POST
   @Path("/{id}/claim")
+  @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.STAFF)
   @Audited("intake.claim")
-  @Operation(summary = "Take a submission into the patient's plan: initiates it, or adds to its draft")
+  @Operation(summary = "Take a submission into the patient's plan: initiates it (with the consent sent), or adds "
+      + "to its draft")
   @APIResponse(responseCode = "200", description = "Taken in; the item now names the plan")
+  @APIResponse(responseCode = "403", description = "Sent to another organisation, or the plan's care team is not "
+      + "yours")
   @APIResponse(responseCode = "404", description = "No submitted draft with this id")
   @APIResponse(responseCode = "409", description = "Already taken into a plan")
-  public Uni<InboxItem> claim(@PathParam("id") UUID id) {
-    return intake.claim(id).map(InboxItem::of);
+  @APIResponse(responseCode = "422", description = "The patient has no plan and no consent was sent")
+  public Uni<InboxItem> claim(@PathParam("id") UUID id, @Valid ClaimRequest request) {
+    ConsentRequest consent = request == null ? null : request.consent();
+    return intake.claim(id, consent == null ? null
+        : new PlanService.ConsentStatement(consent.basis(), consent.notes())).map(InboxItem::of);
+  }
+
+  @POST
+  @Path("/{id}/forwarding")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Roles.STAFF)
+  @Audited("intake.forward")
+  @Operation(summary = "Forward an unclaimed submission to another organisation that receives submissions")
+  @APIResponse(responseCode = "200", description = "Forwarded; it has left this organisation's inbox")
+  @APIResponse(responseCode = "403", description = "Sent to another organisation")
+  @APIResponse(responseCode = "409", description = "Already taken into a plan")
+  @APIResponse(responseCode = "422", description = "The target does not receive submissions")
+  public Uni<InboxItem> forward(@PathParam("id") UUID id, @NotNull @Valid ForwardRequest request) {
+    return intake.forward(id, request.organisation(), request.reason()).map(InboxItem::of);
   }
 }

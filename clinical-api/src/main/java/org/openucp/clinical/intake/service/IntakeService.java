@@ -5,6 +5,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.openucp.clinical.access.AccessGuard;
@@ -12,24 +13,34 @@ import org.openucp.clinical.access.Permission;
 import org.openucp.clinical.audit.AuditContext;
 import org.openucp.clinical.intake.SubmittedDraftRecord;
 import org.openucp.clinical.intake.repository.SubmittedDraftRepository;
+import org.openucp.clinical.organisation.Organisation;
+import org.openucp.clinical.organisation.repository.OrganisationRepository;
 import org.openucp.clinical.plan.service.PlanService;
+import org.openucp.clinical.security.Caller.StaffMember;
 import org.openucp.model.identity.NhsNumber;
+import org.openucp.model.identity.OdsCode;
 import org.openucp.model.intake.SubmittedDraft;
+import org.openucp.web.problem.Problem;
 import org.openucp.web.problem.ProblemException;
 
-/** Receives patients' submitted drafts exactly once, and lists them for clinicians. */
+/**
+ * Receives patients' submitted drafts exactly once, each addressed to the organisation the patient chose, and
+ * lists them for that organisation's staff only; they claim it into a plan or forward it to another organisation.
+ */
 @ApplicationScoped
 public class IntakeService {
 
   private final SubmittedDraftRepository submissions;
+  private final OrganisationRepository organisations;
   private final PlanService plans;
   private final AccessGuard access;
   private final AuditContext audit;
   private final Clock clock;
 
-  public IntakeService(SubmittedDraftRepository submissions, PlanService plans, AccessGuard access,
-      AuditContext audit, Clock clock) {
+  public IntakeService(SubmittedDraftRepository submissions, OrganisationRepository organisations, PlanService plans,
+      AccessGuard access, AuditContext audit, Clock clock) {
     this.submissions = submissions;
+    this.organisations = organisations;
     this.plans = plans;
     this.access = access;
     this.audit = audit;
@@ -48,26 +59,36 @@ public class IntakeService {
             .map(stored -> new Delivery(stored, first)));
   }
 
+  /** The organisations a patient may send their submission to, by name. */
+  @WithSession
+  public Uni<List<Organisation>> recipients() {
+    LocalDate today = LocalDate.now(clock);
+    return organisations.ofTypes(Organisation.RECEIVING_SUBMISSIONS)
+        .map(found -> found.stream().filter(organisation -> organisation.receivesSubmissions(today)).toList());
+  }
+
+  /** The caller's organisation's inbox; every patient it shows is recorded in the audit trail. */
   @WithSession
   public Uni<List<SubmittedDraftRecord>> inbox(boolean includeClaimed, int page, int size) {
-    return access.require(Permission.VIEW_DRAFT).chain(staff -> submissions.inbox(includeClaimed, page, size));
+    return access.require(Permission.VIEW_DRAFT)
+        .chain(staff -> submissions.inbox(staff.organisation(), includeClaimed, page, size))
+        .invoke(found -> audit.revealed(found.stream().map(item -> NhsNumber.of(item.nhsNumber)).toList()));
   }
 
   @WithSession
   public Uni<SubmittedDraftRecord> get(UUID id) {
-    return access.require(Permission.VIEW_DRAFT).chain(staff -> existing(id));
+    return access.require(Permission.VIEW_DRAFT).chain(staff -> addressedTo(staff, id));
   }
 
-  /** Takes the submission into the patient's plan, once: a second claim is refused, naming the plan. */
+  /**
+   * Takes the submission into the patient's plan, once: a second claim is refused, naming the plan. A patient
+   * without a plan gets one only with the consent the clinician records in the claim.
+   */
   @WithTransaction
-  public Uni<SubmittedDraftRecord> claim(UUID id) {
-    return access.require(Permission.CLAIM_SUBMISSION).chain(staff -> existing(id).chain(submission -> {
-      audit.patient(NhsNumber.of(submission.nhsNumber));
-      if (submission.isClaimed()) {
-        throw ProblemException.conflict("already-claimed", "Already taken into a plan",
-            "This submission was taken into plan " + submission.planId + " at " + submission.claimedAt);
-      }
-      return plans.takeIn(staff, submission.content()).chain(plan -> {
+  public Uni<SubmittedDraftRecord> claim(UUID id, PlanService.ConsentStatement consent) {
+    return access.require(Permission.CLAIM_SUBMISSION).chain(staff -> addressedTo(staff, id).chain(submission -> {
+      requireUnclaimed(submission);
+      return plans.takeIn(staff, submission.content(), consent).chain(plan -> {
         submission.claimedAt = clock.instant();
         submission.claimedBy = staff.id();
         submission.planId = plan.id;
@@ -76,13 +97,45 @@ public class IntakeService {
     }));
   }
 
-  private Uni<SubmittedDraftRecord> existing(UUID id) {
+  /** Sends an unclaimed submission on to another organisation that receives submissions, e.g. the right practice. */
+  @WithTransaction
+  public Uni<SubmittedDraftRecord> forward(UUID id, OdsCode to, String reason) {
+    audit.reason(reason);
+    return access.require(Permission.CLAIM_SUBMISSION).chain(staff -> addressedTo(staff, id).chain(submission -> {
+      requireUnclaimed(submission);
+      return organisations.findById(to.value()).chain(target -> {
+        if (target == null || !target.receivesSubmissions(LocalDate.now(clock))) {
+          throw new ProblemException(Problem.of("not-a-recipient", "Cannot forward there", 422,
+                  to + " is not an organisation that receives patients' submissions")
+              .withErrors(List.of(new Problem.FieldError("organisation", "not a receiving organisation"))));
+        }
+        submission.organisation = to.value();
+        submission.forwardedAt = clock.instant();
+        submission.forwardedBy = staff.id();
+        return submissions.persistAndFlush(submission);
+      });
+    }));
+  }
+
+  /** The submission, when it is addressed to the member of staff's organisation; a 403 saying so otherwise. */
+  private Uni<SubmittedDraftRecord> addressedTo(StaffMember staff, UUID id) {
     return submissions.findById(id).map(submission -> {
       if (submission == null) {
         throw ProblemException.notFound("Submitted draft " + id);
       }
       audit.patient(NhsNumber.of(submission.nhsNumber));
+      if (!staff.organisation().value().equals(submission.organisation)) {
+        throw ProblemException.forbidden("not-addressed-to-you", "This submission was sent to another "
+            + "organisation, not to yours (" + staff.organisation() + ")");
+      }
       return submission;
     });
+  }
+
+  private static void requireUnclaimed(SubmittedDraftRecord submission) {
+    if (submission.isClaimed()) {
+      throw ProblemException.conflict("already-claimed", "Already taken into a plan",
+          "This submission was taken into plan " + submission.planId + " at " + submission.claimedAt);
+    }
   }
 }

@@ -13,4 +13,10 @@ public class OrganisationRepository implements PanacheRepositoryBase<Organisatio
   public Uni<List<Organisation>> listByName() {
     return listAll(Sort.by("name"));
   }
+
+  /** Organisations of the given kinds, by name: the agreement in force is the caller's to check. */
+  public Uni<List<Organisation>> ofTypes(java.util.Collection<org.openucp.clinical.organisation.OrganisationType>
+      types) {
+    return list("type in ?1", Sort.by("name"), types);
+  }
 }

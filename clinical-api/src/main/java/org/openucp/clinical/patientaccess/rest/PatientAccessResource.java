@@ -3,17 +3,21 @@ package org.openucp.clinical.patientaccess.rest;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
@@ -97,8 +101,10 @@ public class PatientAccessResource {
   @APIResponse(responseCode = "400", description = "Viewer headers missing or invalid")
   public Uni<List<Access>> accessLog(@PathParam("nhsNumber") NhsNumber nhsNumber,
       @HeaderParam(VIEWER_KIND) @NotNull @Pattern(regexp = "PATIENT|PROXY") String viewerKind,
-      @HeaderParam(VIEWER) @NotBlank String viewer) {
-    return access.accessLog(nhsNumber, viewerKind, viewer).map(events -> events.stream()
+      @HeaderParam(VIEWER) @NotBlank String viewer,
+      @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
+      @QueryParam("size") @DefaultValue("200") @Min(1) @Max(500) int size) {
+    return access.accessLog(nhsNumber, viewerKind, viewer, page, size).map(events -> events.stream()
         .map(event -> new Access(event.occurredAt, event.roleCode, event.organisation, event.action)).toList());
   }
 

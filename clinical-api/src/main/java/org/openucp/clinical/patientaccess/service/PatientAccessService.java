@@ -6,9 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import org.openucp.clinical.audit.AuditContext;
 import org.openucp.clinical.audit.AuditEvent;
-import org.openucp.clinical.audit.AuditOutcome;
 import org.openucp.clinical.audit.repository.AuditRepository;
-import org.openucp.clinical.audit.service.AuditQuery;
 import org.openucp.clinical.plan.PlanContentCodec;
 import org.openucp.clinical.plan.PlanVersion;
 import org.openucp.clinical.urgentcare.PublishedPlan;
@@ -24,8 +22,6 @@ import org.openucp.web.problem.ProblemException;
  */
 @ApplicationScoped
 public class PatientAccessService {
-
-  private static final int ACCESS_LOG_SIZE = 200;
 
   private final PublishedPlanRepository published;
   private final AuditRepository auditEvents;
@@ -62,14 +58,14 @@ public class PatientAccessService {
     return published.findByPatient(patient);
   }
 
-  /** Who from which organisation opened or changed the patient's record, newest first: staff only. */
+  /**
+   * Who from which organisation opened or changed the patient's record, newest first: staff only, every successful
+   * access, a page at a time.
+   */
   @WithSession
-  public Uni<List<AuditEvent>> accessLog(NhsNumber patient, String viewerKind, String viewer) {
+  public Uni<List<AuditEvent>> accessLog(NhsNumber patient, String viewerKind, String viewer, int page, int size) {
     audit.patient(patient);
     audit.onBehalfOf(viewerKind, viewer);
-    return auditEvents.search(new AuditQuery(patient, null, null, null, null), 0, ACCESS_LOG_SIZE)
-        .map(events -> events.stream()
-            .filter(event -> event.organisation != null && event.outcome == AuditOutcome.SUCCESS)
-            .toList());
+    return auditEvents.staffAccessesOf(patient, page, size);
   }
 }

@@ -53,13 +53,17 @@ public class PlanResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Audited("plan.initiate")
-  @Operation(summary = "Initiate a plan as a draft")
+  @Operation(summary = "Initiate a plan as a draft, recording the patient's consent in the same request")
   @APIResponse(responseCode = "201", description = "Initiated; the ETag is its revision")
-  @APIResponse(responseCode = "400", description = "Invalid fields, each one named")
+  @APIResponse(responseCode = "400", description = "Invalid fields, each one named (consent is required)")
   @APIResponse(responseCode = "409", description = "This person already has a plan")
+  @APIResponse(responseCode = "422", description = "The consent basis does not apply to this person, or the ADRT "
+      + "names a document that is not attached")
   public Uni<Response> initiate(@NotNull @Valid InitiateRequest request, UriInfo uri) {
     PlanContent content = request.content() == null ? PlanContent.empty() : request.content();
-    return plans.initiate(request.nhsNumber(), content).map(draft -> Response
+    PlanService.ConsentStatement consent = new PlanService.ConsentStatement(request.consent().basis(),
+        request.consent().notes());
+    return plans.initiate(request.nhsNumber(), content, consent).map(draft -> Response
         .created(uri.getAbsolutePathBuilder().path(draft.plan().nhsNumber).build())
         .tag(Versions.etag(draft.plan().revision))
         .entity(DraftView.of(draft)).build());
@@ -97,6 +101,7 @@ public class PlanResource {
   @APIResponse(responseCode = "400", description = "Invalid fields, each one named; nothing was saved")
   @APIResponse(responseCode = "404", description = "No plan for this NHS number")
   @APIResponse(responseCode = "412", description = "Someone saved since you read it")
+  @APIResponse(responseCode = "422", description = "The ADRT names a document that is not attached to this plan")
   @APIResponse(responseCode = "428", description = "If-Match missing")
   public Uni<Response> saveDraft(@PathParam("nhsNumber") NhsNumber nhsNumber,
       @HeaderParam("If-Match") String ifMatch, @NotNull @Valid PlanContent content) {

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.openucp.clinical.consent.rest.ConsentResource.ConsentRequest;
 import org.openucp.clinical.plan.PlanVersion;
 import org.openucp.clinical.plan.service.PlanService;
 import org.openucp.model.identity.NhsNumber;
@@ -16,8 +17,9 @@ public final class PlanViews {
   private PlanViews() {
   }
 
-  /** Initiating a plan: whose, and what the draft says so far. */
-  public record InitiateRequest(@NotNull NhsNumber nhsNumber, @Valid PlanContent content) {
+  /** Initiating a plan: whose, the consent it is held on (recorded in the same request), what it says so far. */
+  public record InitiateRequest(@NotNull NhsNumber nhsNumber, @NotNull @Valid ConsentRequest consent,
+      @Valid PlanContent content) {
   }
 
   /** Where a plan stands; draft details only for those who may see drafts. */

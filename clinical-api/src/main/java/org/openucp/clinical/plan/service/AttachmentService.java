@@ -11,8 +11,13 @@ import org.openucp.clinical.access.AccessGuard;
 import org.openucp.clinical.access.Permission;
 import org.openucp.clinical.audit.AuditContext;
 import org.openucp.clinical.plan.Attachment;
+import org.openucp.clinical.plan.CarePlan;
+import org.openucp.clinical.plan.PlanContentCodec;
 import org.openucp.clinical.plan.repository.AttachmentRepository;
+import org.openucp.clinical.plan.repository.PlanVersionRepository;
+import org.openucp.clinical.security.Caller.StaffMember;
 import org.openucp.model.identity.NhsNumber;
+import org.openucp.model.plan.PlanContent;
 import org.openucp.web.problem.Problem;
 import org.openucp.web.problem.ProblemException;
 
@@ -24,14 +29,18 @@ public class AttachmentService {
   static final Set<String> ACCEPTED_TYPES = Set.of("application/pdf", "image/jpeg", "image/png");
 
   private final AttachmentRepository attachments;
+  private final PlanVersionRepository versions;
+  private final PlanContentCodec codec;
   private final PlanService planService;
   private final AccessGuard access;
   private final AuditContext audit;
   private final Clock clock;
 
-  public AttachmentService(AttachmentRepository attachments, PlanService planService, AccessGuard access,
-      AuditContext audit, Clock clock) {
+  public AttachmentService(AttachmentRepository attachments, PlanVersionRepository versions, PlanContentCodec codec,
+      PlanService planService, AccessGuard access, AuditContext audit, Clock clock) {
     this.attachments = attachments;
+    this.versions = versions;
+    this.codec = codec;
     this.planService = planService;
     this.access = access;
     this.audit = audit;
@@ -49,7 +58,7 @@ public class AttachmentService {
       return Uni.createFrom().failure(ProblemException.badRequest("document-size",
           "A document must have content and be at most 5 MB"));
     }
-    return access.require(Permission.EDIT).chain(staff -> planService.existing(patient).chain(plan -> {
+    return access.require(Permission.EDIT).chain(staff -> planService.inCareTeam(staff, patient).chain(plan -> {
       Attachment attachment = new Attachment();
       attachment.id = UUID.randomUUID();
       attachment.planId = plan.id;
@@ -62,14 +71,29 @@ public class AttachmentService {
     }));
   }
 
+  /**
+   * A document of the plan: any of them for its care team's authors; for every other reader, only a document that a
+   * published version refers to (a draft's attachments are not published).
+   */
   @WithSession
   public Uni<Attachment> read(NhsNumber patient, UUID id) {
     audit.patient(patient);
-    return access.require(Permission.VIEW_PUBLISHED)
-        .chain(staff -> planService.existing(patient))
-        .chain(plan -> attachments.findForPlan(plan.id, id))
+    return access.require(Permission.VIEW_PUBLISHED).chain(staff -> planService.existing(patient)
+            .chain(plan -> seesDrafts(staff, plan).chain(seesDrafts -> seesDrafts ? Uni.createFrom().item(true)
+                : versions.history(plan.id).map(published -> published.stream()
+                    .anyMatch(version -> refersTo(codec.read(version.content), id))))
+                .chain(visible -> visible ? attachments.findForPlan(plan.id, id) : Uni.createFrom().nullItem())))
         .onItem().ifNull().failWith(() -> ProblemException.notFound("Document " + id + " of this plan"));
   }
 
+  private Uni<Boolean> seesDrafts(StaffMember staff, CarePlan plan) {
+    return access.holds(staff, Permission.VIEW_DRAFT) ? planService.isInCareTeam(staff, plan)
+        : Uni.createFrom().item(false);
+  }
+
+  private static boolean refersTo(PlanContent content, UUID id) {
+    return content.adrt() != null && id.toString().equalsIgnoreCase(
+        content.adrt().attachmentId() == null ? "" : content.adrt().attachmentId().strip());
+  }
 
 }

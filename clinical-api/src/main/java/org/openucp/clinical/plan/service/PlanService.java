@@ -14,13 +14,17 @@ import org.hibernate.exception.ConstraintViolationException;
 import org.openucp.clinical.access.AccessGuard;
 import org.openucp.clinical.access.Permission;
 import org.openucp.clinical.audit.AuditContext;
+import org.openucp.clinical.careteam.repository.CareTeamRepository;
+import org.openucp.clinical.consent.Consent;
 import org.openucp.clinical.consent.repository.ConsentRepository;
 import org.openucp.clinical.plan.CarePlan;
 import org.openucp.clinical.plan.PlanContentCodec;
 import org.openucp.clinical.plan.PlanVersion;
+import org.openucp.clinical.plan.repository.AttachmentRepository;
 import org.openucp.clinical.plan.repository.CarePlanRepository;
 import org.openucp.clinical.plan.repository.PlanVersionRepository;
 import org.openucp.clinical.security.Caller.StaffMember;
+import org.openucp.model.care.ConsentBasis;
 import org.openucp.model.identity.NhsNumber;
 import org.openucp.model.intake.SubmittedDraft;
 import org.openucp.model.plan.PlanContent;
@@ -29,8 +33,9 @@ import org.openucp.web.problem.ProblemException;
 import org.openucp.web.version.Versions;
 
 /**
- * The plan lifecycle: initiate a draft, edit it, publish it as an immutable version, revise on top of the published
- * version, publish again. One plan per NHS number; every write is checked against the caller's permissions.
+ * The plan lifecycle: initiate a draft with the patient's consent, edit it, publish it as an immutable version,
+ * revise on top of the published version, publish again. One plan per NHS number. Every write is checked against
+ * the caller's permissions and the plan's care team; the published plan is open to every reader of published plans.
  */
 @ApplicationScoped
 public class PlanService {
@@ -38,6 +43,8 @@ public class PlanService {
   private final CarePlanRepository plans;
   private final PlanVersionRepository versions;
   private final ConsentRepository consents;
+  private final CareTeamRepository careTeams;
+  private final AttachmentRepository attachments;
   private final PlanContentCodec codec;
   private final AccessGuard access;
   private final AuditContext audit;
@@ -45,10 +52,13 @@ public class PlanService {
   private final Clock clock;
 
   public PlanService(CarePlanRepository plans, PlanVersionRepository versions, ConsentRepository consents,
-      PlanContentCodec codec, AccessGuard access, AuditContext audit, PublicationEffects effects, Clock clock) {
+      CareTeamRepository careTeams, AttachmentRepository attachments, PlanContentCodec codec, AccessGuard access,
+      AuditContext audit, PublicationEffects effects, Clock clock) {
     this.plans = plans;
     this.versions = versions;
     this.consents = consents;
+    this.careTeams = careTeams;
+    this.attachments = attachments;
     this.codec = codec;
     this.access = access;
     this.audit = audit;
@@ -68,11 +78,15 @@ public class PlanService {
   public record Publication(CarePlan plan, PlanVersion version, List<String> warnings) {
   }
 
-  /** What a reader may know of a plan: drafts are hidden from those who may only read published plans. */
+  /** What a reader may know of a plan: drafts are shown to its care team only. */
   public record Summary(CarePlan plan, boolean draftVisible) {
   }
 
-  public Uni<Draft> initiate(NhsNumber patient, PlanContent content) {
+  /** The consent basis stated when a plan is initiated: no clinical content is stored without one. */
+  public record ConsentStatement(ConsentBasis basis, String notes) {
+  }
+
+  public Uni<Draft> initiate(NhsNumber patient, PlanContent content, ConsentStatement consent) {
     audit.patient(patient);
     return Panache.withTransaction(() -> access.require(Permission.INITIATE).chain(staff -> {
           requireDnacprPermission(staff, null, content);
@@ -80,14 +94,7 @@ public class PlanService {
             if (existing != null) {
               throw planExists(existing);
             }
-            CarePlan plan = new CarePlan();
-            plan.id = UUID.randomUUID();
-            plan.nhsNumber = patient.value();
-            plan.owningOrganisation = staff.organisation().value();
-            plan.createdAt = clock.instant();
-            plan.createdBy = staff.id();
-            writeDraft(plan, content, staff);
-            return plans.persistAndFlush(plan);
+            return create(staff, patient, content, consent);
           });
         }))
         .onFailure(ConstraintViolationException.class).transform(e -> planExists(null))
@@ -96,10 +103,11 @@ public class PlanService {
   }
 
   /**
-   * Takes a patient's submitted draft into their plan, inside the caller's transaction: initiates the plan when
-   * there is none, otherwise adds to its draft (starting a revision when everything is published).
+   * Takes a patient's submitted draft into their plan, inside the caller's transaction: initiates the plan, with
+   * the consent the clinician records, when there is none; otherwise adds to its draft (starting a revision when
+   * everything is published), for the plan's care team only.
    */
-  public Uni<CarePlan> takeIn(StaffMember staff, SubmittedDraft submission) {
+  public Uni<CarePlan> takeIn(StaffMember staff, SubmittedDraft submission, ConsentStatement consent) {
     return plans.findByPatient(submission.nhsNumber()).chain(plan -> {
       Permission needed = plan == null ? Permission.INITIATE : Permission.EDIT;
       if (!access.holds(staff, needed)) {
@@ -107,16 +115,16 @@ public class PlanService {
             + staff.jobRoleCode() + " does not allow " + needed.name().toLowerCase()));
       }
       if (plan == null) {
-        CarePlan created = new CarePlan();
-        created.id = UUID.randomUUID();
-        created.nhsNumber = submission.nhsNumber().value();
-        created.owningOrganisation = staff.organisation().value();
-        created.createdAt = clock.instant();
-        created.createdBy = staff.id();
-        writeDraft(created, SubmissionMerge.into(PlanContent.empty(), submission), staff);
-        return plans.persistAndFlush(created);
+        if (consent == null || consent.basis() == null) {
+          throw new ProblemException(Problem.of("consent-required", "Consent needed first", 422,
+                  "This patient has no plan yet: record their consent (consent.basis) to start one from the "
+                      + "submission")
+              .withErrors(List.of(new Problem.FieldError("consent.basis", "must not be null"))));
+        }
+        return create(staff, submission.nhsNumber(), SubmissionMerge.into(PlanContent.empty(), submission),
+            consent);
       }
-      return currentContent(plan).chain(current -> {
+      return requireCareTeam(staff, plan).chain(() -> currentContent(plan)).chain(current -> {
         writeDraft(plan, SubmissionMerge.into(current, submission), staff);
         return plans.persistAndFlush(plan);
       });
@@ -126,20 +134,21 @@ public class PlanService {
   @WithSession
   public Uni<Summary> summary(NhsNumber patient) {
     audit.patient(patient);
-    return access.require(Permission.VIEW_PUBLISHED).chain(staff -> plans.findByPatient(patient).map(plan -> {
-      boolean draftVisible = access.holds(staff, Permission.VIEW_DRAFT);
-      if (plan == null || (!plan.isPublished() && !draftVisible)) {
+    return access.require(Permission.VIEW_PUBLISHED).chain(staff -> plans.findByPatient(patient).chain(plan -> {
+      if (plan == null) {
         throw ProblemException.notFound("A plan for this NHS number");
       }
-      audit.plan(plan.id, plan.isPublished() ? plan.latestVersion : null);
-      return new Summary(plan, draftVisible);
+      return draftsVisible(staff, plan).map(draftVisible -> {
+        audit.plan(plan.id, plan.isPublished() ? plan.latestVersion : null);
+        return new Summary(plan, draftVisible);
+      });
     }));
   }
 
   @WithSession
   public Uni<Draft> draft(NhsNumber patient) {
     audit.patient(patient);
-    return access.require(Permission.VIEW_DRAFT).chain(staff -> existing(patient)).map(plan -> {
+    return access.require(Permission.VIEW_DRAFT).chain(staff -> inCareTeam(staff, patient)).map(plan -> {
       if (!plan.hasDraft()) {
         throw ProblemException.notFound("A draft of this plan");
       }
@@ -151,9 +160,9 @@ public class PlanService {
   @WithTransaction
   public Uni<Draft> saveDraft(NhsNumber patient, long expectedRevision, PlanContent content) {
     audit.patient(patient);
-    return access.require(Permission.EDIT).chain(staff -> existing(patient).chain(plan -> {
+    return access.require(Permission.EDIT).chain(staff -> inCareTeam(staff, patient).chain(plan -> {
       Versions.check(expectedRevision, plan.revision);
-      return currentContent(plan).chain(previous -> {
+      return requireOwnAttachment(plan, content).chain(() -> currentContent(plan)).chain(previous -> {
         requireDnacprPermission(staff, previous, content);
         writeDraft(plan, content, staff);
         return plans.persistAndFlush(plan);
@@ -165,7 +174,7 @@ public class PlanService {
   @WithTransaction
   public Uni<Draft> revise(NhsNumber patient) {
     audit.patient(patient);
-    return access.require(Permission.EDIT).chain(staff -> existing(patient).chain(plan -> {
+    return access.require(Permission.EDIT).chain(staff -> inCareTeam(staff, patient).chain(plan -> {
       if (plan.hasDraft()) {
         throw ProblemException.conflict("draft-exists", "A draft is already open",
             "Carry on with the open draft (revision " + plan.revision + ") rather than starting another");
@@ -180,7 +189,7 @@ public class PlanService {
   @WithTransaction
   public Uni<Publication> publish(NhsNumber patient, long expectedRevision) {
     audit.patient(patient);
-    return access.require(Permission.PUBLISH).chain(staff -> existing(patient).chain(plan -> {
+    return access.require(Permission.PUBLISH).chain(staff -> inCareTeam(staff, patient).chain(plan -> {
       Versions.check(expectedRevision, plan.revision);
       if (!plan.hasDraft()) {
         throw ProblemException.conflict("nothing-to-publish", "Nothing to publish",
@@ -215,12 +224,9 @@ public class PlanService {
   @WithSession
   public Uni<List<PlanVersion>> history(NhsNumber patient) {
     audit.patient(patient);
-    return access.require(Permission.VIEW_PUBLISHED)
-        .chain(staff -> existing(patient))
-        .chain(plan -> {
-          audit.plan(plan.id, null);
-          return versions.history(plan.id);
-        });
+    return access.require(Permission.VIEW_PUBLISHED).chain(staff -> existing(patient)
+        .call(plan -> draftsVisible(staff, plan))
+        .chain(plan -> versions.history(plan.id)));
   }
 
   /** A published version; {@code version} null for the newest. */
@@ -251,6 +257,101 @@ public class PlanService {
       audit.plan(plan.id, null);
       return plan;
     });
+  }
+
+  /**
+   * The patient's plan when the member of staff's organisation is in its care team; a 403 saying so otherwise.
+   * Call it inside the caller's session, after the permission check.
+   */
+  public Uni<CarePlan> inCareTeam(StaffMember staff, NhsNumber patient) {
+    return existing(patient).call(plan -> requireCareTeam(staff, plan));
+  }
+
+  /** Whether the member of staff is in the plan's care team (read inside the caller's session). */
+  public Uni<Boolean> isInCareTeam(StaffMember staff, CarePlan plan) {
+    return careTeams.isMember(plan.id, staff.organisation().value());
+  }
+
+  private Uni<Void> requireCareTeam(StaffMember staff, CarePlan plan) {
+    return isInCareTeam(staff, plan).invoke(member -> {
+      if (!member) {
+        throw notInCareTeam(staff, plan);
+      }
+    }).replaceWithVoid();
+  }
+
+  /**
+   * Whether this reader sees the plan's drafts: its care team's authors do. A plan never published does not exist
+   * for anyone else who reads published plans only (404); staff who work on drafts elsewhere are told that their
+   * organisation is not in its care team (403).
+   */
+  private Uni<Boolean> draftsVisible(StaffMember staff, CarePlan plan) {
+    if (!access.holds(staff, Permission.VIEW_DRAFT)) {
+      if (!plan.isPublished()) {
+        throw ProblemException.notFound("A plan for this NHS number");
+      }
+      return Uni.createFrom().item(false);
+    }
+    return isInCareTeam(staff, plan).map(member -> {
+      if (!member && !plan.isPublished()) {
+        throw notInCareTeam(staff, plan);
+      }
+      return member;
+    });
+  }
+
+  public static ProblemException notInCareTeam(StaffMember staff, CarePlan plan) {
+    return ProblemException.forbidden("not-in-care-team", "Your organisation " + staff.organisation()
+        + " is not in this plan's care team: ask its owner, " + plan.owningOrganisation + ", to add it");
+  }
+
+  /** An ADRT's attached document must be one attached to this plan. */
+  private Uni<Void> requireOwnAttachment(CarePlan plan, PlanContent content) {
+    String attachmentId = content.adrt() == null ? null : content.adrt().attachmentId();
+    if (attachmentId == null || attachmentId.isBlank()) {
+      return Uni.createFrom().voidItem();
+    }
+    UUID id;
+    try {
+      id = UUID.fromString(attachmentId.strip());
+    } catch (IllegalArgumentException e) {
+      return Uni.createFrom().failure(notAnAttachmentOfThisPlan(attachmentId));
+    }
+    return attachments.findForPlan(plan.id, id).invoke(found -> {
+      if (found == null) {
+        throw notAnAttachmentOfThisPlan(attachmentId);
+      }
+    }).replaceWithVoid();
+  }
+
+  private static ProblemException notAnAttachmentOfThisPlan(String attachmentId) {
+    return new ProblemException(Problem.of("unknown-attachment", "Not a document of this plan", 422,
+            "adrt.attachmentId " + attachmentId + " is not a document attached to this plan: attach it first")
+        .withErrors(List.of(new Problem.FieldError("adrt.attachmentId", "not a document attached to this plan"))));
+  }
+
+  private void requireConsentAllowed(PlanContent content, ConsentStatement consent, String field) {
+    LocalDate dateOfBirth = content.person() == null ? null : content.person().dateOfBirth();
+    PublicationRules.requireConsentBasisAllowed(dateOfBirth, consent.basis(), LocalDate.now(clock), field);
+  }
+
+  /** A new plan owned by the member of staff's organisation, its care team, and the consent it is held on. */
+  private Uni<CarePlan> create(StaffMember staff, NhsNumber patient, PlanContent content,
+      ConsentStatement consent) {
+    requireConsentAllowed(content, consent, "consent.basis");
+    CarePlan plan = new CarePlan();
+    plan.id = UUID.randomUUID();
+    plan.nhsNumber = patient.value();
+    plan.owningOrganisation = staff.organisation().value();
+    plan.createdAt = clock.instant();
+    plan.createdBy = staff.id();
+    writeDraft(plan, content, staff);
+    Consent record = new Consent();
+    record.planId = plan.id;
+    record.recordedBy(staff, consent.basis(), consent.notes(), clock.instant());
+    return requireOwnAttachment(plan, content).chain(() -> plans.persistAndFlush(plan))
+        .call(created -> careTeams.addIfAbsent(created.id, created.owningOrganisation, staff.id(), clock.instant()))
+        .call(created -> consents.persistAndFlush(record));
   }
 
   /** The draft if there is one, else the newest published content. */

@@ -7,7 +7,9 @@ import java.util.List;
 import org.openucp.model.care.CeilingOfTreatment;
 import org.openucp.model.care.ConsentBasis;
 import org.openucp.model.plan.PlanContent;
+import org.openucp.web.problem.Problem;
 import org.openucp.web.problem.Problem.FieldError;
+import org.openucp.web.problem.ProblemException;
 
 /**
  * What a plan must say before urgent care may rely on it (errors block publication), and what a careful clinician
@@ -79,6 +81,16 @@ public final class PublicationRules {
 
   public static boolean allowsChild(ConsentBasis basis) {
     return basis == ConsentBasis.PARENT_OR_GUARDIAN || basis == ConsentBasis.BEST_INTERESTS_DECISION;
+  }
+
+  /** Refuses, naming {@code field}, a consent basis that cannot apply to a person under 18. */
+  public static void requireConsentBasisAllowed(LocalDate dateOfBirth, ConsentBasis basis, LocalDate today,
+      String field) {
+    if (dateOfBirth != null && isChild(dateOfBirth, today) && !allowsChild(basis)) {
+      throw new ProblemException(Problem.of("consent-basis-not-allowed", "Consent basis not allowed", 422,
+          "For a person under 18, consent must be by a parent or guardian or a best-interests decision")
+          .withErrors(List.of(new FieldError(field, "not allowed under 18"))));
+    }
   }
 
   private static boolean blank(String value) {

@@ -11,6 +11,8 @@ import java.time.LocalDate;
 import java.util.List;
 import org.openucp.clinical.access.AccessGuard;
 import org.openucp.clinical.access.Permission;
+import org.openucp.clinical.audit.AuditContext;
+import org.openucp.model.identity.NhsNumber;
 import org.openucp.clinical.review.ReviewTask;
 import org.openucp.clinical.review.repository.ReviewTaskRepository;
 import org.openucp.clinical.urgentcare.repository.PublishedPlanRepository;
@@ -28,10 +30,12 @@ public class ReviewReminders {
   private final ReviewTaskRepository tasks;
   private final ReviewConfig config;
   private final AccessGuard access;
+  private final AuditContext audit;
   private final Clock clock;
 
   public ReviewReminders(PublishedPlanRepository published, ReviewTaskRepository tasks, ReviewConfig config,
-      AccessGuard access, Clock clock) {
+      AccessGuard access, AuditContext audit, Clock clock) {
+    this.audit = audit;
     this.published = published;
     this.tasks = tasks;
     this.config = config;
@@ -65,6 +69,6 @@ public class ReviewReminders {
             "You can see the reviews of your own organisation, " + staff.organisation() + ", only");
       }
       return tasks.openFor(organisation.value());
-    });
+    }).invoke(due -> audit.revealed(due.stream().map(task -> NhsNumber.of(task.nhsNumber)).toList()));
   }
 }

@@ -84,6 +84,7 @@ public class UrgentCareLookup {
             throw ProblemException.notFound("A published plan for this name, date of birth and postcode");
           }
           if (matches.size() > 1) {
+            audit.revealed(matches.stream().map(match -> NhsNumber.of(match.nhsNumber)).toList());
             return Uni.createFrom().item(new Search(null, matches));
           }
           PublishedPlan match = matches.get(0);

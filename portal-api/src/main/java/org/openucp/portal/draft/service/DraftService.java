@@ -30,11 +30,13 @@ public class DraftService {
   private final OutboxRepository outbox;
   private final OutboxRelay relay;
   private final SubmissionReceiptRepository receipts;
+  private final Recipients recipients;
   private final DraftConfig config;
   private final Clock clock;
 
   public DraftService(DraftRepository drafts, OutboxRepository outbox, OutboxRelay relay,
-      SubmissionReceiptRepository receipts, DraftConfig config, Clock clock) {
+      SubmissionReceiptRepository receipts, Recipients recipients, DraftConfig config, Clock clock) {
+    this.recipients = recipients;
     this.drafts = drafts;
     this.outbox = outbox;
     this.relay = relay;
@@ -90,17 +92,20 @@ public class DraftService {
   }
 
   /**
-   * Marks the draft submitted and queues it for the clinical intake in one transaction; once that has committed,
+   * Checks that the chosen organisation receives submissions, then marks the draft submitted and queues it for the
+   * clinical intake in one transaction; once that has committed,
    * asks the relay to deliver it straight away rather than at its next scheduled run.
    */
   public Uni<Draft> submit(Patient patient, UUID id, long expectedVersion) {
     requireProofing(patient);
-    return Panache.withTransaction(() -> editable(patient, id, expectedVersion).chain(draft -> {
+    return Panache.withSession(() -> editable(patient, id, expectedVersion))
+        .call(draft -> recipients.requireRecipient(draft.organisation))
+        .chain(checked -> Panache.withTransaction(() -> editable(patient, id, expectedVersion).chain(draft -> {
           draft.submit(clock.instant());
           return drafts.persistAndFlush(draft)
               .call(submitted -> outbox.enqueue(submitted.id, clock.instant()))
               .call(submitted -> receipts.issue(submitted));
-        }))
+        })))
         .invoke(relay::nudge);
   }
 
