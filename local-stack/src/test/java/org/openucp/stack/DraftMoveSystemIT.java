@@ -284,16 +284,19 @@ class DraftMoveSystemIT {
     given().auth().oauth2(patient).when().get(portal.baseUrl() + "/submissions")
         .then().statusCode(200).body("[0].stage", equalTo("COMPLETED"));
 
+    // The proxy is invited as NHS login knows them: their verified date of birth and email must match.
+    Persona invited = Personas.SECOND_PATIENT;
+    String proxyBirthdate = (String) invited.claims().get("birthdate");
     given().auth().oauth2(patient).contentType(ContentType.JSON)
-        .body(Map.of("email", "carer@example.org", "dateOfBirth", "1970-06-15"))
+        .body(Map.of("email", invited.claims().get("email"), "dateOfBirth", proxyBirthdate))
         .when().post(portal.baseUrl() + "/proxies").then().statusCode(201);
     await("the invitation email").atMost(MOVE).until(() -> mail.getReceivedMessages().length > 0);
     Matcher link = Pattern.compile("token=([A-Za-z0-9_-]+)")
         .matcher(GreenMailUtil.getBody(mail.getReceivedMessages()[0]));
     assertThat(link.find()).isTrue();
-    String proxy = issuer.token(Personas.SECOND_PATIENT);
+    String proxy = issuer.token(invited);
     String access = given().auth().oauth2(proxy).contentType(ContentType.JSON)
-        .body(Map.of("token", link.group(1), "dateOfBirth", "1970-06-15", "patientNhsNumber", nhs))
+        .body(Map.of("token", link.group(1), "dateOfBirth", proxyBirthdate, "patientNhsNumber", nhs))
         .when().post(portal.baseUrl() + "/proxy-invitations/acceptance")
         .then().statusCode(200).extract().path("id");
     given().auth().oauth2(proxy).when().get(portal.baseUrl() + "/proxy/patients/" + access + "/plan")

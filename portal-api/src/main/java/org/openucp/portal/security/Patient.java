@@ -1,9 +1,14 @@
 package org.openucp.portal.security;
 
+import java.time.LocalDate;
 import org.openucp.model.identity.NhsNumber;
 
-/** A person signed in with NHS login, identified by the NHS number in their token. */
-public record Patient(String subject, NhsNumber nhsNumber, String identityProofingLevel, String email) {
+/**
+ * A person signed in with NHS login, identified by the NHS number in their token; their date of birth as NHS login
+ * verified it, or null when the token carries none that can be read.
+ */
+public record Patient(String subject, NhsNumber nhsNumber, String identityProofingLevel, String email,
+    LocalDate birthdate) {
 
   /** Whether NHS login verified this person's identity at least to the given level (P0 &lt; P5 &lt; P9). */
   public boolean proofedAtLeast(String level) {

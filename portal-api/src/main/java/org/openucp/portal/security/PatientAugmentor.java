@@ -7,6 +7,8 @@ import io.quarkus.security.identity.SecurityIdentityAugmentor;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.openucp.model.identity.InvalidIdentifierException;
 import org.openucp.model.identity.NhsNumber;
@@ -36,9 +38,19 @@ public class PatientAugmentor implements SecurityIdentityAugmentor {
     }
     try {
       return new Patient(token.getSubject(), NhsNumber.of(nhsNumber),
-          token.<String>claim("identity_proofing_level").orElse("P0"), token.<String>claim("email").orElse(null));
+          token.<String>claim("identity_proofing_level").orElse("P0"), token.<String>claim("email").orElse(null),
+          birthdateOf(token));
     } catch (InvalidIdentifierException e) {
       throw new AuthenticationFailedException("The NHS login token's NHS number is not valid");
+    }
+  }
+
+  // Only proxy acceptance needs it: an unreadable date must not keep a patient from their own draft.
+  private static LocalDate birthdateOf(JsonWebToken token) {
+    try {
+      return token.<String>claim("birthdate").map(LocalDate::parse).orElse(null);
+    } catch (DateTimeParseException | ClassCastException e) {
+      return null;
     }
   }
 }

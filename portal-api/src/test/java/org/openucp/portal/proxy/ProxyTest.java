@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
@@ -12,6 +13,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -29,14 +33,20 @@ import org.openucp.portal.notification.Emails;
 import org.openucp.infra.NhsNumbers;
 import org.openucp.portal.support.PortalDatabase;
 import org.openucp.portal.support.PortalInfra;
+import org.openucp.portal.support.StubClinicalIntake;
 
-/** A proxy proves their date of birth and the patient's NHS number; guessing gets nowhere and tells nothing. */
+/**
+ * A proxy proves their date of birth and the patient's NHS number, signed in as the person invited; guessing gets
+ * nowhere and tells nothing; patients and proxies have daily limits.
+ */
 @QuarkusTest
 @QuarkusTestResource(PortalInfra.class)
 class ProxyTest {
 
   private static final String PROXY_BIRTHDATE = "1970-06-15";
   private static final String PATIENT_EMAIL = "smith.9434765919@example.org";
+  private static final String PROXY_EMAIL = "carer@example.org";
+  private static final String NOT_VERIFIED = "https://openucp.org/problems/proxy-not-verified";
 
   @LocalInfra
   LocalIssuer issuer;
@@ -45,6 +55,8 @@ class ProxyTest {
   EmbeddedDatabase database;
 
   GreenMail mail;
+
+  StubClinicalIntake clinical;
 
   private PortalDatabase tables;
   private Persona proxy;
@@ -55,19 +67,20 @@ class ProxyTest {
     tables.deleteAll("proxy_attempt");
     tables.deleteAll("proxy_invitation");
     mail.purgeEmailFromAllMailboxes();
-    proxy = NhsNumbers.freshPatient();
+    clinical.reset();
+    proxy = invitedPerson();
   }
 
   @Test
   void shouldEmailASingleUseLinkAndActivateAProxyWhoProvesThemselves() throws Exception {
-    String token = invite("carer@example.org");
+    String token = invite(PROXY_EMAIL);
 
     String id = accept(proxy, token, PROXY_BIRTHDATE, "943 476 5919")
         .then().statusCode(200).body("patientNhsNumber", equalTo(Personas.PATIENT_NHS_NUMBER))
         .extract().path("id");
 
     asPatient().when().get("/proxies").then().statusCode(200)
-        .body("[0].status", equalTo("ACTIVE")).body("[0].email", equalTo("carer@example.org"));
+        .body("[0].status", equalTo("ACTIVE")).body("[0].email", equalTo(PROXY_EMAIL));
     given().auth().oauth2(issuer.token(proxy)).when().get("/proxy/patients")
         .then().statusCode(200).body("id", equalTo(List.of(id)));
     assertThat(subjectsSentTo(PATIENT_EMAIL)).containsExactly(Emails.PROXY_ACTIVE);
@@ -77,7 +90,7 @@ class ProxyTest {
 
   @Test
   void shouldLockTheInvitationAfterFiveWrongAttemptsAndTellThePatient() throws Exception {
-    String token = invite("carer@example.org");
+    String token = invite(PROXY_EMAIL);
 
     for (int attempt = 0; attempt < 5; attempt++) {
       accept(proxy, token, attempt % 2 == 0 ? "1970-06-16" : PROXY_BIRTHDATE,
@@ -94,13 +107,14 @@ class ProxyTest {
 
   @Test
   void shouldGiveTheSameAnswerWhateverWasWrong() throws Exception {
-    String token = invite("carer@example.org");
+    String token = invite(PROXY_EMAIL);
 
     Response wrongBirthdate = accept(proxy, token, "1971-01-01", Personas.PATIENT_NHS_NUMBER);
     Response wrongNumber = accept(proxy, token, PROXY_BIRTHDATE, Personas.SECOND_PATIENT_NHS_NUMBER);
     Response unknownLink = accept(proxy, "no-such-token", PROXY_BIRTHDATE, Personas.PATIENT_NHS_NUMBER);
+    Response someoneElse = accept(NhsNumbers.freshPatient(), token, PROXY_BIRTHDATE, Personas.PATIENT_NHS_NUMBER);
 
-    for (Response refused : List.of(wrongBirthdate, wrongNumber, unknownLink)) {
+    for (Response refused : List.of(wrongBirthdate, wrongNumber, unknownLink, someoneElse)) {
       assertThat(refused.statusCode()).isEqualTo(403);
       assertThat(refused.asString()).isEqualTo(wrongBirthdate.asString());
     }
@@ -108,7 +122,7 @@ class ProxyTest {
 
   @Test
   void shouldRefuseAnExpiredInvitation() throws Exception {
-    String token = invite("carer@example.org");
+    String token = invite(PROXY_EMAIL);
     tables.executeSql("UPDATE proxy_invitation SET expires_at = now() - interval '1 minute'");
 
     accept(proxy, token, PROXY_BIRTHDATE, Personas.PATIENT_NHS_NUMBER).then().statusCode(403);
@@ -116,7 +130,7 @@ class ProxyTest {
 
   @Test
   void shouldTakeAccessAwayAtOnceWhenThePatientRevokes() throws Exception {
-    String token = invite("carer@example.org");
+    String token = invite(PROXY_EMAIL);
     String id = accept(proxy, token, PROXY_BIRTHDATE, Personas.PATIENT_NHS_NUMBER).then().statusCode(200)
         .extract().path("id");
 
@@ -126,6 +140,149 @@ class ProxyTest {
     given().auth().oauth2(issuer.token(proxy)).when().get("/proxy/patients").then().body("$", hasSize(0));
     given().auth().oauth2(issuer.token(Personas.SECOND_PATIENT)).when().delete("/proxies/" + UUID.randomUUID())
         .then().statusCode(404);
+  }
+
+  @Test
+  void shouldRefuseAcceptanceBySomeoneOtherThanTheInvitedPerson() throws Exception {
+    String token = invite(PROXY_EMAIL);
+    Response wrongBirthdate = accept(proxy, token, "1971-01-01", Personas.PATIENT_NHS_NUMBER);
+    // Knows the link, the invited date of birth and the NHS number, even uses the invited email; NHS login verified
+    // someone born on another day.
+    Persona someoneElse = NhsNumbers.freshPatient().withClaim("email", PROXY_EMAIL);
+
+    Response refused = accept(someoneElse, token, PROXY_BIRTHDATE, Personas.PATIENT_NHS_NUMBER);
+
+    assertThat(refused.statusCode()).isEqualTo(403);
+    assertThat(refused.asString()).isEqualTo(wrongBirthdate.asString());
+    assertThat(failedAttemptsOnTheInvitation()).isEqualTo(2);
+    assertThat(tables.count("SELECT count(*) FROM proxy_attempt WHERE proxy_subject = ? AND outcome = 'WRONG_DETAILS'",
+        someoneElse.subject())).isEqualTo(1);
+    given().auth().oauth2(issuer.token(someoneElse)).when().get("/proxy/patients").then().body("$", hasSize(0));
+    accept(proxy, token, PROXY_BIRTHDATE, Personas.PATIENT_NHS_NUMBER).then().statusCode(200);
+  }
+
+  @Test
+  void shouldRefuseWhenTheSignedInEmailIsNotTheInvitedOne() throws Exception {
+    String token = invite(PROXY_EMAIL);
+    Persona otherEmail = proxy.withClaim("email", "someone.else@example.org");
+
+    accept(otherEmail, token, PROXY_BIRTHDATE, Personas.PATIENT_NHS_NUMBER)
+        .then().statusCode(403).contentType("application/problem+json").body("type", equalTo(NOT_VERIFIED));
+
+    assertThat(failedAttemptsOnTheInvitation()).isEqualTo(1);
+    asPatient().when().get("/proxies").then().body("[0].status", equalTo("INVITED"));
+  }
+
+  @Test
+  void shouldMatchTheSignedInEmailWhateverItsCase() throws Exception {
+    String token = invite(PROXY_EMAIL);
+
+    accept(proxy.withClaim("email", "Carer@Example.ORG"), token, PROXY_BIRTHDATE, Personas.PATIENT_NHS_NUMBER)
+        .then().statusCode(200);
+  }
+
+  @Test
+  void shouldLockTheInvitationWhenTheWrongPersonKeepsTrying() throws Exception {
+    String token = invite(PROXY_EMAIL);
+
+    for (int attempt = 0; attempt < 5; attempt++) {
+      accept(NhsNumbers.freshPatient().withClaim("email", PROXY_EMAIL), token, PROXY_BIRTHDATE,
+          Personas.PATIENT_NHS_NUMBER).then().statusCode(403);
+    }
+
+    accept(proxy, token, PROXY_BIRTHDATE, Personas.PATIENT_NHS_NUMBER).then().statusCode(403);
+    asPatient().when().get("/proxies").then().body("[0].status", equalTo("LOCKED"));
+    assertThat(subjectsSentTo(PATIENT_EMAIL)).containsExactly(Emails.PROXY_LOCKED);
+  }
+
+  @Test
+  void shouldLimitInvitationsPerDay() throws Exception {
+    for (int sent = 0; sent < 5; sent++) {
+      invite("carer" + sent + "@example.org");
+    }
+    Instant firstSent = Instant.parse(asPatient().when().get("/proxies").then().extract().path("[0].invitedAt"));
+
+    Response refused = asPatient().contentType(ContentType.JSON)
+        .body(Map.of("email", "sixth@example.org", "dateOfBirth", PROXY_BIRTHDATE)).when().post("/proxies");
+
+    assertThat(refused.statusCode()).isEqualTo(429);
+    assertThat(refused.contentType()).startsWith("application/problem+json");
+    assertThat(refused.<String>path("type")).isEqualTo("https://openucp.org/problems/too-many-invitations");
+    Instant allowedAgain = firstSent.plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS);
+    assertThat(refused.<String>path("detail")).contains("from " + allowedAgain);
+    assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(86_000L, 86_401L);
+    asPatient().when().get("/proxies").then().body("$", hasSize(5));
+    assertThat(recipientsOfAll()).doesNotContain("sixth@example.org");
+
+    given().auth().oauth2(issuer.token(Personas.SECOND_PATIENT)).contentType(ContentType.JSON)
+        .body(Map.of("email", "someone@example.org", "dateOfBirth", PROXY_BIRTHDATE)).when().post("/proxies")
+        .then().statusCode(201);
+    tables.executeSql("UPDATE proxy_invitation SET created_at = created_at - interval '25 hours' "
+        + "WHERE proxy_email = 'carer0@example.org'");
+    invite("sixth@example.org");
+  }
+
+  @Test
+  void shouldRefuseAttemptsBeyondTheDailyLimitPerSignedInUser() throws Exception {
+    for (int attempt = 0; attempt < 10; attempt++) {
+      accept(proxy, "no-such-token-" + attempt, PROXY_BIRTHDATE, Personas.PATIENT_NHS_NUMBER).then().statusCode(403);
+    }
+    String token = invite(PROXY_EMAIL);
+    Response wrongNumber = accept(NhsNumbers.freshPatient(), token, PROXY_BIRTHDATE,
+        Personas.SECOND_PATIENT_NHS_NUMBER);
+
+    Response refused = accept(proxy, token, PROXY_BIRTHDATE, Personas.PATIENT_NHS_NUMBER);
+
+    assertThat(refused.statusCode()).isEqualTo(403);
+    assertThat(refused.asString()).isEqualTo(wrongNumber.asString());
+    assertThat(failedAttemptsOnTheInvitation()).as("the invitation was not looked at").isEqualTo(1);
+    asPatient().when().get("/proxies").then().body("[0].status", equalTo("INVITED"));
+    assertThat(tables.count("SELECT count(*) FROM proxy_attempt WHERE proxy_subject = ? "
+        + "AND outcome = 'TOO_MANY_ATTEMPTS' AND invitation_id IS NULL", proxy.subject())).isEqualTo(1);
+
+    tables.executeSql("UPDATE proxy_attempt SET attempted_at = attempted_at - interval '25 hours'");
+    accept(proxy, token, PROXY_BIRTHDATE, Personas.PATIENT_NHS_NUMBER).then().statusCode(200);
+  }
+
+  @Test
+  void shouldNotMoveLastViewedWhenTheViewFailed() throws Exception {
+    String id = accept(proxy, invite(PROXY_EMAIL), PROXY_BIRTHDATE, Personas.PATIENT_NHS_NUMBER)
+        .then().statusCode(200).extract().path("id");
+
+    given().auth().oauth2(issuer.token(proxy)).when().get("/proxy/patients/" + id + "/plan")
+        .then().statusCode(404);
+    clinical.failWith(503);
+    given().auth().oauth2(issuer.token(proxy)).when().get("/proxy/patients/" + id + "/plan")
+        .then().statusCode(503);
+
+    asPatient().when().get("/proxies").then().body("[0].lastViewedAt", nullValue());
+  }
+
+  @Test
+  void shouldShowThePatientWhenTheirProxyLastSawThePlan() throws Exception {
+    String id = accept(proxy, invite(PROXY_EMAIL), PROXY_BIRTHDATE, Personas.PATIENT_NHS_NUMBER)
+        .then().statusCode(200).extract().path("id");
+    clinical.publishPlan(Personas.PATIENT_NHS_NUMBER, "{\"content\":{\"whatMattersToMe\":\"My garden\"}}");
+    Instant before = Instant.now();
+
+    given().auth().oauth2(issuer.token(proxy)).when().get("/proxy/patients/" + id + "/plan")
+        .then().statusCode(200).body("content.whatMattersToMe", equalTo("My garden"));
+
+    String lastViewed = asPatient().when().get("/proxies").then().extract().path("[0].lastViewedAt");
+    assertThat(Instant.parse(lastViewed)).isAfterOrEqualTo(before.truncatedTo(ChronoUnit.MILLIS));
+  }
+
+  /** Someone NHS login verified as born on the invited date, with the invited email. */
+  private static Persona invitedPerson() {
+    return NhsNumbers.freshPatient().withClaim("birthdate", PROXY_BIRTHDATE).withClaim("email", PROXY_EMAIL);
+  }
+
+  private long failedAttemptsOnTheInvitation() {
+    return tables.count("SELECT failed_attempts FROM proxy_invitation WHERE proxy_email = ?", PROXY_EMAIL);
+  }
+
+  private List<String> recipientsOfAll() {
+    return Arrays.stream(mail.getReceivedMessages()).flatMap(message -> recipients(message).stream()).toList();
   }
 
   private String invite(String email) throws Exception {

@@ -9,11 +9,16 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Stands in for the clinical API's intake in the portal's own tests, recording what the relay sent. The real intake
+ * Stands in for the clinical API's intake in the portal's own tests, recording what the relay sent, and for its
+ * patient access, serving the plans a test published (404 for any other). The real intake
  * is exercised by the clinical API's tests and, end to end with both services, by the system test.
  */
 public final class StubClinicalIntake implements AutoCloseable {
@@ -22,13 +27,17 @@ public final class StubClinicalIntake implements AutoCloseable {
   public record Delivery(String authorization, String idempotencyKey, String body) {
   }
 
+  private static final Pattern PLAN_PATH = Pattern.compile("/patient-access/(\\d{10})/plan");
+
   private final HttpServer server;
   private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
+  private final Map<String, String> publishedPlans = new ConcurrentHashMap<>();
   private volatile int failWithStatus;
 
   private StubClinicalIntake(HttpServer server) {
     this.server = server;
     server.createContext("/intake/submitted-drafts", this::handle);
+    server.createContext("/patient-access/", this::patientAccess);
     server.start();
   }
 
@@ -55,7 +64,25 @@ public final class StubClinicalIntake implements AutoCloseable {
 
   public void reset() {
     deliveries.clear();
+    publishedPlans.clear();
     failWithStatus = 0;
+  }
+
+  /** From now on {@code GET /patient-access/{nhsNumber}/plan} answers with this published plan. */
+  public void publishPlan(String nhsNumber, String planJson) {
+    publishedPlans.put(nhsNumber, planJson);
+  }
+
+  private void patientAccess(HttpExchange exchange) throws IOException {
+    Matcher plan = PLAN_PATH.matcher(exchange.getRequestURI().getPath());
+    String published = plan.matches() && "GET".equals(exchange.getRequestMethod())
+        ? publishedPlans.get(plan.group(1)) : null;
+    int status = failWithStatus != 0 ? failWithStatus : published == null ? 404 : 200;
+    byte[] response = (status == 200 ? published : "{\"status\":" + status + "}").getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().add("Content-Type", status == 200 ? "application/json" : "application/problem+json");
+    exchange.sendResponseHeaders(status, response.length);
+    exchange.getResponseBody().write(response);
+    exchange.close();
   }
 
   private void handle(HttpExchange exchange) throws IOException {

@@ -58,11 +58,12 @@ public class MyPlanService {
         .call(() -> proxies.revokeAll(patient.nhsNumber()));
   }
 
-  /** The published plan of a patient who made this person their proxy. */
+  /** The published plan of a patient who made this person their proxy; the patient sees when it was last shown. */
   public Uni<JsonNode> planForProxy(Patient proxy, UUID invitationId) {
     requireProofing(proxy);
     return proxies.openFor(proxy, invitationId)
-        .chain(invitation -> clinical.plan(invitation.patientNhsNumber, "PROXY", proxy.subject()));
+        .chain(invitation -> clinical.plan(invitation.patientNhsNumber, "PROXY", proxy.subject())
+            .call(() -> proxies.noteViewed(invitation)));
   }
 
   /** Checks a patient or proxy may see clinical content: identity checked to the configured level. */

@@ -27,9 +27,41 @@ public class ProxyRepository implements PanacheRepositoryBase<ProxyInvitation, U
     return list("proxySubject = ?1 and status = ?2", proxySubject, ProxyStatus.ACTIVE);
   }
 
+  /** When each invitation the patient sent since then was created, oldest first. */
+  public Uni<List<Instant>> invitedSince(String nhsNumber, Instant since) {
+    return list("patientNhsNumber = ?1 and createdAt > ?2", Sort.by("createdAt"), nhsNumber, since)
+        .map(invitations -> invitations.stream().map(invitation -> invitation.createdAt).toList());
+  }
+
+  /** Notes that the proxy has just seen the plan. */
+  public Uni<Integer> noteViewed(UUID invitationId, Instant at) {
+    return update("lastViewedAt = ?1 where id = ?2 and status = ?3", at, invitationId, ProxyStatus.ACTIVE);
+  }
+
   public Uni<Integer> revokeAll(String nhsNumber, Instant at) {
     return update("status = ?1, revokedAt = ?2 where patientNhsNumber = ?3 and status <> ?1", ProxyStatus.REVOKED, at,
         nhsNumber);
+  }
+
+  /** Attempts the person made since then that were judged, on any invitation (refusals for too many are not). */
+  public Uni<Long> attemptsSince(String proxySubject, Instant since) {
+    return getSession().chain(session -> session.createNativeQuery("""
+            SELECT count(*) FROM proxy_attempt
+            WHERE proxy_subject = :subject AND attempted_at > :since AND outcome <> 'TOO_MANY_ATTEMPTS'""", Long.class)
+        .setParameter("subject", proxySubject)
+        .setParameter("since", since)
+        .getSingleResult());
+  }
+
+  /**
+   * Holds, until this transaction ends, a lock on the given key (e.g. one person's attempts), so that a count taken
+   * next and the row written after it cannot interleave with a concurrent request's.
+   */
+  public Uni<Void> serialise(String key) {
+    return getSession().chain(session -> session.createNativeQuery("""
+            SELECT count(*) FROM (SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))) AS locked""", Long.class)
+        .setParameter("key", key)
+        .getSingleResult()).replaceWithVoid();
   }
 
   public Uni<Void> recordAttempt(UUID invitationId, String proxySubject, String outcome, Instant at) {

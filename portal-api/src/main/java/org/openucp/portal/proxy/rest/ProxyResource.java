@@ -79,6 +79,8 @@ public class ProxyResource {
   @Operation(summary = "Invite a proxy: they get an email with a single-use link")
   @APIResponse(responseCode = "201", description = "Invited")
   @APIResponse(responseCode = "400", description = "Invalid fields")
+  @APIResponse(responseCode = "429", description = "Too many invitations in the last 24 hours: says when I can invite "
+      + "again (also in Retry-After); nothing was stored or sent")
   public Uni<Response> invite(@NotNull @Valid InvitationRequest request) {
     plans.requireProofing(me.get());
     return proxies.invite(me.get(), request.email(), request.dateOfBirth())
@@ -105,10 +107,12 @@ public class ProxyResource {
   @POST
   @Path("proxy-invitations/acceptance")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Prove an invitation: my date of birth and the patient's NHS number")
+  @Operation(summary = "Prove an invitation: my date of birth and the patient's NHS number; my NHS login must show "
+      + "the invited date of birth and email")
   @APIResponse(responseCode = "200", description = "Verified: I can now read the patient's published plan")
   @APIResponse(responseCode = "400", description = "Missing fields")
-  @APIResponse(responseCode = "403", description = "Not verified (the same answer whatever was wrong)")
+  @APIResponse(responseCode = "403", description = "Not verified (the same answer whatever was wrong, including too "
+      + "many attempts today)")
   public Uni<ProxyFor> accept(@NotNull @Valid AcceptanceRequest request) {
     plans.requireProofing(me.get());
     return proxies.accept(me.get(), request.token(), request.dateOfBirth(), request.patientNhsNumber())
