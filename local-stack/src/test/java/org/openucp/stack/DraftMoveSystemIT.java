@@ -170,8 +170,8 @@ class DraftMoveSystemIT {
           // What a relay that died after the intake stored the draft, but before the portal deleted it, leaves:
           // the intake already has the draft, the portal still has it to deliver.
           given().auth().oauth2(issuer.token(Personas.PORTAL_SERVICE)).header("Idempotency-Key", id)
-              .contentType(ContentType.JSON).body(Map.of("draftId", id, "nhsNumber", nhs, "postcode", "SW3 6JJ",
-                  "submittedAt", java.time.Instant.now().toString()))
+              .contentType(ContentType.JSON).body(Map.of("draftId", id, "nhsNumber", nhs, "organisation", Personas.DEMO_PRACTICE,
+                  "postcode", "SW3 6JJ", "submittedAt", java.time.Instant.now().toString()))
               .when().post(clinical.baseUrl() + "/intake/submitted-drafts").then().statusCode(201);
         }
         given().auth().oauth2(token).header("If-Match", "\"0\"")
@@ -262,7 +262,7 @@ class DraftMoveSystemIT {
     String gp = issuer.token(Personas.GP);
     String nhs = Personas.PATIENT_NHS_NUMBER;
     given().auth().oauth2(gp).contentType(ContentType.JSON)
-        .body(Map.of("nhsNumber", nhs, "content", Map.of(
+        .body(Map.of("nhsNumber", nhs, "consent", Map.of("basis", "EXPLICIT_CONSENT"), "content", Map.of(
             "person", Map.of("givenName", "Edith", "familyName", "Smith", "dateOfBirth", "1948-03-12",
                 "postcode", "SW3 6JJ"),
             "gp", Map.of("name", "Dr Jane Doe", "practiceName", "Demo Medical Practice"),
@@ -335,7 +335,8 @@ class DraftMoveSystemIT {
   }
 
   private static Map<String, Object> draft(String thoughts) {
-    return Map.of("postcode", "SW3 6JJ", "email", "patient@example.org", "preferredPlaceOfCare", "HOME",
+    return Map.of("organisation", Personas.DEMO_PRACTICE, "postcode", "SW3 6JJ", "email", "patient@example.org",
+        "preferredPlaceOfCare", "HOME",
         "functionalLevel", "LIMITED_SELF_CARE", "thoughtsAboutFutureCare", thoughts,
         "keySupporter", Map.of("name", "Mary Smith", "relationship", "Daughter", "phone", "020 7946 0000"));
   }

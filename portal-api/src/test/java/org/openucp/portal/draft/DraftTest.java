@@ -211,6 +211,35 @@ class DraftTest {
   }
 
   @Test
+  void shouldSubmitOnlyToAnOrganisationThatReceivesSubmissions() {
+    String id = start(Personas.PATIENT);
+    save(id, "\"0\"", aDraft().without("organisation")).then().statusCode(200);
+
+    given().auth().oauth2(patientToken()).header("If-Match", "\"1\"")
+        .when().post("/drafts/" + id + "/submission")
+        .then().statusCode(422).contentType("application/problem+json")
+        .body("errors[0].field", equalTo("organisation"));
+    save(id, "\"1\"", aDraft().with("organisation", "RRU")).then().statusCode(200);
+    given().auth().oauth2(patientToken()).header("If-Match", "\"2\"")
+        .when().post("/drafts/" + id + "/submission")
+        .then().statusCode(422).body("errors[0].field", equalTo("organisation"));
+    assertThat(tables.queued(UUID.fromString(id))).isFalse();
+
+    save(id, "\"2\"", aDraft().with("organisation", "B82005")).then().statusCode(200)
+        .body("organisation", equalTo("B82005"));
+    given().auth().oauth2(patientToken()).header("If-Match", "\"3\"")
+        .when().post("/drafts/" + id + "/submission").then().statusCode(202);
+  }
+
+  @Test
+  void shouldListTheGpPracticesAndCareTeamsAPatientCanSendTo() {
+    given().auth().oauth2(patientToken()).when().get("/care-teams")
+        .then().statusCode(200)
+        .body("odsCode", equalTo(List.of("A83008", "B82005")))
+        .body("name[0]", equalTo("Demo Medical Practice"));
+  }
+
+  @Test
   void shouldDiscardAnUnsubmittedDraft() {
     String id = start(Personas.PATIENT);
 

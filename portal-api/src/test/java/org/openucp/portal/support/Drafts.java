@@ -9,6 +9,7 @@ public final class Drafts {
   private final Map<String, Object> body = new HashMap<>();
 
   private Drafts() {
+    body.put("organisation", "A83008");
     body.put("postcode", "sw3 6jj");
     body.put("email", "patient@example.org");
     body.put("preferredPlaceOfCare", "HOME");

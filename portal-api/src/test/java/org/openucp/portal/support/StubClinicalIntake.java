@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
 
 /**
  * Stands in for the clinical API's intake in the portal's own tests, recording what the relay sent, and for its
- * patient access, serving the plans a test published (404 for any other). The real intake
+ * patient access, serving the plans a test published (404 for any other), and for its list of the organisations
+ * that receive submissions. The real intake
  * is exercised by the clinical API's tests and, end to end with both services, by the system test.
  */
 public final class StubClinicalIntake implements AutoCloseable {
@@ -38,6 +39,7 @@ public final class StubClinicalIntake implements AutoCloseable {
     this.server = server;
     server.createContext("/intake/submitted-drafts", this::handle);
     server.createContext("/patient-access/", this::patientAccess);
+    server.createContext("/intake/recipients", this::recipients);
     server.start();
   }
 
@@ -81,6 +83,18 @@ public final class StubClinicalIntake implements AutoCloseable {
     byte[] response = (status == 200 ? published : "{\"status\":" + status + "}").getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().add("Content-Type", status == 200 ? "application/json" : "application/problem+json");
     exchange.sendResponseHeaders(status, response.length);
+    exchange.getResponseBody().write(response);
+    exchange.close();
+  }
+
+  /** The organisations that receive submissions: the two demo practices. */
+  private void recipients(HttpExchange exchange) throws IOException {
+    byte[] response = """
+        [{"odsCode":"A83008","name":"Demo Medical Practice","type":"GP_PRACTICE"},
+         {"odsCode":"B82005","name":"Second Demo Practice","type":"GP_PRACTICE"}]"""
+        .getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().add("Content-Type", "application/json");
+    exchange.sendResponseHeaders(200, response.length);
     exchange.getResponseBody().write(response);
     exchange.close();
   }

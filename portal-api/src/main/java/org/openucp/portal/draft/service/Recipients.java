@@ -31,16 +31,24 @@ public class Recipients {
     });
   }
 
-  /** Fails with a 422 naming the field unless the organisation receives submissions today. */
+  /**
+   * Fails with a 422 naming the field when no organisation is chosen, or when the clinical API's list says the chosen
+   * one does not receive submissions. While the list cannot be read the choice stands: a patient can still submit
+   * while the clinical API is down, and the relay delivers later.
+   */
   public Uni<Void> requireRecipient(String organisation) {
     if (organisation == null) {
       return Uni.createFrom().failure(notARecipient("choose the GP practice or care team to send it to"));
     }
-    return all().invoke(found -> {
-      if (found.stream().noneMatch(recipient -> recipient.odsCode().equals(organisation))) {
-        throw notARecipient(OdsCode.of(organisation) + " does not receive submissions: choose another");
-      }
-    }).replaceWithVoid();
+    return clinical.recipients()
+        .onFailure().invoke(e -> LOG.warnf("Submission to %s not checked against the recipients: %s", organisation,
+            e.toString()))
+        .onFailure().recoverWithNull()
+        .invoke(found -> {
+          if (found != null && found.stream().noneMatch(recipient -> recipient.odsCode().equals(organisation))) {
+            throw notARecipient(OdsCode.of(organisation) + " does not receive submissions: choose another");
+          }
+        }).replaceWithVoid();
   }
 
   private static ProblemException notARecipient(String reason) {
