@@ -15,6 +15,8 @@ public final class ServiceConfig {
   public static Map<String, String> clinical(EmbeddedDatabase database, LocalIssuer issuer) {
     Map<String, String> config = datasource(database, "clinical");
     config.put("quarkus.oidc.auth-server-url", issuer.issuerUrl(Persona.STAFF_ISSUER));
+    config.put("quarkus.oidc.nhslogin.auth-server-url", issuer.issuerUrl(Persona.PATIENT_ISSUER));
+    config.put("quarkus.oidc.portal-assertion.public-key", PortalAssertionKeys.publicKey());
     return config;
   }
 
@@ -25,6 +27,7 @@ public final class ServiceConfig {
     config.put("quarkus.oidc-client.client-id", Personas.PORTAL_SERVICE.id());
     config.put("quarkus.oidc-client.credentials.secret", LOCAL_DEMO_CLIENT_SECRET);
     config.put("quarkus.rest-client.clinical-intake.url", clinicalUrl);
+    config.put("portal.proxies.assertion-signing-key", PortalAssertionKeys.privateKey());
     // No mail server locally: emails are written to the log instead.
     config.put("quarkus.mailer.mock", "true");
     return config;

@@ -10,9 +10,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.openucp.infra.Personas;
 
 /**
  * Sits between a portal and the clinical intake and never answers the portal, so that the test can kill the portal
@@ -33,7 +35,8 @@ final class SwallowingIntake implements AutoCloseable {
     this.forward = forward;
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.setExecutor(Executors.newCachedThreadPool());
-    server.createContext("/", this::swallow);
+    server.createContext("/intake/submitted-drafts", this::swallow);
+    server.createContext("/intake/recipients", this::recipients);
     server.start();
   }
 
@@ -61,6 +64,16 @@ final class SwallowingIntake implements AutoCloseable {
 
   int received() {
     return received.get();
+  }
+
+  /** Answers the portal's check of the chosen practice at submission, so that only deliveries are swallowed. */
+  private void recipients(HttpExchange exchange) throws IOException {
+    byte[] list = ("[{\"odsCode\":\"" + Personas.DEMO_PRACTICE
+        + "\",\"name\":\"Demo Medical Practice\",\"type\":\"GP_PRACTICE\"}]").getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().add("Content-Type", "application/json");
+    exchange.sendResponseHeaders(200, list.length);
+    exchange.getResponseBody().write(list);
+    exchange.close();
   }
 
   private void swallow(HttpExchange exchange) throws IOException {

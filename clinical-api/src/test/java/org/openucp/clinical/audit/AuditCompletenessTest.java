@@ -21,6 +21,7 @@ import org.openucp.infra.EmbeddedDatabase;
 import org.openucp.infra.LocalInfra;
 import org.openucp.infra.LocalIssuer;
 import org.openucp.infra.NhsNumbers;
+import org.openucp.infra.Persona;
 import org.openucp.infra.Personas;
 
 /** Every patient a read shows is in the audit trail, reads of the trail are audited, and no access gets lost. */
@@ -91,7 +92,8 @@ class AuditCompletenessTest {
       api.as(Personas.PARAMEDIC).when().get("/plans/" + patient + "/draft").then().statusCode(403);
     }
 
-    api.as(Personas.PORTAL_SERVICE).header("X-Viewer-Kind", "PATIENT").header("X-Viewer", "nhslogin-" + patient)
+    api.as(Personas.PORTAL_SERVICE)
+        .header("X-Patient-Token", issuer.token(Persona.patient("p", "A patient", patient, "DOE", "1950-01-01", "P9")))
         .when().get("/patient-access/" + patient + "/access-log")
         .then().statusCode(200)
         .body("organisation", hasItem(Personas.DEMO_AMBULANCE_TRUST))

@@ -5,6 +5,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.openucp.clinical.patientaccess.security.PatientProofs.PATIENT_TOKEN;
+import static org.openucp.clinical.patientaccess.security.PatientProofs.PROXY_ASSERTION;
 import static org.openucp.clinical.support.Plans.aPlan;
 import static org.openucp.clinical.support.SubmittedDrafts.aSubmittedDraft;
 
@@ -12,7 +14,11 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import io.smallrye.jwt.build.Jwt;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openucp.clinical.support.ClinicalApi;
@@ -24,7 +30,9 @@ import org.openucp.infra.EmbeddedDatabase;
 import org.openucp.infra.LocalInfra;
 import org.openucp.infra.LocalIssuer;
 import org.openucp.infra.NhsNumbers;
+import org.openucp.infra.Persona;
 import org.openucp.infra.Personas;
+import org.openucp.infra.PortalAssertionKeys;
 
 /** The portal, acting for a patient or proxy, reads only the published plan, and each view is theirs in the audit. */
 @QuarkusTest
@@ -51,7 +59,7 @@ class PatientAccessTest {
     api.saveDraft(Personas.GP, patient, api.revision(patient), aPlan().with("whatMattersToMe", "draft words"))
         .then().statusCode(200);
 
-    portal("PATIENT", "nhslogin-" + patient).when().get("/patient-access/" + patient + "/plan")
+    asPatient(patient).when().get("/patient-access/" + patient + "/plan")
         .then().statusCode(200)
         .body("version", equalTo(1))
         .body("content.whatMattersToMe", equalTo("published words"));
@@ -66,7 +74,7 @@ class PatientAccessTest {
     String patient = api.publishedPlan(aPlan());
     api.as(Personas.PARAMEDIC).when().get("/urgent-care/patients/" + patient).then().statusCode(200);
 
-    portal("PROXY", "nhslogin-proxy").when().get("/patient-access/" + patient + "/access-log")
+    asPatient(patient).when().get("/patient-access/" + patient + "/access-log")
         .then().statusCode(200)
         .body("organisation", hasItem("RRU"))
         .body("find { it.organisation == 'RRU' }.role", equalTo("R1070"));
@@ -76,9 +84,10 @@ class PatientAccessTest {
   void shouldTellWhetherAPlanIsPublished() {
     String patient = api.publishedPlan(aPlan());
 
-    portal("PATIENT", "x").when().get("/patient-access/" + patient + "/status")
+    asPatient(patient).when().get("/patient-access/" + patient + "/status")
         .then().statusCode(200).body("published", equalTo(true)).body("version", equalTo(1));
-    portal("PATIENT", "x").when().get("/patient-access/" + NhsNumbers.fresh() + "/status")
+    String withoutPlan = NhsNumbers.fresh();
+    asPatient(withoutPlan).when().get("/patient-access/" + withoutPlan + "/status")
         .then().statusCode(200).body("published", equalTo(false));
   }
 
@@ -86,7 +95,7 @@ class PatientAccessTest {
   void shouldLetThePatientWithdrawConsentThroughThePortal() {
     String patient = api.publishedPlan(aPlan());
 
-    portal("PATIENT", "nhslogin-" + patient).contentType(ContentType.JSON)
+    asPatient(patient).contentType(ContentType.JSON)
         .body(Map.of("confirm", true, "reason", "I changed my mind"))
         .when().post("/patient-access/" + patient + "/consent-withdrawal")
         .then().statusCode(200).body("versionsDeleted", equalTo(1));
@@ -102,7 +111,7 @@ class PatientAccessTest {
     api.as(Personas.PORTAL_SERVICE).header("Idempotency-Key", draft.draftId()).contentType(ContentType.JSON)
         .body(draft.body()).when().post("/intake/submitted-drafts").then().statusCode(201);
 
-    String receipt = portal("PATIENT", "nhslogin-" + patient).contentType(ContentType.JSON)
+    String receipt = asPatient(patient).contentType(ContentType.JSON)
         .body(Map.of("confirm", true, "reason", "I do not want a plan"))
         .when().post("/patient-access/" + patient + "/consent-withdrawal")
         .then().statusCode(200)
@@ -123,13 +132,92 @@ class PatientAccessTest {
   void shouldRefuseStaffAndOtherServices() {
     String patient = api.publishedPlan(aPlan());
 
-    api.as(Personas.GP).header("X-Viewer-Kind", "PATIENT").header("X-Viewer", "x")
+    api.as(Personas.GP).header(PATIENT_TOKEN, issuer.token(patientOf(patient)))
         .when().get("/patient-access/" + patient + "/plan").then().statusCode(403);
-    api.as(Personas.URGENT_CARE_SYSTEM).header("X-Viewer-Kind", "PATIENT").header("X-Viewer", "x")
+    api.as(Personas.URGENT_CARE_SYSTEM).header(PATIENT_TOKEN, issuer.token(patientOf(patient)))
         .when().get("/patient-access/" + patient + "/plan").then().statusCode(403);
   }
 
-  private RequestSpecification portal(String kind, String viewer) {
-    return api.as(Personas.PORTAL_SERVICE).header("X-Viewer-Kind", kind).header("X-Viewer", viewer);
+  @Test
+  void shouldOpenNothingWithThePortalsCredentialsAlone() {
+    String patient = api.publishedPlan(aPlan());
+
+    for (String path : new String[] {"/plan", "/status", "/access-log"}) {
+      api.as(Personas.PORTAL_SERVICE).header("X-Viewer-Kind", "PATIENT").header("X-Viewer", "nhslogin-" + patient)
+          .when().get("/patient-access/" + patient + path)
+          .then().statusCode(401).contentType("application/problem+json")
+          .body("type", equalTo("https://openucp.org/problems/person-not-proven"));
+    }
+    api.as(Personas.PORTAL_SERVICE).contentType(ContentType.JSON).body(Map.of("confirm", true, "reason", "x"))
+        .when().post("/patient-access/" + patient + "/consent-withdrawal").then().statusCode(401);
+    api.summary(Personas.GP, patient).then().statusCode(200);
   }
+
+  @Test
+  void shouldRefuseTokensThatAreNotThePatientsOwnProofForThisRecord() {
+    String patient = api.publishedPlan(aPlan());
+    String other = api.publishedPlan(aPlan());
+
+    api.as(Personas.PORTAL_SERVICE).header(PATIENT_TOKEN, issuer.token(patientOf(other)))
+        .when().get("/patient-access/" + patient + "/plan").then().statusCode(403);
+    api.as(Personas.PORTAL_SERVICE).header(PATIENT_TOKEN, issuer.token(Personas.GP))
+        .when().get("/patient-access/" + patient + "/plan").then().statusCode(401);
+    api.as(Personas.PORTAL_SERVICE).header(PATIENT_TOKEN,
+            issuer.token(patientOf(patient).withAudience("another-service")))
+        .when().get("/patient-access/" + patient + "/plan").then().statusCode(401);
+    api.as(Personas.PORTAL_SERVICE).header(PATIENT_TOKEN,
+            issuer.token(patientOf(patient).withClaim("identity_proofing_level", "P5")))
+        .when().get("/patient-access/" + patient + "/plan").then().statusCode(403);
+    api.as(Personas.PORTAL_SERVICE).header(PATIENT_TOKEN, issuer.token(patientOf(patient)) + "x")
+        .when().get("/patient-access/" + patient + "/plan").then().statusCode(401);
+  }
+
+  @Test
+  void shouldServeAProxyWithTheirOwnTokenAndThePortalsAssertionAndAuditThemAsTheProxy() {
+    String patient = api.publishedPlan(aPlan());
+    Persona proxy = NhsNumbers.freshPatient();
+
+    api.as(Personas.PORTAL_SERVICE).header(PATIENT_TOKEN, issuer.token(proxy))
+        .header(PROXY_ASSERTION, assertion(proxy.subject(), patient, PortalAssertionKeys.pair().getPrivate(), 60))
+        .when().get("/patient-access/" + patient + "/plan")
+        .then().statusCode(200).body("version", equalTo(1));
+
+    assertThat(new ClinicalTables(database).count("SELECT count(*) FROM audit_event WHERE nhs_number = ? AND "
+        + "action = 'patient.view' AND role_code = 'PROXY' AND actor_id = ?", patient, "proxy:" + proxy.subject()))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void shouldRefuseAProxyAssertionForSomeoneElseSignedByAnotherKeyOrExpired() throws Exception {
+    String patient = api.publishedPlan(aPlan());
+    Persona proxy = NhsNumbers.freshPatient();
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+    generator.initialize(2048);
+
+    for (String assertion : new String[] {
+        assertion("someone-else", patient, PortalAssertionKeys.pair().getPrivate(), 60),
+        assertion(proxy.subject(), patient, generator.generateKeyPair().getPrivate(), 60),
+        assertion(proxy.subject(), patient, PortalAssertionKeys.pair().getPrivate(), -600)}) {
+      api.as(Personas.PORTAL_SERVICE).header(PATIENT_TOKEN, issuer.token(proxy)).header(PROXY_ASSERTION, assertion)
+          .when().get("/patient-access/" + patient + "/plan")
+          .then().statusCode(401);
+    }
+  }
+
+  private RequestSpecification asPatient(String nhsNumber) {
+    return api.as(Personas.PORTAL_SERVICE).header(PATIENT_TOKEN, issuer.token(patientOf(nhsNumber)));
+  }
+
+  private static Persona patientOf(String nhsNumber) {
+    return Persona.patient("patient-" + nhsNumber, "A patient", nhsNumber, "DOE", "1950-01-01", "P9");
+  }
+
+  /** The portal's statement that this signed-in person is the patient's verified proxy. */
+  private static String assertion(String proxySubject, String patient, PrivateKey key, long expiresInSeconds) {
+    long now = System.currentTimeMillis() / 1000;
+    return Jwt.issuer("openucp-portal").audience("openucp-clinical").subject(proxySubject)
+        .claim("patient_nhs_number", patient).claim("invitation", UUID.randomUUID().toString())
+        .issuedAt(now + Math.min(0, expiresInSeconds * 2)).expiresAt(now + expiresInSeconds).jws().sign(key);
+  }
+
 }

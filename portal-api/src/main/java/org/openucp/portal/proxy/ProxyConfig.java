@@ -27,6 +27,12 @@ public interface ProxyConfig {
   @Min(1)
   int maxAttemptsPerUserPerDay();
 
+  /**
+   * The private key (base64 PKCS#8, RSA) with which the portal signs the short-lived assertion that lets the clinical
+   * API serve a proxy their patient's plan; the clinical API holds the matching public key. From a Secret.
+   */
+  String assertionSigningKey();
+
   /** The page of the portal's web app that opens an invitation; the token is added as {@code ?token=}. */
   @WithDefault("http://localhost:8081/proxy-invitations/open")
   String invitationUrl();

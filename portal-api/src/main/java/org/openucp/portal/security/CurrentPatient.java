@@ -2,6 +2,7 @@ package org.openucp.portal.security;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** The signed-in patient of the current request. */
 @RequestScoped
@@ -11,6 +12,14 @@ public class CurrentPatient {
 
   public CurrentPatient(SecurityIdentity identity) {
     this.identity = identity;
+  }
+
+  /** The person's own NHS login access token, which the clinical API verifies itself before showing them a plan. */
+  public String accessToken() {
+    if (!(identity.getPrincipal() instanceof JsonWebToken token) || token.getRawToken() == null) {
+      throw new IllegalStateException("No NHS login token in this request");
+    }
+    return token.getRawToken();
   }
 
   public Patient get() {

@@ -52,6 +52,19 @@ class MyPlanTest {
   }
 
   @Test
+  void shouldAskTheClinicalApiWithThePatientsOwnTokenNotOnThePortalsWord() {
+    String token = issuer.token(Personas.PATIENT);
+    given().auth().oauth2(token).when().get("/my-plan").then().statusCode(404);
+
+    assertThat(clinical.patientAccessCalls()).singleElement().satisfies(call -> {
+      assertThat(call.path()).isEqualTo("/patient-access/" + Personas.PATIENT_NHS_NUMBER + "/plan");
+      assertThat(call.patientToken()).isEqualTo(token);
+      assertThat(call.proxyAssertion()).isNull();
+      assertThat(call.viewer()).isNull();
+    });
+  }
+
+  @Test
   void shouldAskForConfirmationBeforeWithdrawingConsent() {
     given().auth().oauth2(issuer.token(Personas.PATIENT)).contentType("application/json")
         .body(java.util.Map.of("confirm", false, "reason", "no"))

@@ -22,6 +22,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openucp.infra.EmbeddedDatabase;
@@ -29,6 +31,7 @@ import org.openucp.infra.LocalInfra;
 import org.openucp.infra.LocalIssuer;
 import org.openucp.infra.Persona;
 import org.openucp.infra.Personas;
+import org.openucp.infra.PortalAssertionKeys;
 import org.openucp.portal.notification.Emails;
 import org.openucp.infra.NhsNumbers;
 import org.openucp.portal.support.PortalDatabase;
@@ -270,6 +273,29 @@ class ProxyTest {
 
     String lastViewed = asPatient().when().get("/proxies").then().extract().path("[0].lastViewedAt");
     assertThat(Instant.parse(lastViewed)).isAfterOrEqualTo(before.truncatedTo(ChronoUnit.MILLIS));
+  }
+
+  @Test
+  void shouldProveTheProxyToTheClinicalApiWithTheirOwnTokenAndASignedAssertion() throws Exception {
+    String id = accept(proxy, invite(PROXY_EMAIL), PROXY_BIRTHDATE, Personas.PATIENT_NHS_NUMBER)
+        .then().statusCode(200).extract().path("id");
+    clinical.publishPlan(Personas.PATIENT_NHS_NUMBER, "{\"content\":{\"whatMattersToMe\":\"My garden\"}}");
+    String token = issuer.token(proxy);
+
+    given().auth().oauth2(token).when().get("/proxy/patients/" + id + "/plan").then().statusCode(200);
+
+    var call = clinical.patientAccessCalls().get(clinical.patientAccessCalls().size() - 1);
+    assertThat(call.patientToken()).isEqualTo(token);
+    JwtClaims assertion = new JwtConsumerBuilder()
+        .setVerificationKey(PortalAssertionKeys.pair().getPublic())
+        .setExpectedIssuer("openucp-portal")
+        .setExpectedAudience("openucp-clinical")
+        .setRequireExpirationTime()
+        .build().processToClaims(call.proxyAssertion());
+    assertThat(assertion.getSubject()).isEqualTo(proxy.subject());
+    assertThat(assertion.getClaimValueAsString("patient_nhs_number")).isEqualTo(Personas.PATIENT_NHS_NUMBER);
+    assertThat(assertion.getClaimValueAsString("invitation")).isEqualTo(id);
+    assertThat(assertion.getExpirationTime().getValueInMillis() - System.currentTimeMillis()).isLessThan(61_000);
   }
 
   /** Someone NHS login verified as born on the invited date, with the invited email. */

@@ -28,10 +28,15 @@ public final class StubClinicalIntake implements AutoCloseable {
   public record Delivery(String authorization, String idempotencyKey, String body) {
   }
 
+  /** One patient-access request: where, and the proof of the person it carried. */
+  public record PatientAccessCall(String path, String patientToken, String proxyAssertion, String viewer) {
+  }
+
   private static final Pattern PLAN_PATH = Pattern.compile("/patient-access/(\\d{10})/plan");
 
   private final HttpServer server;
   private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
+  private final List<PatientAccessCall> patientAccessCalls = new CopyOnWriteArrayList<>();
   private final Map<String, String> publishedPlans = new ConcurrentHashMap<>();
   private volatile int failWithStatus;
 
@@ -59,6 +64,10 @@ public final class StubClinicalIntake implements AutoCloseable {
     return List.copyOf(deliveries);
   }
 
+  public List<PatientAccessCall> patientAccessCalls() {
+    return List.copyOf(patientAccessCalls);
+  }
+
   /** From now on answer every delivery with this status (0: accept). */
   public void failWith(int status) {
     failWithStatus = status;
@@ -66,6 +75,7 @@ public final class StubClinicalIntake implements AutoCloseable {
 
   public void reset() {
     deliveries.clear();
+    patientAccessCalls.clear();
     publishedPlans.clear();
     failWithStatus = 0;
   }
@@ -76,6 +86,9 @@ public final class StubClinicalIntake implements AutoCloseable {
   }
 
   private void patientAccess(HttpExchange exchange) throws IOException {
+    patientAccessCalls.add(new PatientAccessCall(exchange.getRequestURI().getPath(),
+        exchange.getRequestHeaders().getFirst("X-Patient-Token"),
+        exchange.getRequestHeaders().getFirst("X-Proxy-Assertion"), exchange.getRequestHeaders().getFirst("X-Viewer")));
     Matcher plan = PLAN_PATH.matcher(exchange.getRequestURI().getPath());
     String published = plan.matches() && "GET".equals(exchange.getRequestMethod())
         ? publishedPlans.get(plan.group(1)) : null;

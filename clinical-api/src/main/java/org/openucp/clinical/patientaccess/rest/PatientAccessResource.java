@@ -7,7 +7,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -22,32 +21,33 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openucp.clinical.audit.Audited;
 import org.openucp.clinical.consent.service.ConsentService;
+import org.openucp.clinical.patientaccess.security.PatientProofs;
 import org.openucp.clinical.patientaccess.service.PatientAccessService;
 import org.openucp.clinical.security.Roles;
 import org.openucp.model.identity.NhsNumber;
 import org.openucp.model.plan.PlanContent;
+import org.openucp.web.problem.ProblemException;
 
 @Path("/patient-access/{nhsNumber}")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.PATIENT_ACCESS)
-@Tag(name = "Patient access", description = "For the portal only, acting for a signed-in patient or verified proxy")
+@Tag(name = "Patient access", description = "For the portal only, with the patient's or proxy's own proof of who "
+    + "they are")
 @SecurityRequirement(name = "cis2")
 public class PatientAccessResource {
 
-  /** Who the portal acts for: {@code PATIENT} or {@code PROXY}. */
-  static final String VIEWER_KIND = "X-Viewer-Kind";
-  /** The viewer's NHS login subject. */
-  static final String VIEWER = "X-Viewer";
-
+  private final PatientProofs proofs;
   private final PatientAccessService access;
   private final ConsentService consents;
 
-  public PatientAccessResource(PatientAccessService access, ConsentService consents) {
+  public PatientAccessResource(PatientProofs proofs, PatientAccessService access, ConsentService consents) {
+    this.proofs = proofs;
     this.access = access;
     this.consents = consents;
   }
@@ -74,13 +74,18 @@ public class PatientAccessResource {
   @Audited("patient.view")
   @Operation(summary = "The published plan, for the patient or their verified proxy")
   @APIResponse(responseCode = "200", description = "The published plan")
-  @APIResponse(responseCode = "400", description = "Viewer headers missing or invalid")
+  @APIResponse(responseCode = "401", description = "The person's own token (or the proxy assertion) is missing or "
+      + "invalid")
+  @APIResponse(responseCode = "403", description = "The proof names another patient")
   @APIResponse(responseCode = "404", description = "No published plan")
   public Uni<PatientPlan> plan(@PathParam("nhsNumber") NhsNumber nhsNumber,
-      @HeaderParam(VIEWER_KIND) @NotNull @Pattern(regexp = "PATIENT|PROXY") String viewerKind,
-      @HeaderParam(VIEWER) @NotBlank String viewer) {
-    return access.plan(nhsNumber, viewerKind, viewer).map(view -> new PatientPlan(view.version().version,
-        view.version().publishedAt, view.version().publishedByName, view.version().organisation, view.content()));
+      @Parameter(description = "The patient's or proxy's own NHS login access token")
+      @HeaderParam(PatientProofs.PATIENT_TOKEN) String patientToken,
+      @Parameter(description = "For a proxy: the portal's signed assertion of the proxy relationship")
+      @HeaderParam(PatientProofs.PROXY_ASSERTION) String proxyAssertion) {
+    return proofs.prove(patientToken, proxyAssertion).chain(viewer -> access.plan(nhsNumber, viewer))
+        .map(view -> new PatientPlan(view.version().version, view.version().publishedAt,
+            view.version().publishedByName, view.version().organisation, view.content()));
   }
 
   @GET
@@ -88,40 +93,50 @@ public class PatientAccessResource {
   @Audited("patient.status")
   @Operation(summary = "Whether the patient has a published plan")
   @APIResponse(responseCode = "200", description = "The status")
-  public Uni<PlanStatus> status(@PathParam("nhsNumber") NhsNumber nhsNumber) {
-    return access.status(nhsNumber).map(entry -> entry == null ? new PlanStatus(false, null, null)
-        : new PlanStatus(true, entry.version, entry.publishedAt));
+  @APIResponse(responseCode = "401", description = "The patient's own token is missing or invalid")
+  public Uni<PlanStatus> status(@PathParam("nhsNumber") NhsNumber nhsNumber,
+      @HeaderParam(PatientProofs.PATIENT_TOKEN) String patientToken) {
+    return proofs.prove(patientToken, null).chain(viewer -> access.status(nhsNumber, viewer))
+        .map(entry -> entry == null ? new PlanStatus(false, null, null)
+            : new PlanStatus(true, entry.version, entry.publishedAt));
   }
 
   @GET
   @Path("/access-log")
   @Audited("patient.access-log")
-  @Operation(summary = "Who accessed the patient's record: role, organisation and time, newest first")
-  @APIResponse(responseCode = "200", description = "The accesses")
-  @APIResponse(responseCode = "400", description = "Viewer headers missing or invalid")
+  @Operation(summary = "Every access to the patient's record by staff: role, organisation and time, newest first")
+  @APIResponse(responseCode = "200", description = "A page of accesses")
+  @APIResponse(responseCode = "401", description = "The person's own token (or the proxy assertion) is missing or "
+      + "invalid")
   public Uni<List<Access>> accessLog(@PathParam("nhsNumber") NhsNumber nhsNumber,
-      @HeaderParam(VIEWER_KIND) @NotNull @Pattern(regexp = "PATIENT|PROXY") String viewerKind,
-      @HeaderParam(VIEWER) @NotBlank String viewer,
+      @HeaderParam(PatientProofs.PATIENT_TOKEN) String patientToken,
+      @HeaderParam(PatientProofs.PROXY_ASSERTION) String proxyAssertion,
       @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
       @QueryParam("size") @DefaultValue("200") @Min(1) @Max(500) int size) {
-    return access.accessLog(nhsNumber, viewerKind, viewer, page, size).map(events -> events.stream()
-        .map(event -> new Access(event.occurredAt, event.roleCode, event.organisation, event.action)).toList());
+    return proofs.prove(patientToken, proxyAssertion)
+        .chain(viewer -> access.accessLog(nhsNumber, viewer, page, size))
+        .map(events -> events.stream()
+            .map(event -> new Access(event.occurredAt, event.roleCode, event.organisation, event.action)).toList());
   }
 
   @POST
   @Path("/consent-withdrawal")
   @Consumes(MediaType.APPLICATION_JSON)
   @Audited("consent.withdraw")
-  @Operation(summary = "The patient withdraws consent: the plan and everything about it is deleted")
-  @APIResponse(responseCode = "200", description = "Withdrawn; what was deleted")
+  @Operation(summary = "The patient withdraws consent: their plan and submissions are erased; a receipt says what")
+  @APIResponse(responseCode = "200", description = "Withdrawn; the erasure receipt")
   @APIResponse(responseCode = "400", description = "Not confirmed, or no reason given")
-  @APIResponse(responseCode = "404", description = "No plan")
+  @APIResponse(responseCode = "401", description = "The patient's own token is missing or invalid")
+  @APIResponse(responseCode = "404", description = "No plan and no submission")
   public Uni<ConsentService.Withdrawal> withdraw(@PathParam("nhsNumber") NhsNumber nhsNumber,
-      @HeaderParam(VIEWER) @NotBlank String viewer, @NotNull @Valid Withdrawal request) {
+      @HeaderParam(PatientProofs.PATIENT_TOKEN) String patientToken, @NotNull @Valid Withdrawal request) {
     if (!Boolean.TRUE.equals(request.confirm())) {
-      throw org.openucp.web.problem.ProblemException.badRequest("not-confirmed",
+      throw ProblemException.badRequest("not-confirmed",
           "Confirm that the plan and all its versions will be deleted");
     }
-    return consents.withdrawByPatient(nhsNumber, viewer, request.reason());
+    return proofs.prove(patientToken, null).chain(viewer -> {
+      access.on(nhsNumber, viewer);
+      return consents.withdrawByPatient(nhsNumber, viewer.subject(), request.reason());
+    });
   }
 }

@@ -9,6 +9,7 @@ import org.openucp.clinical.audit.AuditEvent;
 import org.openucp.clinical.audit.repository.AuditRepository;
 import org.openucp.clinical.plan.PlanContentCodec;
 import org.openucp.clinical.plan.PlanVersion;
+import org.openucp.clinical.patientaccess.security.PatientProofs.Viewer;
 import org.openucp.clinical.urgentcare.PublishedPlan;
 import org.openucp.clinical.urgentcare.repository.PublishedPlanRepository;
 import org.openucp.model.identity.NhsNumber;
@@ -16,9 +17,9 @@ import org.openucp.model.plan.PlanContent;
 import org.openucp.web.problem.ProblemException;
 
 /**
- * What the portal may do for a signed-in patient or their verified proxy: read the published plan (never a draft),
- * see who accessed it, and learn whether a plan is published. The portal vouches for who is asking; each view is
- * audited as theirs.
+ * What the portal may do for a patient or their proxy whose own sign-in it has proven: read the published plan
+ * (never a draft), see who accessed it, and learn whether a plan is published. Each view is audited as the proven
+ * person's, and only ever for the patient their proof names.
  */
 @ApplicationScoped
 public class PatientAccessService {
@@ -41,9 +42,8 @@ public class PatientAccessService {
   }
 
   @WithSession
-  public Uni<PatientView> plan(NhsNumber patient, String viewerKind, String viewer) {
-    audit.patient(patient);
-    audit.onBehalfOf(viewerKind, viewer);
+  public Uni<PatientView> plan(NhsNumber patient, Viewer viewer) {
+    on(patient, viewer);
     return published.findWithVersion(patient)
         .onItem().ifNull().failWith(() -> ProblemException.notFound("A published plan"))
         .map(found -> {
@@ -53,8 +53,8 @@ public class PatientAccessService {
   }
 
   @WithSession
-  public Uni<PublishedPlan> status(NhsNumber patient) {
-    audit.patient(patient);
+  public Uni<PublishedPlan> status(NhsNumber patient, Viewer viewer) {
+    on(patient, viewer);
     return published.findByPatient(patient);
   }
 
@@ -63,9 +63,17 @@ public class PatientAccessService {
    * access, a page at a time.
    */
   @WithSession
-  public Uni<List<AuditEvent>> accessLog(NhsNumber patient, String viewerKind, String viewer, int page, int size) {
-    audit.patient(patient);
-    audit.onBehalfOf(viewerKind, viewer);
+  public Uni<List<AuditEvent>> accessLog(NhsNumber patient, Viewer viewer, int page, int size) {
+    on(patient, viewer);
     return auditEvents.staffAccessesOf(patient, page, size);
+  }
+
+  /** Records who is asking about whom; refuses a proof that names another patient than the path. */
+  public void on(NhsNumber patient, Viewer viewer) {
+    audit.patient(patient);
+    audit.onBehalfOf(viewer.kind(), viewer.subject());
+    if (!viewer.patient().equals(patient)) {
+      throw ProblemException.forbidden("not-this-patient", "The signed-in person may not see this patient's record");
+    }
   }
 }

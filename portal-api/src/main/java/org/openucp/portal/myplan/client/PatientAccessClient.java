@@ -11,28 +11,33 @@ import jakarta.ws.rs.PathParam;
 import java.util.Map;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** The clinical API's patient access, called as the portal service on behalf of a patient or verified proxy. */
+/**
+ * The clinical API's patient access, called as the portal service with the person's own NHS login token (and, for a
+ * proxy, the portal's signed assertion), which the clinical API verifies itself.
+ */
 @RegisterRestClient(configKey = "clinical-intake")
 @OidcClientFilter
 @Path("/patient-access/{nhsNumber}")
 public interface PatientAccessClient {
 
+  String PATIENT_TOKEN = "X-Patient-Token";
+  String PROXY_ASSERTION = "X-Proxy-Assertion";
+
   @GET
   @Path("/plan")
-  Uni<JsonNode> plan(@PathParam("nhsNumber") String nhsNumber, @HeaderParam("X-Viewer-Kind") String viewerKind,
-      @HeaderParam("X-Viewer") String viewer);
+  Uni<JsonNode> plan(@PathParam("nhsNumber") String nhsNumber, @HeaderParam(PATIENT_TOKEN) String patientToken,
+      @HeaderParam(PROXY_ASSERTION) String proxyAssertion);
 
   @GET
   @Path("/status")
-  Uni<JsonNode> status(@PathParam("nhsNumber") String nhsNumber);
+  Uni<JsonNode> status(@PathParam("nhsNumber") String nhsNumber, @HeaderParam(PATIENT_TOKEN) String patientToken);
 
   @GET
   @Path("/access-log")
-  Uni<JsonNode> accessLog(@PathParam("nhsNumber") String nhsNumber, @HeaderParam("X-Viewer-Kind") String viewerKind,
-      @HeaderParam("X-Viewer") String viewer);
+  Uni<JsonNode> accessLog(@PathParam("nhsNumber") String nhsNumber, @HeaderParam(PATIENT_TOKEN) String patientToken);
 
   @POST
   @Path("/consent-withdrawal")
-  Uni<JsonNode> withdraw(@PathParam("nhsNumber") String nhsNumber, @HeaderParam("X-Viewer") String viewer,
+  Uni<JsonNode> withdraw(@PathParam("nhsNumber") String nhsNumber, @HeaderParam(PATIENT_TOKEN) String patientToken,
       Map<String, Object> request);
 }

@@ -8,36 +8,44 @@ import java.util.UUID;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.openucp.portal.myplan.ViewingConfig;
 import org.openucp.portal.myplan.client.PatientAccessClient;
+import org.openucp.portal.proxy.service.ProxyAssertions;
 import org.openucp.portal.proxy.service.ProxyService;
+import org.openucp.portal.security.CurrentPatient;
 import org.openucp.portal.security.Patient;
 import org.openucp.web.problem.Problem;
 import org.openucp.web.problem.ProblemException;
 
 /**
  * The patient's own published plan, who accessed it, and withdrawal of consent: all held by the clinical API,
- * reached as a service on the patient's behalf. Clinical content needs a photo-ID-checked identity (P9).
+ * reached as a service carrying the person's own NHS login token, which the clinical API verifies (and for a proxy
+ * the portal's signed assertion of the relationship). Clinical content needs a photo-ID-checked identity (P9).
  */
 @ApplicationScoped
 public class MyPlanService {
 
   private final PatientAccessClient clinical;
   private final ProxyService proxies;
+  private final ProxyAssertions assertions;
+  private final CurrentPatient me;
   private final ViewingConfig config;
 
-  public MyPlanService(@RestClient PatientAccessClient clinical, ProxyService proxies, ViewingConfig config) {
+  public MyPlanService(@RestClient PatientAccessClient clinical, ProxyService proxies, ProxyAssertions assertions,
+      CurrentPatient me, ViewingConfig config) {
     this.clinical = clinical;
     this.proxies = proxies;
+    this.assertions = assertions;
+    this.me = me;
     this.config = config;
   }
 
   public Uni<JsonNode> plan(Patient patient) {
     requireProofing(patient);
-    return clinical.plan(patient.nhsNumber().value(), "PATIENT", patient.subject());
+    return clinical.plan(patient.nhsNumber().value(), me.accessToken(), null);
   }
 
   public Uni<JsonNode> accessLog(Patient patient) {
     requireProofing(patient);
-    return clinical.accessLog(patient.nhsNumber().value(), "PATIENT", patient.subject());
+    return clinical.accessLog(patient.nhsNumber().value(), me.accessToken());
   }
 
   /**
@@ -45,7 +53,7 @@ public class MyPlanService {
    * so that the patient still sees what the portal knows.
    */
   public Uni<java.util.Optional<Boolean>> planPublished(Patient patient) {
-    return clinical.status(patient.nhsNumber().value())
+    return clinical.status(patient.nhsNumber().value(), me.accessToken())
         .map(status -> java.util.Optional.of(status.path("published").asBoolean(false)))
         .onFailure().recoverWithItem(java.util.Optional.empty());
   }
@@ -53,7 +61,7 @@ public class MyPlanService {
   /** Withdraws consent in the clinical store, then takes every proxy's access away. */
   public Uni<JsonNode> withdrawConsent(Patient patient, String reason) {
     requireProofing(patient);
-    return clinical.withdraw(patient.nhsNumber().value(), patient.subject(),
+    return clinical.withdraw(patient.nhsNumber().value(), me.accessToken(),
             Map.of("confirm", true, "reason", reason))
         .call(() -> proxies.revokeAll(patient.nhsNumber()));
   }
@@ -62,7 +70,8 @@ public class MyPlanService {
   public Uni<JsonNode> planForProxy(Patient proxy, UUID invitationId) {
     requireProofing(proxy);
     return proxies.openFor(proxy, invitationId)
-        .chain(invitation -> clinical.plan(invitation.patientNhsNumber, "PROXY", proxy.subject())
+        .chain(invitation -> clinical.plan(invitation.patientNhsNumber, me.accessToken(),
+                assertions.assertFor(proxy, invitation))
             .call(() -> proxies.noteViewed(invitation)));
   }
 
