@@ -24,4 +24,7 @@ public class SubmissionReceipt extends PanacheEntityBase {
   public Instant deliveredAt;
   @Column(name = "clinical_submission_id")
   public UUID clinicalSubmissionId;
+  /** When withdrawal of consent erased the submission: the receipt then says only that. */
+  @Column(name = "erased_at")
+  public Instant erasedAt;
 }

@@ -7,9 +7,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import org.openucp.clinical.access.AccessGuard;
 import org.openucp.clinical.access.Permission;
 import org.openucp.clinical.audit.AuditContext;
+import org.openucp.clinical.careteam.repository.CareTeamRepository;
 import org.openucp.clinical.consent.Consent;
 import org.openucp.clinical.consent.repository.ConsentRepository;
 import org.openucp.clinical.intake.repository.SubmittedDraftRepository;
@@ -21,10 +24,11 @@ import org.openucp.clinical.plan.repository.PlanVersionRepository;
 import org.openucp.clinical.plan.service.PlanService;
 import org.openucp.clinical.plan.service.PublicationEffects;
 import org.openucp.clinical.plan.service.PublicationRules;
+import org.openucp.clinical.withdrawal.FollowUpTask;
+import org.openucp.clinical.withdrawal.service.Withdrawals;
 import org.openucp.model.care.ConsentBasis;
 import org.openucp.model.identity.NhsNumber;
 import org.openucp.model.plan.PlanContent;
-import org.openucp.web.problem.Problem;
 import org.openucp.web.problem.ProblemException;
 
 /** Consent is the lawful basis for a plan: recorded before publication, and its withdrawal deletes the plan. */
@@ -36,6 +40,8 @@ public class ConsentService {
   private final PlanVersionRepository versions;
   private final AttachmentRepository attachments;
   private final SubmittedDraftRepository submissions;
+  private final CareTeamRepository careTeams;
+  private final Withdrawals withdrawals;
   private final PlanService planService;
   private final PublicationEffects effects;
   private final PlanContentCodec codec;
@@ -44,13 +50,16 @@ public class ConsentService {
   private final Clock clock;
 
   public ConsentService(ConsentRepository consents, CarePlanRepository plans, PlanVersionRepository versions,
-      AttachmentRepository attachments, SubmittedDraftRepository submissions, PlanService planService,
+      AttachmentRepository attachments, SubmittedDraftRepository submissions, CareTeamRepository careTeams,
+      Withdrawals withdrawals, PlanService planService,
       PublicationEffects effects, PlanContentCodec codec, AccessGuard access, AuditContext audit, Clock clock) {
     this.consents = consents;
     this.plans = plans;
     this.versions = versions;
     this.attachments = attachments;
     this.submissions = submissions;
+    this.careTeams = careTeams;
+    this.withdrawals = withdrawals;
     this.planService = planService;
     this.effects = effects;
     this.codec = codec;
@@ -124,18 +133,37 @@ public class ConsentService {
     });
   }
 
+  /**
+   * Erases the plan (if any) and every submission, leaves a notice for the portal to erase its records too, and,
+   * when the patient withdrew themself, a task for each organisation that worked with them to talk it through.
+   */
   private Uni<Withdrawal> erase(NhsNumber patient, CarePlan plan, String requestedBy, String organisation) {
+    Instant at = clock.instant();
+    Uni<List<String>> team = plan == null ? Uni.createFrom().item(List.of())
+        : careTeams.of(plan.id).map(members -> members.stream().map(member -> member.odsCode).toList());
+    return team.chain(careTeam -> submissions.organisationsOf(patient).chain(addressedTo -> {
+      List<String> toFollowUp = new ArrayList<>(careTeam);
+      toFollowUp.addAll(addressedTo);
+      return eraseRecords(patient, plan, requestedBy, organisation, at)
+          .call(() -> withdrawals.noticeFor(patient, at))
+          .call(() -> "PATIENT".equals(requestedBy)
+              ? withdrawals.followUp(patient, toFollowUp, FollowUpTask.CONSENT_WITHDRAWN_BY_PATIENT, at)
+              : Uni.createFrom().voidItem());
+    }));
+  }
+
+  private Uni<Withdrawal> eraseRecords(NhsNumber patient, CarePlan plan, String requestedBy, String organisation,
+      Instant at) {
     if (plan == null) {
-      return submissions.deleteForPatient(patient).map(submissionCount -> new Withdrawal(clock.instant(),
-          requestedBy, organisation, false, 0, false, false, 0, submissionCount));
+      return submissions.deleteForPatient(patient).map(submissionCount -> new Withdrawal(at, requestedBy,
+          organisation, false, 0, false, false, 0, submissionCount));
     }
     return attachments.countFor(plan.id).chain(attachmentCount -> consents.findById(plan.id).chain(consent ->
         submissions.deleteForPatient(patient).chain(submissionCount -> effects.withdrawn(plan)
             .chain(() -> plans.deleteWithEverything(plan.id))
-            .map(deleted -> new Withdrawal(clock.instant(), requestedBy, organisation, true, plan.latestVersion,
+            .map(deleted -> new Withdrawal(at, requestedBy, organisation, true, plan.latestVersion,
                 plan.hasDraft(), consent != null, attachmentCount, submissionCount)))));
   }
-
 
   private Uni<LocalDate> dateOfBirth(CarePlan plan) {
     if (plan.hasDraft()) {

@@ -58,6 +58,17 @@ public class SubmittedDraftRepository implements PanacheRepositoryBase<Submitted
         .page(Page.of(pageIndex, pageSize)).list();
   }
 
+  /** The organisations the patient's submissions are addressed to. */
+  public Uni<List<String>> organisationsOf(NhsNumber patient) {
+    return list("nhsNumber", patient.value()).map(found -> found.stream()
+        .map(submission -> submission.organisation).filter(java.util.Objects::nonNull).distinct().toList());
+  }
+
+  /** The patient's submissions, oldest first: their state, for the patient's own view. */
+  public Uni<List<SubmittedDraftRecord>> ofPatient(NhsNumber patient) {
+    return list("nhsNumber", Sort.by("receivedAt"), patient.value());
+  }
+
   public Uni<Long> deleteForPatient(NhsNumber patient) {
     return delete("nhsNumber", patient.value());
   }

@@ -20,6 +20,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -57,8 +58,13 @@ public class PatientAccessResource {
       PlanContent content) {
   }
 
-  /** Whether the patient has a published plan. */
-  public record PlanStatus(boolean published, Integer version, Instant publishedAt) {
+  /** Whether the patient has a published plan, and where each submission the clinical store holds stands. */
+  public record PlanStatus(boolean published, Integer version, Instant publishedAt,
+      List<SubmissionState> submissions) {
+  }
+
+  /** One submission as the clinical store holds it: received, and taken into the plan by a clinician or not. */
+  public record SubmissionState(UUID submissionId, UUID draftId, Instant receivedAt, Instant claimedAt) {
   }
 
   /** One access to the patient's record by staff. */
@@ -91,14 +97,17 @@ public class PatientAccessResource {
   @GET
   @Path("/status")
   @Audited("patient.status")
-  @Operation(summary = "Whether the patient has a published plan")
+  @Operation(summary = "Whether the patient has a published plan, and where each of their submissions stands")
   @APIResponse(responseCode = "200", description = "The status")
   @APIResponse(responseCode = "401", description = "The patient's own token is missing or invalid")
   public Uni<PlanStatus> status(@PathParam("nhsNumber") NhsNumber nhsNumber,
       @HeaderParam(PatientProofs.PATIENT_TOKEN) String patientToken) {
-    return proofs.prove(patientToken, null).chain(viewer -> access.status(nhsNumber, viewer))
-        .map(entry -> entry == null ? new PlanStatus(false, null, null)
-            : new PlanStatus(true, entry.version, entry.publishedAt));
+    return proofs.prove(patientToken, null).chain(viewer -> access.status(nhsNumber, viewer)).map(status -> {
+      List<SubmissionState> submissions = status.submissions().stream().map(submission -> new SubmissionState(
+          submission.id, submission.sourceDraftId, submission.receivedAt, submission.claimedAt)).toList();
+      return status.published() == null ? new PlanStatus(false, null, null, submissions)
+          : new PlanStatus(true, status.published().version, status.published().publishedAt, submissions);
+    });
   }
 
   @GET

@@ -7,6 +7,8 @@ import java.util.List;
 import org.openucp.clinical.audit.AuditContext;
 import org.openucp.clinical.audit.AuditEvent;
 import org.openucp.clinical.audit.repository.AuditRepository;
+import org.openucp.clinical.intake.SubmittedDraftRecord;
+import org.openucp.clinical.intake.repository.SubmittedDraftRepository;
 import org.openucp.clinical.plan.PlanContentCodec;
 import org.openucp.clinical.plan.PlanVersion;
 import org.openucp.clinical.patientaccess.security.PatientProofs.Viewer;
@@ -25,13 +27,15 @@ import org.openucp.web.problem.ProblemException;
 public class PatientAccessService {
 
   private final PublishedPlanRepository published;
+  private final SubmittedDraftRepository submissions;
   private final AuditRepository auditEvents;
   private final PlanContentCodec codec;
   private final AuditContext audit;
 
-  public PatientAccessService(PublishedPlanRepository published, AuditRepository auditEvents,
-      PlanContentCodec codec, AuditContext audit) {
+  public PatientAccessService(PublishedPlanRepository published, SubmittedDraftRepository submissions,
+      AuditRepository auditEvents, PlanContentCodec codec, AuditContext audit) {
     this.published = published;
+    this.submissions = submissions;
     this.auditEvents = auditEvents;
     this.codec = codec;
     this.audit = audit;
@@ -52,10 +56,15 @@ public class PatientAccessService {
         });
   }
 
+  /** Whether the patient has a published plan, and where each of their submissions stands. */
+  public record Status(PublishedPlan published, List<SubmittedDraftRecord> submissions) {
+  }
+
   @WithSession
-  public Uni<PublishedPlan> status(NhsNumber patient, Viewer viewer) {
+  public Uni<Status> status(NhsNumber patient, Viewer viewer) {
     on(patient, viewer);
-    return published.findByPatient(patient);
+    return published.findByPatient(patient)
+        .chain(entry -> submissions.ofPatient(patient).map(found -> new Status(entry, found)));
   }
 
   /**

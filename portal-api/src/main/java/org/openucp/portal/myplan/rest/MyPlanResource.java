@@ -37,7 +37,7 @@ public class MyPlanResource {
     this.patient = patient;
   }
 
-  /** Withdrawing consent: the patient confirms that their plan will be deleted, and may say why. */
+  /** Withdrawing consent: the patient confirms that their plan will be erased, and says why. */
   public record WithdrawalRequest(
       @NotNull @AssertTrue(message = "confirm that your plan will be deleted") Boolean confirm,
       @NotBlank @Size(max = 500) String reason) {
@@ -59,14 +59,21 @@ public class MyPlanResource {
     return plans.accessLog(patient.get());
   }
 
+  @GET
+  @Path("/consent-withdrawal")
+  @Operation(summary = "What withdrawing my consent would erase, before I confirm")
+  @APIResponse(responseCode = "200", description = "What would change")
+  public Uni<MyPlanService.WithdrawalPreview> withdrawalPreview() {
+    return plans.withdrawalPreview(patient.get());
+  }
+
   @POST
   @Path("/consent-withdrawal")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Withdraw my consent: my plan and everything about it is deleted")
-  @APIResponse(responseCode = "200", description = "Withdrawn: what was deleted")
+  @Operation(summary = "Withdraw my consent: my plan, drafts, submissions and proxies are erased at once")
+  @APIResponse(responseCode = "200", description = "Withdrawn: the erasure receipts (what kinds, how many, when)")
   @APIResponse(responseCode = "400", description = "Not confirmed, or no reason given")
-  @APIResponse(responseCode = "404", description = "No plan to withdraw")
-  public Uni<JsonNode> withdraw(@NotNull @Valid WithdrawalRequest request) {
+  public Uni<MyPlanService.WithdrawalReceipt> withdraw(@NotNull @Valid WithdrawalRequest request) {
     return plans.withdrawConsent(patient.get(), request.reason());
   }
 }

@@ -6,6 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.resteasy.reactive.ClientWebApplicationException;
+import org.openucp.portal.erasure.service.PortalErasure;
 import org.openucp.portal.myplan.ViewingConfig;
 import org.openucp.portal.myplan.client.PatientAccessClient;
 import org.openucp.portal.proxy.service.ProxyAssertions;
@@ -26,11 +28,13 @@ public class MyPlanService {
   private final PatientAccessClient clinical;
   private final ProxyService proxies;
   private final ProxyAssertions assertions;
+  private final PortalErasure erasure;
   private final CurrentPatient me;
   private final ViewingConfig config;
 
   public MyPlanService(@RestClient PatientAccessClient clinical, ProxyService proxies, ProxyAssertions assertions,
-      CurrentPatient me, ViewingConfig config) {
+      PortalErasure erasure, CurrentPatient me, ViewingConfig config) {
+    this.erasure = erasure;
     this.clinical = clinical;
     this.proxies = proxies;
     this.assertions = assertions;
@@ -53,17 +57,56 @@ public class MyPlanService {
    * so that the patient still sees what the portal knows.
    */
   public Uni<java.util.Optional<Boolean>> planPublished(Patient patient) {
+    return clinicalStatus(patient).map(status -> status.map(found -> found.path("published").asBoolean(false)));
+  }
+
+  /**
+   * Whether a plan is published and where each submission stands in the clinical store; unknown (empty) while the
+   * clinical API cannot be reached.
+   */
+  public Uni<java.util.Optional<JsonNode>> clinicalStatus(Patient patient) {
     return clinical.status(patient.nhsNumber().value(), me.accessToken())
-        .map(status -> java.util.Optional.of(status.path("published").asBoolean(false)))
+        .map(java.util.Optional::of)
         .onFailure().recoverWithItem(java.util.Optional.empty());
   }
 
-  /** Withdraws consent in the clinical store, then takes every proxy's access away. */
-  public Uni<JsonNode> withdrawConsent(Patient patient, String reason) {
+  /** What withdrawing consent would erase, so that the patient sees it before they confirm. */
+  public record WithdrawalPreview(boolean planPublished, long drafts, long activeProxies, long submissions,
+      String whatHappens) {
+  }
+
+  /** The erasure receipts of a withdrawal: the clinical API's and the portal's, counts only. */
+  public record WithdrawalReceipt(JsonNode clinical, PortalErasure.Erased portal) {
+  }
+
+  public Uni<WithdrawalPreview> withdrawalPreview(Patient patient) {
     requireProofing(patient);
-    return clinical.withdraw(patient.nhsNumber().value(), me.accessToken(),
-            Map.of("confirm", true, "reason", reason))
-        .call(() -> proxies.revokeAll(patient.nhsNumber()));
+    return planPublished(patient).chain(published -> erasure.preview(patient.nhsNumber())
+        .map(preview -> new WithdrawalPreview(published.orElse(false), preview.drafts(), preview.activeProxies(),
+            preview.submissions(), "Your plan, its history, your drafts and your submissions will be erased at once; "
+                + "urgent care will no longer find a plan; every proxy will lose access. Your care team will be "
+                + "asked to contact you to talk it through.")));
+  }
+
+  /**
+   * Withdraws consent in the clinical store (which erases the plan and the submissions, and asks the care team to
+   * follow up), then erases what the portal holds at once. Should the portal fail after the clinical withdrawal, the
+   * clinical API's withdrawal notice makes the portal erase it on its next run.
+   */
+  public Uni<WithdrawalReceipt> withdrawConsent(Patient patient, String reason) {
+    requireProofing(patient);
+    return clinical.withdraw(patient.nhsNumber().value(), me.accessToken(), Map.of("confirm", true, "reason", reason))
+        .onFailure(ClientWebApplicationException.class).recoverWithUni(e -> nothingClinical(e))
+        .chain(clinicalReceipt -> erasure.erase(patient.nhsNumber())
+            .map(portal -> new WithdrawalReceipt(clinicalReceipt, portal)));
+  }
+
+  /** A patient with no plan and no submission in the clinical store still has their portal records erased. */
+  private static Uni<JsonNode> nothingClinical(ClientWebApplicationException e) {
+    if (e.getResponse() != null && e.getResponse().getStatus() == 404) {
+      return Uni.createFrom().nullItem();
+    }
+    return Uni.createFrom().failure(e);
   }
 
   /** The published plan of a patient who made this person their proxy; the patient sees when it was last shown. */

@@ -38,10 +38,6 @@ public class ProxyRepository implements PanacheRepositoryBase<ProxyInvitation, U
     return update("lastViewedAt = ?1 where id = ?2 and status = ?3", at, invitationId, ProxyStatus.ACTIVE);
   }
 
-  public Uni<Integer> revokeAll(String nhsNumber, Instant at) {
-    return update("status = ?1, revokedAt = ?2 where patientNhsNumber = ?3 and status <> ?1", ProxyStatus.REVOKED, at,
-        nhsNumber);
-  }
 
   /** Attempts the person made since then that were judged, on any invitation (refusals for too many are not). */
   public Uni<Long> attemptsSince(String proxySubject, Instant since) {

@@ -114,11 +114,6 @@ public class ProxyService {
     });
   }
 
-  /** Revokes every proxy of the patient at once, e.g. when they withdraw consent. */
-  @WithTransaction
-  public Uni<Integer> revokeAll(NhsNumber patient) {
-    return proxies.revokeAll(patient.value(), clock.instant());
-  }
 
   /**
    * One attempt by a signed-in person to prove an invitation. Counted and recorded in its own transaction before

@@ -1,0 +1,22 @@
+package org.openucp.clinical.withdrawal;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** That a patient's consent was withdrawn, until the portal has erased what it holds for them and acknowledged. */
+@Entity
+@Table(name = "withdrawal_notice")
+public class WithdrawalNotice extends PanacheEntityBase {
+
+  @Id
+  public UUID id;
+  @Column(name = "nhs_number", nullable = false)
+  public String nhsNumber;
+  @Column(name = "withdrawn_at", nullable = false)
+  public Instant withdrawnAt;
+}

@@ -1,0 +1,60 @@
+package org.openucp.clinical.withdrawal.rest;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openucp.clinical.audit.Audited;
+import org.openucp.clinical.security.Roles;
+import org.openucp.clinical.withdrawal.service.Withdrawals;
+
+@Path("/withdrawal-notices")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.PATIENT_ACCESS)
+@Tag(name = "Patient access")
+@SecurityRequirement(name = "cis2")
+public class WithdrawalNoticeResource {
+
+  private final Withdrawals withdrawals;
+
+  public WithdrawalNoticeResource(Withdrawals withdrawals) {
+    this.withdrawals = withdrawals;
+  }
+
+  /** A patient whose consent was withdrawn: the portal erases what it holds for them, then acknowledges. */
+  public record Notice(UUID id, String nhsNumber, Instant withdrawnAt) {
+  }
+
+  @GET
+  @Audited("withdrawal.notices")
+  @Operation(summary = "Withdrawals the portal has not yet erased its records for, oldest first (portal only)")
+  @APIResponse(responseCode = "200", description = "Pending notices")
+  public Uni<List<Notice>> pending(@QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit) {
+    return withdrawals.pending(limit).map(found -> found.stream()
+        .map(notice -> new Notice(notice.id, notice.nhsNumber, notice.withdrawnAt)).toList());
+  }
+
+  @DELETE
+  @Path("/{id}")
+  @Audited("withdrawal.acknowledge")
+  @Operation(summary = "The portal has erased the patient's records: the notice is deleted")
+  @APIResponse(responseCode = "204", description = "Acknowledged (or already gone)")
+  public Uni<Void> acknowledge(@PathParam("id") UUID id) {
+    return withdrawals.acknowledge(id);
+  }
+}
