@@ -11,6 +11,8 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -118,12 +120,13 @@ public class ProblemMappers {
       return invalidIdentifier(invalid);
     }
     // Any other value JAX-RS could not convert (?page=abc): a 404 or a bare 400 would not say which one.
-    if (e.getCause() != null && resource != null && resource.getResourceMethod() != null) {
-      List<Problem.FieldError> errors = Parameters.unreadable(resource.getResourceMethod(), uri, headers);
-      String names = errors.stream().map(Problem.FieldError::field).collect(Collectors.joining(", "));
+    List<Problem.FieldError> unreadable = e.getCause() != null && resource != null
+        && resource.getResourceMethod() != null && (e instanceof NotFoundException || e instanceof BadRequestException)
+        ? Parameters.unreadable(resource.getResourceMethod(), uri, headers) : List.of();
+    if (!unreadable.isEmpty()) {
+      String names = unreadable.stream().map(Problem.FieldError::field).collect(Collectors.joining(", "));
       return respond(Problem.of("invalid-input", "The request has invalid parameters", 400,
-          errors.isEmpty() ? "A path, query or header value cannot be read" : "Check these parameters: " + names)
-          .withErrors(errors));
+          "Check these parameters: " + names).withErrors(unreadable));
     }
     Response.StatusType status = e.getResponse().getStatusInfo();
     String slug = status.getReasonPhrase().toLowerCase().replace(' ', '-');
