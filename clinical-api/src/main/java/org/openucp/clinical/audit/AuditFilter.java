@@ -36,7 +36,8 @@ public class AuditFilter {
 
   @ServerResponseFilter
   public Uni<Void> audit(ContainerRequestContext request, ContainerResponseContext response, ResourceInfo resource) {
-    Audited audited = resource.getResourceMethod() == null ? null
+    // No resource information when no method was matched, e.g. none of a path's methods consumes the Content-Type.
+    Audited audited = resource == null || resource.getResourceMethod() == null ? null
         : resource.getResourceMethod().getAnnotation(Audited.class);
     if (audited == null || context.isRecorded(response.getStatus())) {
       return Uni.createFrom().voidItem();

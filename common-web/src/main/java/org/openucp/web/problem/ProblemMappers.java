@@ -11,9 +11,13 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -23,6 +27,7 @@ import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.openucp.model.identity.InvalidIdentifierException;
+import org.openucp.web.json.PlainText;
 
 /** The one place where exceptions become RFC 9457 problem responses, for both services. */
 public class ProblemMappers {
@@ -65,8 +70,8 @@ public class ProblemMappers {
     String field = e.getPath().stream()
         .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
         .collect(Collectors.joining(".")).replace(".[", "[");
-    String reason = rootCause(e) instanceof InvalidIdentifierException invalid
-        ? invalid.getMessage()
+    String reason = rootCause(e) instanceof InvalidIdentifierException invalid ? invalid.getMessage()
+        : e instanceof PlainText.ControlCharacterException ? PlainText.ControlCharacterException.MESSAGE
         : "the value cannot be read as the expected type";
     Problem problem = Problem.of("invalid-input", "The request has invalid fields", 400,
         field.isEmpty() ? "The request body does not have the expected shape" : field + ": " + reason);
@@ -102,7 +107,7 @@ public class ProblemMappers {
   }
 
   @ServerExceptionMapper
-  public Response httpError(WebApplicationException e) {
+  public Response httpError(WebApplicationException e, ResourceInfo resource, UriInfo uri, HttpHeaders headers) {
     // The JSON body reader reports unreadable input as a 400 whose cause says what was wrong.
     if (e.getCause() instanceof JsonMappingException mapping) {
       return unreadableField(mapping);
@@ -113,6 +118,15 @@ public class ProblemMappers {
     // A path or query parameter that is not a valid identifier: JAX-RS says 404, the caller needs to know why.
     if (rootCause(e) instanceof InvalidIdentifierException invalid) {
       return invalidIdentifier(invalid);
+    }
+    // Any other value JAX-RS could not convert (?page=abc): a 404 or a bare 400 would not say which one.
+    List<Problem.FieldError> unreadable = e.getCause() != null && resource != null
+        && resource.getResourceMethod() != null && (e instanceof NotFoundException || e instanceof BadRequestException)
+        ? Parameters.unreadable(resource.getResourceMethod(), uri, headers) : List.of();
+    if (!unreadable.isEmpty()) {
+      String names = unreadable.stream().map(Problem.FieldError::field).collect(Collectors.joining(", "));
+      return respond(Problem.of("invalid-input", "The request has invalid parameters", 400,
+          "Check these parameters: " + names).withErrors(unreadable));
     }
     Response.StatusType status = e.getResponse().getStatusInfo();
     String slug = status.getReasonPhrase().toLowerCase().replace(' ', '-');
@@ -145,7 +159,8 @@ public class ProblemMappers {
       case 404 -> "No resource at this address";
       case 405 -> "This address does not support that method";
       case 406 -> "This resource cannot be returned in the requested media type";
-      case 415 -> "Send the body as application/json";
+      case 415 -> "Send the body in a media type this operation accepts (JSON operations take application/json;"
+          + " the OpenAPI document lists each operation's types)";
       default -> "The request could not be processed";
     };
   }
@@ -161,7 +176,14 @@ public class ProblemMappers {
     if (!path.isEmpty()) {
       return path;
     }
-    return nodes.isEmpty() ? "body" : nodes.get(nodes.size() - 1).getName();
+    if (nodes.isEmpty()) {
+      return "body";
+    }
+    Path.Node last = nodes.get(nodes.size() - 1);
+    return last.getKind() == ElementKind.PARAMETER && nodes.get(0).getKind() == ElementKind.METHOD
+        ? Parameters.httpName(violation.getRootBeanClass(), nodes.get(0).as(Path.MethodNode.class),
+            last.as(Path.ParameterNode.class))
+        : last.getName();
   }
 
   private static Throwable rootCause(Throwable e) {

@@ -61,7 +61,8 @@ public class AuditResource {
   public Uni<List<AuditEventView>> search(@QueryParam("nhsNumber") NhsNumber nhsNumber,
       @QueryParam("userId") String userId, @QueryParam("organisation") OdsCode organisation,
       @QueryParam("from") Instant from, @QueryParam("to") Instant to,
-      @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+      // Bounded so that page × size, the row offset, stays an int: a huge page is a 400, not an overflow.
+      @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
       @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
     return trail.search(new AuditQuery(nhsNumber, userId, organisation, from, to), page, size)
         .map(events -> events.stream().map(AuditEventView::of).toList());

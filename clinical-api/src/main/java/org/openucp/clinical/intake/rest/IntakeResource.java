@@ -78,7 +78,8 @@ public class IntakeResource {
   @APIResponse(responseCode = "400", description = "Invalid page or size")
   @Audited("intake.inbox")
   public Uni<List<InboxItem>> inbox(@QueryParam("includeClaimed") @DefaultValue("false") boolean includeClaimed,
-      @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+      // Bounded so that page × size, the row offset, stays an int: a huge page is a 400, not an overflow.
+      @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
       @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
     return intake.inbox(includeClaimed, page, size).map(items -> items.stream().map(InboxItem::of).toList());
   }

@@ -2,6 +2,8 @@ package org.openucp.clinical.plan.rest;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -49,11 +51,14 @@ public class AttachmentResource {
   @Audited("plan.attachment.add")
   @Operation(summary = "Attach a document (PDF, JPEG or PNG, at most 5 MB); send the file name in X-File-Name")
   @APIResponse(responseCode = "201", description = "Attached")
-  @APIResponse(responseCode = "400", description = "Empty or larger than 5 MB")
+  @APIResponse(responseCode = "400", description = "Empty, or X-File-Name over 200 characters or with control characters")
+  @APIResponse(responseCode = "413", description = "Larger than 5 MB")
   @APIResponse(responseCode = "404", description = "No plan for this NHS number")
-  @APIResponse(responseCode = "415", description = "Not a PDF, JPEG or PNG")
+  @APIResponse(responseCode = "415", description = "Not a PDF, JPEG or PNG, or the content is not what its type says")
   public Uni<Response> attach(@PathParam("nhsNumber") NhsNumber nhsNumber,
-      @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, @HeaderParam(FILE_NAME_HEADER) String fileName,
+      @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+      @HeaderParam(FILE_NAME_HEADER) @Size(max = 200) @Pattern(regexp = "\\P{Cc}*",
+          message = "must not contain control characters") String fileName,
       byte[] content, UriInfo uri) {
     String mediaType = contentType == null ? null : contentType.split(";")[0].strip();
     return attachments.attach(nhsNumber, mediaType, fileName, content).map(saved -> Response
@@ -68,13 +73,18 @@ public class AttachmentResource {
   @Path("/{id}")
   @Produces({"application/pdf", "image/jpeg", "image/png", MediaType.APPLICATION_JSON})
   @Audited("plan.attachment.read")
-  @Operation(summary = "Read an attached document")
+  @Operation(summary = "Read an attached document (as a download)")
   @APIResponse(responseCode = "200", description = "The document")
   @APIResponse(responseCode = "404", description = "No such document on this plan")
   public Uni<Response> read(@PathParam("nhsNumber") NhsNumber nhsNumber, @PathParam("id") UUID id) {
     return attachments.read(nhsNumber, id).map(found -> Response.ok(found.content, found.mediaType)
-        .header("Content-Disposition", "inline; filename=\"" + (found.fileName == null ? found.id + ""
-            : found.fileName.replace("\"", "")) + "\"")
+        .header("Content-Disposition", "attachment; filename=\"" + downloadName(found.fileName, found.id) + "\"")
         .build());
+  }
+
+  /** The uploader's name reduced to characters that cannot end the header value or name a path. */
+  private static String downloadName(String fileName, UUID id) {
+    String safe = fileName == null ? "" : fileName.replaceAll("[^A-Za-z0-9._ ()-]", "_").replaceAll("^[._ ]+", "");
+    return safe.isEmpty() ? id.toString() : safe;
   }
 }

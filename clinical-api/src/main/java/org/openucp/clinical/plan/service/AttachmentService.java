@@ -5,7 +5,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
-import java.util.Set;
 import java.util.UUID;
 import org.openucp.clinical.access.AccessGuard;
 import org.openucp.clinical.access.Permission;
@@ -26,7 +25,6 @@ import org.openucp.web.problem.ProblemException;
 public class AttachmentService {
 
   static final int MAX_BYTES = 5 * 1024 * 1024;
-  static final Set<String> ACCEPTED_TYPES = Set.of("application/pdf", "image/jpeg", "image/png");
 
   private final AttachmentRepository attachments;
   private final PlanVersionRepository versions;
@@ -50,13 +48,18 @@ public class AttachmentService {
   @WithTransaction
   public Uni<Attachment> attach(NhsNumber patient, String mediaType, String fileName, byte[] content) {
     audit.patient(patient);
-    if (mediaType == null || !ACCEPTED_TYPES.contains(mediaType)) {
+    if (!DocumentTypes.accepts(mediaType)) {
       return Uni.createFrom().failure(new ProblemException(Problem.of("unsupported-document",
           "Unsupported document", 415, "Attach a PDF, JPEG or PNG document")));
     }
     if (content == null || content.length == 0 || content.length > MAX_BYTES) {
       return Uni.createFrom().failure(ProblemException.badRequest("document-size",
           "A document must have content and be at most 5 MB"));
+    }
+    if (!DocumentTypes.matches(mediaType, content)) {
+      return Uni.createFrom().failure(new ProblemException(Problem.of("unsupported-document", "Unsupported document",
+          415, "The content is not a " + DocumentTypes.name(mediaType) + ": it was sent as " + mediaType
+          + " but does not start as one. Send the document itself, with its own type")));
     }
     return access.require(Permission.EDIT).chain(staff -> planService.inCareTeam(staff, patient).chain(plan -> {
       Attachment attachment = new Attachment();
