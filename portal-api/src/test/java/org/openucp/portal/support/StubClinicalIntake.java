@@ -33,11 +33,16 @@ public final class StubClinicalIntake implements AutoCloseable {
   }
 
   private static final Pattern PLAN_PATH = Pattern.compile("/patient-access/(\\d{10})/plan");
+  private static final Pattern STATUS_PATH = Pattern.compile("/patient-access/(\\d{10})/status");
+  private static final Pattern WITHDRAWAL_PATH = Pattern.compile("/patient-access/(\\d{10})/consent-withdrawal");
 
   private final HttpServer server;
   private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
   private final List<PatientAccessCall> patientAccessCalls = new CopyOnWriteArrayList<>();
   private final Map<String, String> publishedPlans = new ConcurrentHashMap<>();
+  private final Map<String, String> statuses = new ConcurrentHashMap<>();
+  private final Map<String, String> notices = new ConcurrentHashMap<>();
+  private final List<String> acknowledged = new CopyOnWriteArrayList<>();
   private volatile int failWithStatus;
 
   private StubClinicalIntake(HttpServer server) {
@@ -45,6 +50,7 @@ public final class StubClinicalIntake implements AutoCloseable {
     server.createContext("/intake/submitted-drafts", this::handle);
     server.createContext("/patient-access/", this::patientAccess);
     server.createContext("/intake/recipients", this::recipients);
+    server.createContext("/withdrawal-notices", this::withdrawalNotices);
     server.start();
   }
 
@@ -77,7 +83,26 @@ public final class StubClinicalIntake implements AutoCloseable {
     deliveries.clear();
     patientAccessCalls.clear();
     publishedPlans.clear();
+    statuses.clear();
+    notices.clear();
+    acknowledged.clear();
     failWithStatus = 0;
+  }
+
+  /** From now on {@code GET /patient-access/{nhsNumber}/status} answers with this status. */
+  public void status(String nhsNumber, String statusJson) {
+    statuses.put(nhsNumber, statusJson);
+  }
+
+  /** The clinical API has a withdrawal notice for this patient, until the portal acknowledges it. */
+  public String noticeWithdrawal(String nhsNumber) {
+    String id = UUID.randomUUID().toString();
+    notices.put(id, nhsNumber);
+    return id;
+  }
+
+  public List<String> acknowledgedNotices() {
+    return List.copyOf(acknowledged);
   }
 
   /** From now on {@code GET /patient-access/{nhsNumber}/plan} answers with this published plan. */
@@ -90,8 +115,13 @@ public final class StubClinicalIntake implements AutoCloseable {
         exchange.getRequestHeaders().getFirst("X-Patient-Token"),
         exchange.getRequestHeaders().getFirst("X-Proxy-Assertion"), exchange.getRequestHeaders().getFirst("X-Viewer")));
     Matcher plan = PLAN_PATH.matcher(exchange.getRequestURI().getPath());
+    Matcher statusPath = STATUS_PATH.matcher(exchange.getRequestURI().getPath());
+    Matcher withdrawal = WITHDRAWAL_PATH.matcher(exchange.getRequestURI().getPath());
     String published = plan.matches() && "GET".equals(exchange.getRequestMethod())
-        ? publishedPlans.get(plan.group(1)) : null;
+        ? publishedPlans.get(plan.group(1))
+        : statusPath.matches() ? statuses.get(statusPath.group(1))
+        : withdrawal.matches() ? "{\"requestedBy\":\"PATIENT\",\"planErased\":true,\"submissionsDeleted\":1}"
+        : null;
     int status = failWithStatus != 0 ? failWithStatus : published == null ? 404 : 200;
     byte[] response = (status == 200 ? published : "{\"status\":" + status + "}").getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().add("Content-Type", status == 200 ? "application/json" : "application/problem+json");
@@ -106,6 +136,27 @@ public final class StubClinicalIntake implements AutoCloseable {
         [{"odsCode":"A83008","name":"Demo Medical Practice","type":"GP_PRACTICE"},
          {"odsCode":"B82005","name":"Second Demo Practice","type":"GP_PRACTICE"}]"""
         .getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().add("Content-Type", "application/json");
+    exchange.sendResponseHeaders(200, response.length);
+    exchange.getResponseBody().write(response);
+    exchange.close();
+  }
+
+  private void withdrawalNotices(HttpExchange exchange) throws IOException {
+    String path = exchange.getRequestURI().getPath();
+    if ("DELETE".equals(exchange.getRequestMethod())) {
+      String id = path.substring(path.lastIndexOf('/') + 1);
+      acknowledged.add(id);
+      notices.remove(id);
+      exchange.sendResponseHeaders(204, -1);
+      exchange.close();
+      return;
+    }
+    StringBuilder list = new StringBuilder("[");
+    notices.forEach((id, nhsNumber) -> list.append(list.length() > 1 ? "," : "").append("{\"id\":\"").append(id)
+        .append("\",\"nhsNumber\":\"").append(nhsNumber).append("\",\"withdrawnAt\":\"").append(Instant.now())
+        .append("\"}"));
+    byte[] response = list.append("]").toString().getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().add("Content-Type", "application/json");
     exchange.sendResponseHeaders(200, response.length);
     exchange.getResponseBody().write(response);

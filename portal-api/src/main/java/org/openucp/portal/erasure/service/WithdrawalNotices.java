@@ -39,7 +39,7 @@ public class WithdrawalNotices {
   public Uni<Integer> applyPending() {
     return clinical.pending(BATCH).chain(notices -> Multi.createFrom().iterable(notices)
         .onItem().transformToUniAndConcatenate(notice -> erasure.erase(NhsNumber.of(notice.nhsNumber()))
-            .chain(() -> clinical.acknowledge(notice.id())))
+            .chain(() -> clinical.acknowledge(notice.id())).replaceWith(notice))
         .collect().asList()
         .map(java.util.List::size));
   }
