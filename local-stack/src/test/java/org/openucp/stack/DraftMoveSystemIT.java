@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasSize;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
@@ -51,6 +53,7 @@ class DraftMoveSystemIT {
   private static ServiceProcess clinical;
   private static ServiceProcess portal;
   private static int clinicalPort;
+  private static Map<String, String> portalConfig;
   private static GreenMail mail;
 
   @BeforeAll
@@ -59,8 +62,8 @@ class DraftMoveSystemIT {
     database = EmbeddedDatabase.start(0, List.of("clinical", "portal"));
     issuer = LocalIssuer.start(0, Personas.ALL);
     clinicalPort = freePort();
-    Map<String, String> portalConfig = new HashMap<>(
-        ServiceConfig.portal(database, issuer, "http://localhost:" + clinicalPort));
+    portalConfig = new HashMap<>(ServiceConfig.portal(database, issuer, "http://localhost:" + clinicalPort));
+    portalConfig.put("portal.withdrawals.interval", "1s");
     portalConfig.put("portal.transfer.interval", "1s");
     portalConfig.put("portal.transfer.first-retry-delay", "500ms");
     portalConfig.put("portal.transfer.max-retry-delay", "1s");
@@ -281,8 +284,9 @@ class DraftMoveSystemIT {
     List<String> organisations = given().auth().oauth2(patient).when().get(portal.baseUrl() + "/my-plan/access-log")
         .then().statusCode(200).extract().path("organisation");
     assertThat(organisations).contains(Personas.DEMO_PRACTICE);
+    // The GP started this plan without taking the patient's submissions into it: they stay with the clinical team.
     given().auth().oauth2(patient).when().get(portal.baseUrl() + "/submissions")
-        .then().statusCode(200).body("[0].stage", equalTo("COMPLETED"));
+        .then().statusCode(200).body("[0].stage", equalTo("WITH_CLINICAL_TEAM"));
 
     // The proxy is invited as NHS login knows them: their verified date of birth and email must match.
     Persona invited = Personas.SECOND_PATIENT;
@@ -307,13 +311,49 @@ class DraftMoveSystemIT {
     given().auth().oauth2(patient).contentType(ContentType.JSON)
         .body(Map.of("confirm", true, "reason", "I no longer want a plan"))
         .when().post(portal.baseUrl() + "/my-plan/consent-withdrawal")
-        .then().statusCode(200).body("versionsDeleted", equalTo(1));
+        .then().statusCode(200)
+        .body("clinical.versionsDeleted", equalTo(1))
+        .body("portal.proxies", equalTo(1));
     given().auth().oauth2(gp).when().get(clinical.baseUrl() + "/plans/" + nhs).then().statusCode(404);
     given().auth().oauth2(patient).when().get(portal.baseUrl() + "/my-plan").then().statusCode(404);
     given().auth().oauth2(patient).when().get(portal.baseUrl() + "/proxies")
-        .then().statusCode(200).body("[0].status", equalTo("REVOKED"));
+        .then().statusCode(200).body("$", hasSize(0));
+    given().auth().oauth2(patient).when().get(portal.baseUrl() + "/submissions")
+        .then().statusCode(200).body("stage", everyItem(equalTo("ERASED")));
     given().auth().oauth2(proxy).when().get(portal.baseUrl() + "/proxy/patients/" + access + "/plan")
         .then().statusCode(404);
+  }
+
+  @Test
+  @Order(4)
+  void shouldEndProxyAccessInThePortalWhenStaffWithdrewWhileThePortalWasDown() {
+    String gp = issuer.token(Personas.GP);
+    String nhs = NhsNumbers.fresh();
+    given().auth().oauth2(gp).contentType(ContentType.JSON)
+        .body(Map.of("nhsNumber", nhs, "consent", Map.of("basis", "EXPLICIT_CONSENT"), "content", Map.of()))
+        .when().post(clinical.baseUrl() + "/plans").then().statusCode(201);
+    Persona proxy = NhsNumbers.freshPatient();
+    execute("portal", "INSERT INTO proxy_invitation (id, patient_nhs_number, proxy_email, proxy_birthdate, "
+        + "token_hash, status, failed_attempts, expires_at, created_at, accepted_at, proxy_subject) VALUES ('"
+        + UUID.randomUUID() + "', '" + nhs + "', 'carer@example.org', '1970-01-01', '" + UUID.randomUUID()
+        + "', 'ACTIVE', 0, now() + interval '1 day', now(), now(), '" + proxy.subject() + "')");
+    given().auth().oauth2(issuer.token(proxy)).when().get(portal.baseUrl() + "/proxy/patients")
+        .then().statusCode(200).body("$", hasSize(1));
+
+    portal.kill();
+    given().auth().oauth2(gp).contentType(ContentType.JSON)
+        .body(Map.of("confirm", true, "reason", "Patient asked by phone"))
+        .when().post(clinical.baseUrl() + "/plans/" + nhs + "/consent/withdrawal").then().statusCode(200);
+    portal = ServiceProcess.start("portal-api-system-test", StackLayout.find().portalJar(), freePort(), portalConfig,
+        StackLayout.find().logDirectory());
+    portal.awaitReady(STARTUP);
+
+    await("the portal to apply the withdrawal").atMost(MOVE).until(() ->
+        countIn("portal", "SELECT count(*) FROM proxy_invitation WHERE patient_nhs_number = ?", nhs) == 0);
+    given().auth().oauth2(issuer.token(proxy)).when().get(portal.baseUrl() + "/proxy/patients")
+        .then().statusCode(200).body("$", hasSize(0));
+    await("the notice to be acknowledged").atMost(MOVE).until(() ->
+        countIn("clinical", "SELECT count(*) FROM withdrawal_notice WHERE nhs_number = ?", nhs) == 0);
   }
 
   @Test
@@ -354,7 +394,20 @@ class DraftMoveSystemIT {
   }
 
   private static long countFor(String nhsNumber, String sql) {
-    try (Connection connection = database.connect("clinical");
+    return countIn("clinical", sql, nhsNumber);
+  }
+
+  private static void execute(String databaseName, String sql) {
+    try (Connection connection = database.connect(databaseName);
+         PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static long countIn(String databaseName, String sql, String nhsNumber) {
+    try (Connection connection = database.connect(databaseName);
          PreparedStatement query = connection.prepareStatement(sql)) {
       query.setString(1, nhsNumber);
       try (ResultSet result = query.executeQuery()) {
