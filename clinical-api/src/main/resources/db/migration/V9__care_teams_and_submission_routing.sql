@@ -12,8 +12,10 @@ INSERT INTO care_team_member (plan_id, ods_code, added_at, added_by)
 SELECT id, owning_organisation, created_at, created_by FROM care_plan;
 
 -- A patient's submission goes to the one organisation they chose, and can be forwarded to another. A submission
--- delivered before this migration names none, so no organisation's staff see it: route it with an UPDATE.
+-- delivered before this migration goes to the owner of the patient's plan where there is one; any other names no
+-- organisation and is listed to nobody until routed with an UPDATE.
 ALTER TABLE submitted_draft ADD COLUMN organisation VARCHAR(10);
+UPDATE submitted_draft s SET organisation = p.owning_organisation FROM care_plan p WHERE p.nhs_number = s.nhs_number;
 ALTER TABLE submitted_draft ADD COLUMN forwarded_at TIMESTAMPTZ;
 ALTER TABLE submitted_draft ADD COLUMN forwarded_by VARCHAR(100);
 CREATE INDEX submitted_draft_organisation_idx ON submitted_draft (organisation, received_at, id);

@@ -76,7 +76,8 @@ public final class LocalStack {
     lines.add("  OIDC issuers  " + issuer.issuerUrl(Persona.STAFF_ISSUER) + " (staff, CIS2-style)   "
         + issuer.issuerUrl(Persona.PATIENT_ISSUER) + " (patients, NHS-login-style)");
     lines.add("  PostgreSQL    localhost:" + database.port() + " databases clinical and portal (user postgres)");
-    lines.add("  Onboarded     demo organisations A83008 (practice), RRU (ambulance), NLO (NHS 111) with their staff");
+    lines.add("  Onboarded     demo organisations A83008 and B82005 (practices), RRU (ambulance), NLO (NHS 111) with "
+        + "their staff");
     lines.add("  Logs          " + clinical.log() + " and " + portal.log());
     lines.add("");
     lines.add("Get a token for a demo persona, then call an API with it:");

@@ -68,15 +68,20 @@ public class AccessGuard {
       return Uni.createFrom().failure(denied("staff-only", "Only staff signed in with CIS2 may do this"));
     }
     if (!policy.allows(staff, permission)) {
-      return Uni.createFrom().failure(denied("permission-denied", "Your role " + staff.jobRoleCode()
-          + (staff.roleName().isBlank() ? "" : " (" + staff.roleName() + ")") + " does not allow "
-          + permission.name().toLowerCase().replace('_', ' ')));
+      return Uni.createFrom().failure(permissionDenied(staff, permission));
     }
     if (WRITES.contains(permission) && !security.writeAcr().contains(staff.assurance())) {
       return Uni.createFrom().failure(ProblemException.stepUp("Changing patient data needs a smartcard sign-in; "
           + "you signed in with " + staff.assurance(), String.join(" ", security.writeAcr())));
     }
     return onboarded(staff);
+  }
+
+  /** Refuses, as {@link #require} would, a member of staff whose role does not grant the permission. */
+  public void requireHeld(StaffMember staff, Permission permission) {
+    if (!policy.allows(staff, permission)) {
+      throw permissionDenied(staff, permission);
+    }
   }
 
   /** The permission check alone, for rules that depend on what is being written (DNACPR). */
@@ -141,6 +146,12 @@ public class AccessGuard {
         throw denied("training-not-completed", "Your training for this service is not recorded as completed");
       }
     }).replaceWithVoid();
+  }
+
+  private static ProblemException permissionDenied(StaffMember staff, Permission permission) {
+    return denied("permission-denied", "Your role " + staff.jobRoleCode()
+        + (staff.roleName().isBlank() ? "" : " (" + staff.roleName() + ")") + " does not allow "
+        + permission.name().toLowerCase().replace('_', ' '));
   }
 
   private static ProblemException denied(String slug, String detail) {

@@ -8,6 +8,7 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.UUID;
 
 /** An organisation whose staff work on a plan: they see its drafts, edit, publish, record consent, withdraw it. */
@@ -35,13 +36,12 @@ public class CareTeamMember extends PanacheEntityBase {
 
     @Override
     public boolean equals(Object other) {
-      return other instanceof Key key && java.util.Objects.equals(planId, key.planId)
-          && java.util.Objects.equals(odsCode, key.odsCode);
+      return other instanceof Key key && Objects.equals(planId, key.planId) && Objects.equals(odsCode, key.odsCode);
     }
 
     @Override
     public int hashCode() {
-      return java.util.Objects.hash(planId, odsCode);
+      return Objects.hash(planId, odsCode);
     }
   }
 }

@@ -9,6 +9,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.Set;
 
 /** An organisation that has joined, or is joining, with its information sharing agreement (ISA). */
 @Entity
@@ -35,7 +37,7 @@ public class Organisation extends PanacheEntityBase {
   public Instant updatedAt;
 
   /** The kinds of organisation that complete plans from patients' submissions: GP practices and care teams. */
-  public static final java.util.Set<OrganisationType> RECEIVING_SUBMISSIONS = java.util.EnumSet.of(
+  public static final Set<OrganisationType> RECEIVING_SUBMISSIONS = EnumSet.of(
       OrganisationType.GP_PRACTICE, OrganisationType.COMMUNITY_PROVIDER, OrganisationType.HOSPICE);
 
   /** Whether patients may send their submissions here today: a receiving kind, its agreement in force. */

@@ -8,7 +8,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** That a patient's consent was withdrawn, until the portal has erased what it holds for them and acknowledged. */
+/** That a patient's consent was withdrawn: pending until the portal has erased what it holds for them. */
 @Entity
 @Table(name = "withdrawal_notice")
 public class WithdrawalNotice extends PanacheEntityBase {
@@ -19,4 +19,6 @@ public class WithdrawalNotice extends PanacheEntityBase {
   public String nhsNumber;
   @Column(name = "withdrawn_at", nullable = false)
   public Instant withdrawnAt;
+  @Column(name = "acknowledged_at")
+  public Instant acknowledgedAt;
 }

@@ -50,7 +50,7 @@ class AuditCompletenessTest {
     List<String> patients = List.of(NhsNumbers.fresh(), NhsNumbers.fresh());
     patients.forEach(patient -> deliver(aSubmittedDraft().with("nhsNumber", patient)));
 
-    api.as(Personas.GP).queryParam("size", 200).when().get("/intake/submitted-drafts").then().statusCode(200);
+    api.inbox(Personas.GP, false);
 
     for (String patient : patients) {
       assertThat(events(patient, "intake.inbox")).as(patient).isEqualTo(1);
@@ -69,6 +69,18 @@ class AuditCompletenessTest {
 
     assertThat(events(first, "lookup.by-demographics")).isEqualTo(1);
     assertThat(events(second, "lookup.by-demographics")).isEqualTo(1);
+  }
+
+  @Test
+  void shouldRecordEveryPatientAnAuditSearchShowed() {
+    String first = api.publishedPlan(aPlan());
+    String second = api.publishedPlan(aPlan());
+
+    api.as(Personas.PLATFORM_ADMIN).queryParam("organisation", Personas.DEMO_PRACTICE).queryParam("size", 500)
+        .when().get("/audit/events").then().statusCode(200);
+
+    assertThat(events(first, "audit.search")).isEqualTo(1);
+    assertThat(events(second, "audit.search")).isEqualTo(1);
   }
 
   @Test

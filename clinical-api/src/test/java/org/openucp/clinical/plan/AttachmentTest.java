@@ -71,6 +71,16 @@ class AttachmentTest {
   }
 
   @Test
+  void shouldRefuseADocumentOverFiveMegabytesAsTooLarge() {
+    String patient = api.publishedPlan(aPlan());
+    byte[] large = java.util.Arrays.copyOf(PDF, 5 * 1024 * 1024 + 1);
+
+    api.as(Personas.GP).contentType("application/pdf").body(large)
+        .when().post("/plans/" + patient + "/attachments")
+        .then().statusCode(413).contentType("application/problem+json");
+  }
+
+  @Test
   void shouldRefuseDocumentsOfOtherKinds() {
     String patient = api.publishedPlan(aPlan());
 

@@ -5,6 +5,8 @@ import static io.restassured.RestAssured.given;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.openucp.infra.LocalIssuer;
 import org.openucp.infra.NhsNumbers;
@@ -65,6 +67,20 @@ public final class ClinicalApi {
     return as(persona).contentType(ContentType.JSON)
         .body(Map.of("consent", Map.of("basis", "EXPLICIT_CONSENT", "notes", "Patient asked for a plan")))
         .when().post("/intake/submitted-drafts/" + submissionId + "/claim");
+  }
+
+  /** The id of every submission in the persona's organisation's inbox, page by page (claimed ones too if asked). */
+  public List<String> inbox(Persona persona, boolean includeClaimed) {
+    List<String> ids = new ArrayList<>();
+    for (int page = 0; ; page++) {
+      List<String> found = as(persona).queryParam("size", 200).queryParam("page", page)
+          .queryParam("includeClaimed", includeClaimed).when().get("/intake/submitted-drafts")
+          .then().statusCode(200).extract().path("id");
+      ids.addAll(found);
+      if (found.size() < 200) {
+        return ids;
+      }
+    }
   }
 
   public Response withdraw(Persona persona, String nhsNumber) {

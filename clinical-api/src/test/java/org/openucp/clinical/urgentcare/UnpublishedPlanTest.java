@@ -42,11 +42,16 @@ class UnpublishedPlanTest {
     api.initiate(Personas.GP, patient, aPlan()).then().statusCode(201);
     String document = attach(patient);
 
+    String nobody = NhsNumbers.fresh();
+
     for (Persona reader : new Persona[] {Personas.PARAMEDIC, Personas.CALL_HANDLER_111}) {
       for (String path : new String[] {"", "/versions", "/published", "/versions/1", "/versions/1/pdf",
           "/versions/1/fhir", "/attachments/" + document}) {
+        String withoutPlan = api.as(reader).when().get("/plans/" + nobody + path)
+            .then().statusCode(404).extract().path("detail");
         api.as(reader).when().get("/plans/" + patient + path)
-            .then().statusCode(404).contentType("application/problem+json");
+            .then().statusCode(404).contentType("application/problem+json")
+            .body("detail", equalTo(withoutPlan));
       }
       api.as(reader).when().get("/urgent-care/patients/" + patient).then().statusCode(404);
     }

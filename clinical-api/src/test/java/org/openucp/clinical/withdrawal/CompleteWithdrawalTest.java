@@ -115,6 +115,33 @@ class CompleteWithdrawalTest {
   }
 
   @Test
+  void shouldRefuseADraftSubmittedBeforeThePatientWithdrewAndStoreNothing() {
+    String patient = api.publishedPlan(aPlan());
+    SubmittedDrafts inFlight = aSubmittedDraft().with("nhsNumber", patient)
+        .with("submittedAt", java.time.Instant.now().minusSeconds(60).toString());
+    api.withdraw(Personas.GP, patient).then().statusCode(200);
+
+    api.as(Personas.PORTAL_SERVICE).header("Idempotency-Key", inFlight.draftId()).contentType(ContentType.JSON)
+        .body(inFlight.body()).when().post("/intake/submitted-drafts")
+        .then().statusCode(410).body("type", equalTo("https://openucp.org/problems/consent-withdrawn"));
+
+    SubmittedDrafts afterwards = aSubmittedDraft().with("nhsNumber", patient)
+        .with("submittedAt", java.time.Instant.now().plusSeconds(1).toString());
+    deliver(afterwards);
+  }
+
+  @Test
+  void shouldLetTheOrganisationASubmissionWasSentToWithdrawBeforeAnyPlan() {
+    String patient = NhsNumbers.fresh();
+    String submission = deliver(aSubmittedDraft().with("nhsNumber", patient));
+
+    api.withdraw(Personas.SECOND_PRACTICE_GP, patient).then().statusCode(404);
+    api.withdraw(Personas.GP, patient).then().statusCode(200)
+        .body("planErased", equalTo(false)).body("submissionsDeleted", equalTo(1));
+    api.as(Personas.GP).when().get("/intake/submitted-drafts/" + submission).then().statusCode(404);
+  }
+
+  @Test
   void shouldTellThePatientWhereEachSubmissionStands() {
     String patient = api.publishedPlan(aPlan());
     SubmittedDrafts first = aSubmittedDraft().with("nhsNumber", patient);

@@ -10,4 +10,8 @@ public interface WithdrawalConfig {
   /** How often the portal asks the clinical API for withdrawals whose portal records are still to be erased. */
   @WithDefault("30s")
   String interval();
+
+  /** How many notices one run applies at most. */
+  @WithDefault("100")
+  int batchSize();
 }

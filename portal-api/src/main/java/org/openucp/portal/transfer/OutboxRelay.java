@@ -7,6 +7,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.eventbus.EventBus;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -90,7 +91,22 @@ public class OutboxRelay {
             .invoke(() -> LOG.infof("Draft %s moved to the clinical intake as %s", draft.draftId(),
                 receipt.submissionId())))
         .replaceWith(true)
+        .onFailure(OutboxRelay::consentWithdrawn).recoverWithUni(() -> dropWithdrawn(draft.draftId()))
         .onFailure().recoverWithUni(failure -> postpone(draft.draftId(), failure).replaceWith(false));
+  }
+
+  /** The patient withdrew consent while this delivery was on its way: the clinical API stored nothing (410). */
+  private static boolean consentWithdrawn(Throwable failure) {
+    return failure instanceof WebApplicationException refused && refused.getResponse() != null
+        && refused.getResponse().getStatus() == 410;
+  }
+
+  /** The withdrawal erases the patient's portal records too; this makes sure the draft goes even before that. */
+  private Uni<Boolean> dropWithdrawn(UUID draftId) {
+    LOG.infof("Draft %s not delivered: the patient withdrew consent after submitting it", draftId);
+    return Panache.withTransaction(() -> drafts.deleteById(draftId)
+            .chain(() -> receipts.erased(draftId, clock.instant())))
+        .replaceWith(false);
   }
 
   private Uni<Integer> postpone(UUID draftId, Throwable failure) {

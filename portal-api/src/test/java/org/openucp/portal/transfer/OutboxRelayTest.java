@@ -80,6 +80,19 @@ class OutboxRelayTest {
   }
 
   @Test
+  void shouldDropADraftTheClinicalApiRefusesBecauseThePatientWithdrewConsent() throws Throwable {
+    UUID draft = submitDraft();
+    intake.failWith(410);
+
+    assertThat(relayOnce()).isZero();
+
+    assertThat(tables.draftExists(draft)).isFalse();
+    assertThat(tables.queued(draft)).isFalse();
+    assertThat(tables.count("SELECT count(*) FROM submission_receipt WHERE draft_id = ? AND erased_at IS NOT NULL",
+        draft)).isEqualTo(1);
+  }
+
+  @Test
   void shouldLeaveADraftAloneWhileAnotherRelayHoldsItsClaim() throws Throwable {
     UUID draft = submitDraft();
     tables.execute("UPDATE draft_outbox SET claimed_until = now() + interval '1 minute' WHERE draft_id = ?", draft);

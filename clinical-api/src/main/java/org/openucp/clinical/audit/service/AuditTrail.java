@@ -8,12 +8,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import org.openucp.clinical.access.AccessGuard;
 import org.openucp.clinical.access.Permission;
+import org.openucp.clinical.audit.AuditContext;
 import org.openucp.clinical.audit.AuditEvent;
 import org.openucp.clinical.audit.repository.AuditRepository;
 import org.openucp.clinical.audit.repository.AuditRepository.Seal;
 import org.openucp.clinical.audit.repository.AuditRepository.SealedEvent;
+import org.openucp.model.identity.NhsNumber;
 
 /**
  * The append-only, hash-chained audit trail. Appends are single inserts; a sealer then links settled events into
@@ -28,11 +31,14 @@ public class AuditTrail {
   private final AuditRepository events;
   private final Pool database;
   private final AccessGuard access;
+  private final AuditContext audit;
   private final AuditConfig config;
   private final Clock clock;
 
-  public AuditTrail(AuditRepository events, Pool database, AccessGuard access, AuditConfig config, Clock clock) {
+  public AuditTrail(AuditRepository events, Pool database, AccessGuard access, AuditContext audit,
+      AuditConfig config, Clock clock) {
     this.events = events;
+    this.audit = audit;
     this.database = database;
     this.access = access;
     this.config = config;
@@ -90,7 +96,9 @@ public class AuditTrail {
 
   @WithSession
   public Uni<List<AuditEvent>> search(AuditQuery query, int page, int size) {
-    return access.require(Permission.READ_AUDIT).chain(() -> events.search(query, page, size));
+    return access.require(Permission.READ_AUDIT).chain(() -> events.search(query, page, size))
+        .invoke(found -> audit.revealed(found.stream().map(event -> event.nhsNumber).filter(Objects::nonNull)
+            .distinct().map(NhsNumber::of).toList()));
   }
 
   /**

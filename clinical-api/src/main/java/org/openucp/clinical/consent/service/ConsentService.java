@@ -108,8 +108,19 @@ public class ConsentService {
   public Uni<Withdrawal> withdraw(NhsNumber patient, String reason) {
     audit.patient(patient);
     audit.reason(reason);
-    return access.require(Permission.WITHDRAW_CONSENT).chain(staff -> planService.inCareTeam(staff, patient)
-        .chain(plan -> erase(patient, plan, "STAFF", staff.organisation().value())));
+    return access.require(Permission.WITHDRAW_CONSENT).chain(staff -> plans.findByPatient(patient).chain(plan -> {
+      String organisation = staff.organisation().value();
+      if (plan != null) {
+        return planService.inCareTeam(staff, patient).chain(own -> erase(patient, own, "STAFF", organisation));
+      }
+      // Before any plan, the organisation the patient sent their submission to acts on their withdrawal.
+      return submissions.organisationsOf(patient).chain(addressedTo -> {
+        if (!addressedTo.contains(organisation)) {
+          throw ProblemException.notFound("A plan, or a submission sent to your organisation,");
+        }
+        return erase(patient, null, "STAFF", organisation);
+      });
+    }));
   }
 
   /**

@@ -5,10 +5,10 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.List;
+import org.openucp.clinical.audit.AuditContext;
 import org.openucp.clinical.flag.FlagChange;
 import org.openucp.clinical.flag.FlagEvent;
 import org.openucp.clinical.flag.repository.FlagEventRepository;
-import org.openucp.clinical.audit.AuditContext;
 import org.openucp.model.identity.NhsNumber;
 import org.openucp.model.plan.PlanContent;
 

@@ -6,6 +6,7 @@ import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import org.openucp.clinical.intake.SubmittedDraftRecord;
 import org.openucp.model.identity.NhsNumber;
@@ -61,7 +62,7 @@ public class SubmittedDraftRepository implements PanacheRepositoryBase<Submitted
   /** The organisations the patient's submissions are addressed to. */
   public Uni<List<String>> organisationsOf(NhsNumber patient) {
     return list("nhsNumber", patient.value()).map(found -> found.stream()
-        .map(submission -> submission.organisation).filter(java.util.Objects::nonNull).distinct().toList());
+        .map(submission -> submission.organisation).filter(Objects::nonNull).distinct().toList());
   }
 
   /** The patient's submissions, oldest first: their state, for the patient's own view. */

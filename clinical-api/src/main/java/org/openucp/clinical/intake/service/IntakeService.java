@@ -17,6 +17,7 @@ import org.openucp.clinical.organisation.Organisation;
 import org.openucp.clinical.organisation.repository.OrganisationRepository;
 import org.openucp.clinical.plan.service.PlanService;
 import org.openucp.clinical.security.Caller.StaffMember;
+import org.openucp.clinical.withdrawal.service.Withdrawals;
 import org.openucp.model.identity.NhsNumber;
 import org.openucp.model.identity.OdsCode;
 import org.openucp.model.intake.SubmittedDraft;
@@ -32,13 +33,15 @@ public class IntakeService {
 
   private final SubmittedDraftRepository submissions;
   private final OrganisationRepository organisations;
+  private final Withdrawals withdrawals;
   private final PlanService plans;
   private final AccessGuard access;
   private final AuditContext audit;
   private final Clock clock;
 
-  public IntakeService(SubmittedDraftRepository submissions, OrganisationRepository organisations, PlanService plans,
-      AccessGuard access, AuditContext audit, Clock clock) {
+  public IntakeService(SubmittedDraftRepository submissions, OrganisationRepository organisations,
+      Withdrawals withdrawals, PlanService plans, AccessGuard access, AuditContext audit, Clock clock) {
+    this.withdrawals = withdrawals;
     this.submissions = submissions;
     this.organisations = organisations;
     this.plans = plans;
@@ -51,10 +54,19 @@ public class IntakeService {
   public record Delivery(SubmittedDraftRecord submission, boolean first) {
   }
 
+  /**
+   * Stores a delivered draft once. A draft submitted before the patient withdrew consent (a delivery that was in
+   * flight while the withdrawal erased everything) is refused with 410 and not stored; the portal then drops it.
+   */
   @WithTransaction
   public Uni<Delivery> receive(SubmittedDraft draft) {
     audit.patient(draft.nhsNumber());
-    return submissions.insertIfAbsent(SubmittedDraftRecord.from(draft, clock.instant()))
+    return withdrawals.withdrawnSince(draft.nhsNumber(), draft.submittedAt()).invoke(withdrawn -> {
+      if (withdrawn) {
+        throw new ProblemException(Problem.of("consent-withdrawn", "Consent withdrawn", 410,
+            "The patient withdrew consent after submitting this draft: it was not stored"));
+      }
+    }).chain(() -> submissions.insertIfAbsent(SubmittedDraftRecord.from(draft, clock.instant())))
         .chain(first -> submissions.findBySourceDraft(draft.draftId())
             .map(stored -> new Delivery(stored, first)));
   }

@@ -4,8 +4,10 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
 import java.util.List;
 import org.openucp.clinical.organisation.Organisation;
+import org.openucp.clinical.organisation.OrganisationType;
 
 @ApplicationScoped
 public class OrganisationRepository implements PanacheRepositoryBase<Organisation, String> {
@@ -15,8 +17,7 @@ public class OrganisationRepository implements PanacheRepositoryBase<Organisatio
   }
 
   /** Organisations of the given kinds, by name: the agreement in force is the caller's to check. */
-  public Uni<List<Organisation>> ofTypes(java.util.Collection<org.openucp.clinical.organisation.OrganisationType>
-      types) {
+  public Uni<List<Organisation>> ofTypes(Collection<OrganisationType> types) {
     return list("type in ?1", Sort.by("name"), types);
   }
 }

@@ -52,9 +52,12 @@ public class AttachmentService {
       return Uni.createFrom().failure(new ProblemException(Problem.of("unsupported-document",
           "Unsupported document", 415, "Attach a PDF, JPEG or PNG document")));
     }
-    if (content == null || content.length == 0 || content.length > MAX_BYTES) {
-      return Uni.createFrom().failure(ProblemException.badRequest("document-size",
-          "A document must have content and be at most 5 MB"));
+    if (content == null || content.length == 0) {
+      return Uni.createFrom().failure(ProblemException.badRequest("document-size", "The document is empty"));
+    }
+    if (content.length > MAX_BYTES) {
+      return Uni.createFrom().failure(new ProblemException(Problem.of("document-size", "Document too large", 413,
+          "A document may be at most 5 MB; this one is " + content.length / 1024 + " kB")));
     }
     if (!DocumentTypes.matches(mediaType, content)) {
       return Uni.createFrom().failure(new ProblemException(Problem.of("unsupported-document", "Unsupported document",
@@ -89,9 +92,9 @@ public class AttachmentService {
         .onItem().ifNull().failWith(() -> ProblemException.notFound("Document " + id + " of this plan"));
   }
 
+  /** Whether the reader sees the plan's drafts; a plan never published does not exist for readers who do not. */
   private Uni<Boolean> seesDrafts(StaffMember staff, CarePlan plan) {
-    return access.holds(staff, Permission.VIEW_DRAFT) ? planService.isInCareTeam(staff, plan)
-        : Uni.createFrom().item(false);
+    return planService.draftsVisible(staff, plan);
   }
 
   private static boolean refersTo(PlanContent content, UUID id) {

@@ -109,11 +109,7 @@ public class PlanService {
    */
   public Uni<CarePlan> takeIn(StaffMember staff, SubmittedDraft submission, ConsentStatement consent) {
     return plans.findByPatient(submission.nhsNumber()).chain(plan -> {
-      Permission needed = plan == null ? Permission.INITIATE : Permission.EDIT;
-      if (!access.holds(staff, needed)) {
-        throw new ProblemException(Problem.of("permission-denied", "Not allowed", 403, "Your role "
-            + staff.jobRoleCode() + " does not allow " + needed.name().toLowerCase()));
-      }
+      access.requireHeld(staff, plan == null ? Permission.INITIATE : Permission.EDIT);
       if (plan == null) {
         if (consent == null || consent.basis() == null) {
           throw new ProblemException(Problem.of("consent-required", "Consent needed first", 422,
@@ -234,7 +230,7 @@ public class PlanService {
   public Uni<Published> published(NhsNumber patient, Integer version) {
     audit.patient(patient);
     return access.require(Permission.VIEW_PUBLISHED)
-        .chain(staff -> existing(patient))
+        .chain(staff -> existing(patient).call(plan -> draftsVisible(staff, plan)))
         .chain(plan -> {
           int wanted = version == null ? plan.latestVersion : version;
           return versions.findVersion(plan.id, wanted).map(found -> {
@@ -285,7 +281,7 @@ public class PlanService {
    * for anyone else who reads published plans only (404); staff who work on drafts elsewhere are told that their
    * organisation is not in its care team (403).
    */
-  private Uni<Boolean> draftsVisible(StaffMember staff, CarePlan plan) {
+  public Uni<Boolean> draftsVisible(StaffMember staff, CarePlan plan) {
     if (!access.holds(staff, Permission.VIEW_DRAFT)) {
       if (!plan.isPublished()) {
         throw ProblemException.notFound("A plan for this NHS number");

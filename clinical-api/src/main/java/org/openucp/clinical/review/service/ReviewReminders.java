@@ -12,10 +12,10 @@ import java.util.List;
 import org.openucp.clinical.access.AccessGuard;
 import org.openucp.clinical.access.Permission;
 import org.openucp.clinical.audit.AuditContext;
-import org.openucp.model.identity.NhsNumber;
 import org.openucp.clinical.review.ReviewTask;
 import org.openucp.clinical.review.repository.ReviewTaskRepository;
 import org.openucp.clinical.urgentcare.repository.PublishedPlanRepository;
+import org.openucp.model.identity.NhsNumber;
 import org.openucp.model.identity.OdsCode;
 import org.openucp.web.problem.ProblemException;
 

@@ -70,20 +70,26 @@ public class Withdrawals {
   /** The oldest notices the portal has not acknowledged yet: NHS numbers and times only. */
   @WithSession
   public Uni<List<WithdrawalNotice>> pending(int limit) {
-    return notices.oldest(limit).invoke(found -> audit.revealed(found.stream()
+    return notices.oldestPending(limit).invoke(found -> audit.revealed(found.stream()
         .map(notice -> NhsNumber.of(notice.nhsNumber)).distinct().toList()));
   }
 
-  /** The portal has erased the patient's records: the notice goes. Acknowledging twice is harmless. */
+  /** The portal has erased the patient's records: the notice is no longer pending. Acknowledging twice is harmless. */
   @WithTransaction
   public Uni<Void> acknowledge(UUID id) {
     return notices.findById(id).chain(notice -> {
-      if (notice == null) {
+      if (notice == null || notice.acknowledgedAt != null) {
         return Uni.createFrom().voidItem();
       }
       audit.patient(NhsNumber.of(notice.nhsNumber));
-      return notices.delete(notice);
+      notice.acknowledgedAt = clock.instant();
+      return notices.persist(notice).replaceWithVoid();
     });
+  }
+
+  /** Whether the patient's consent was withdrawn at or after the given time (read in the caller's session). */
+  public Uni<Boolean> withdrawnSince(NhsNumber patient, Instant since) {
+    return notices.withdrawnSince(patient.value(), since);
   }
 
   /** An organisation's open follow-up tasks, for its own staff who work on plans. */

@@ -4,9 +4,11 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 import org.openucp.model.identity.NhsNumber;
+import org.openucp.portal.erasure.WithdrawalConfig;
 import org.openucp.portal.erasure.client.WithdrawalNoticeClient;
 
 /**
@@ -18,14 +20,15 @@ import org.openucp.portal.erasure.client.WithdrawalNoticeClient;
 public class WithdrawalNotices {
 
   private static final Logger LOG = Logger.getLogger(WithdrawalNotices.class);
-  private static final int BATCH = 100;
-
   private final WithdrawalNoticeClient clinical;
   private final PortalErasure erasure;
+  private final WithdrawalConfig config;
 
-  public WithdrawalNotices(@RestClient WithdrawalNoticeClient clinical, PortalErasure erasure) {
+  public WithdrawalNotices(@RestClient WithdrawalNoticeClient clinical, PortalErasure erasure,
+      WithdrawalConfig config) {
     this.clinical = clinical;
     this.erasure = erasure;
+    this.config = config;
   }
 
   @Scheduled(identity = "withdrawal-notices", every = "${portal.withdrawals.interval}",
@@ -37,10 +40,10 @@ public class WithdrawalNotices {
 
   /** One run: emits how many notices were applied and acknowledged. */
   public Uni<Integer> applyPending() {
-    return clinical.pending(BATCH).chain(notices -> Multi.createFrom().iterable(notices)
+    return clinical.pending(config.batchSize()).chain(notices -> Multi.createFrom().iterable(notices)
         .onItem().transformToUniAndConcatenate(notice -> erasure.erase(NhsNumber.of(notice.nhsNumber()))
             .chain(() -> clinical.acknowledge(notice.id())).replaceWith(notice))
         .collect().asList()
-        .map(java.util.List::size));
+        .map(List::size));
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.ClientWebApplicationException;
@@ -56,7 +57,7 @@ public class MyPlanService {
    * Whether a clinician has published the patient's plan; unknown (empty) while the clinical API cannot be reached,
    * so that the patient still sees what the portal knows.
    */
-  public Uni<java.util.Optional<Boolean>> planPublished(Patient patient) {
+  public Uni<Optional<Boolean>> planPublished(Patient patient) {
     return clinicalStatus(patient).map(status -> status.map(found -> found.path("published").asBoolean(false)));
   }
 
@@ -64,10 +65,10 @@ public class MyPlanService {
    * Whether a plan is published and where each submission stands in the clinical store; unknown (empty) while the
    * clinical API cannot be reached.
    */
-  public Uni<java.util.Optional<JsonNode>> clinicalStatus(Patient patient) {
+  public Uni<Optional<JsonNode>> clinicalStatus(Patient patient) {
     return clinical.status(patient.nhsNumber().value(), me.accessToken())
-        .map(java.util.Optional::of)
-        .onFailure().recoverWithItem(java.util.Optional.empty());
+        .map(Optional::of)
+        .onFailure().recoverWithItem(Optional.empty());
   }
 
   /** What withdrawing consent would erase, so that the patient sees it before they confirm. */

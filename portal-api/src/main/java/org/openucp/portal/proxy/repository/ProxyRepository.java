@@ -38,7 +38,6 @@ public class ProxyRepository implements PanacheRepositoryBase<ProxyInvitation, U
     return update("lastViewedAt = ?1 where id = ?2 and status = ?3", at, invitationId, ProxyStatus.ACTIVE);
   }
 
-
   /** Attempts the person made since then that were judged, on any invitation (refusals for too many are not). */
   public Uni<Long> attemptsSince(String proxySubject, Instant since) {
     return getSession().chain(session -> session.createNativeQuery("""

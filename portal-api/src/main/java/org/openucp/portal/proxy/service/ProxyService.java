@@ -114,7 +114,6 @@ public class ProxyService {
     });
   }
 
-
   /**
    * One attempt by a signed-in person to prove an invitation. Counted and recorded in its own transaction before
    * the answer is given; the patient hears of a lockout and of a proxy's first access. Beyond the person's daily

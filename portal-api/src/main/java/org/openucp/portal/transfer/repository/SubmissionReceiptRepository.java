@@ -27,6 +27,10 @@ public class SubmissionReceiptRepository implements PanacheRepositoryBase<Submis
         draftId);
   }
 
+  public Uni<Integer> erased(UUID draftId, Instant at) {
+    return update("erasedAt = ?1 where draftId = ?2 and erasedAt is null", at, draftId);
+  }
+
   public Uni<List<SubmissionReceipt>> forPatient(NhsNumber patient) {
     return list("nhsNumber", Sort.by("submittedAt").descending(), patient.value());
   }
