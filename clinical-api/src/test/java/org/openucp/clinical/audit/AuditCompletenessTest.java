@@ -8,7 +8,6 @@ import static org.openucp.clinical.support.SubmittedDrafts.aSubmittedDraft;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,7 +15,6 @@ import org.openucp.clinical.support.ClinicalApi;
 import org.openucp.clinical.support.ClinicalInfra;
 import org.openucp.clinical.support.ClinicalTables;
 import org.openucp.clinical.support.Onboarded;
-import org.openucp.clinical.support.SubmittedDrafts;
 import org.openucp.infra.EmbeddedDatabase;
 import org.openucp.infra.LocalInfra;
 import org.openucp.infra.LocalIssuer;
@@ -48,7 +46,7 @@ class AuditCompletenessTest {
   @Test
   void shouldRecordEveryPatientTheInboxShowed() {
     List<String> patients = List.of(NhsNumbers.fresh(), NhsNumbers.fresh());
-    patients.forEach(patient -> deliver(aSubmittedDraft().with("nhsNumber", patient)));
+    patients.forEach(patient -> api.deliver(aSubmittedDraft().with("nhsNumber", patient)));
 
     api.inbox(Personas.GP, false);
 
@@ -115,11 +113,5 @@ class AuditCompletenessTest {
   private long events(String patient, String action) {
     return tables.count("SELECT count(*) FROM audit_event WHERE nhs_number = ? AND action = ? AND outcome = "
         + "'SUCCESS'", patient, action);
-  }
-
-  private void deliver(SubmittedDrafts draft) {
-    api.as(Personas.PORTAL_SERVICE).header("Idempotency-Key", draft.draftId())
-        .contentType(ContentType.JSON).body(draft.body())
-        .when().post("/intake/submitted-drafts").then().statusCode(201);
   }
 }

@@ -12,7 +12,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +33,6 @@ import org.openucp.infra.Personas;
 @QuarkusTestResource(ClinicalInfra.class)
 class CareTeamTest {
 
-  private static final byte[] PDF = "%PDF-1.4\n% a scanned ADRT\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
 
   @LocalInfra
   LocalIssuer issuer;
@@ -64,7 +62,7 @@ class CareTeamTest {
     assertNotInCareTeam(api.recordConsent(Personas.SECOND_PRACTICE_GP, patient, "BEST_INTERESTS_DECISION"));
     assertNotInCareTeam(api.as(Personas.SECOND_PRACTICE_GP).when().get("/plans/" + patient + "/consent"));
     assertNotInCareTeam(api.withdraw(Personas.SECOND_PRACTICE_GP, patient));
-    assertNotInCareTeam(api.as(Personas.SECOND_PRACTICE_GP).contentType("application/pdf").body(PDF)
+    assertNotInCareTeam(api.as(Personas.SECOND_PRACTICE_GP).contentType("application/pdf").body(ClinicalApi.PDF)
         .when().post("/plans/" + patient + "/attachments"));
     assertNotInCareTeam(api.as(Personas.SECOND_PRACTICE_GP).when().get("/plans/" + patient + "/care-team"));
     assertNotInCareTeam(api.as(Personas.SECOND_PRACTICE_GP).when()

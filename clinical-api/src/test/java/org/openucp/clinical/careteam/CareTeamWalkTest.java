@@ -11,7 +11,6 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -44,7 +43,6 @@ class CareTeamWalkTest {
       "GET /plans/{nhsNumber}/versions/{version}/pdf",
       "GET /plans/{nhsNumber}/versions/{version}/fhir",
       "GET /plans/{nhsNumber}/attachments/{id}");
-  private static final byte[] PDF = "%PDF-1.4\n% a scanned ADRT\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
 
   @LocalInfra
   LocalIssuer issuer;
@@ -87,8 +85,7 @@ class CareTeamWalkTest {
     String patient = api.publishedPlan(aPlan());
     long revision = api.revision(patient);
     api.saveDraft(Personas.GP, patient, revision, aPlan().with("whatMattersToMe", "draft")).then().statusCode(200);
-    String document = api.as(Personas.GP).contentType("application/pdf").body(PDF)
-        .when().post("/plans/" + patient + "/attachments").then().statusCode(201).extract().path("id");
+    String document = api.attach(patient);
     String path = operation.substring(operation.indexOf(' ') + 1)
         .replace("{nhsNumber}", patient).replace("{version}", "1").replace("{id}", document)
         .replace("{odsCode}", Personas.SECOND_PRACTICE);
@@ -102,7 +99,7 @@ class CareTeamWalkTest {
       default -> null;
     };
     if (operation.equals("POST /plans/{nhsNumber}/attachments")) {
-      request = request.contentType("application/pdf").body(PDF);
+      request = request.contentType("application/pdf").body(ClinicalApi.PDF);
     } else if (body != null) {
       request = request.contentType(ContentType.JSON).body(body);
     }

@@ -1,24 +1,19 @@
 package org.openucp.clinical.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.openucp.clinical.support.Plans.aPlan;
 import static org.openucp.clinical.support.SubmittedDrafts.aSubmittedDraft;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openucp.clinical.support.ClinicalApi;
 import org.openucp.clinical.support.ClinicalInfra;
 import org.openucp.infra.NhsNumbers;
 import org.openucp.clinical.support.Onboarded;
-import org.openucp.clinical.support.SubmittedDrafts;
 import org.openucp.infra.LocalInfra;
 import org.openucp.infra.LocalIssuer;
 import org.openucp.infra.Personas;
@@ -42,7 +37,7 @@ class ClaimTest {
   @Test
   void shouldInitiateAPlanFromASubmissionAndTakeItOutOfTheInbox() {
     String patient = NhsNumbers.fresh();
-    String submission = deliver(aSubmittedDraft().with("nhsNumber", patient));
+    String submission = api.deliver(aSubmittedDraft().with("nhsNumber", patient));
 
     api.claim(Personas.GP, submission)
         .then().statusCode(200)
@@ -62,7 +57,7 @@ class ClaimTest {
 
   @Test
   void shouldRefuseASecondClaimNamingThePlan() {
-    String submission = deliver(aSubmittedDraft().with("nhsNumber", NhsNumbers.fresh()));
+    String submission = api.deliver(aSubmittedDraft().with("nhsNumber", NhsNumbers.fresh()));
     api.claim(Personas.GP, submission).then().statusCode(200);
 
     api.claim(Personas.COMMUNITY_NURSE, submission)
@@ -73,7 +68,7 @@ class ClaimTest {
   @Test
   void shouldAddToAPublishedPlanWithoutOverwritingWhatCliniciansWrote() {
     String patient = api.publishedPlan(aPlan().with("whatMattersToMe", "Clinician's summary"));
-    String submission = deliver(aSubmittedDraft().with("nhsNumber", patient)
+    String submission = api.deliver(aSubmittedDraft().with("nhsNumber", patient)
         .with("preferredPlaceOfCare", "HOSPICE"));
 
     api.claim(Personas.CLINICAL_ADMIN, submission)
@@ -90,18 +85,10 @@ class ClaimTest {
 
   @Test
   void shouldNotLetUrgentCareSeeOrClaimSubmissions() {
-    String submission = deliver(aSubmittedDraft().with("nhsNumber", NhsNumbers.fresh()));
+    String submission = api.deliver(aSubmittedDraft().with("nhsNumber", NhsNumbers.fresh()));
 
     api.as(Personas.PARAMEDIC).when().get("/intake/submitted-drafts").then().statusCode(403);
     api.claim(Personas.CALL_HANDLER_111, submission)
         .then().statusCode(403);
-  }
-
-  private String deliver(SubmittedDrafts draft) {
-    return given().auth().oauth2(issuer.token(Personas.PORTAL_SERVICE))
-        .header("Idempotency-Key", draft.draftId())
-        .contentType(ContentType.JSON).body(draft.body())
-        .when().post("/intake/submitted-drafts")
-        .then().statusCode(201).extract().path("submissionId");
   }
 }

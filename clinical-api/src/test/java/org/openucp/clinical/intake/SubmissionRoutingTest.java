@@ -45,7 +45,7 @@ class SubmissionRoutingTest {
 
   @Test
   void shouldKeepASubmissionFromStaffOfOtherOrganisations() {
-    String submission = deliver(aSubmittedDraft().with("nhsNumber", NhsNumbers.fresh()));
+    String submission = api.deliver(aSubmittedDraft().with("nhsNumber", NhsNumbers.fresh()));
 
     assertThat(api.inbox(Personas.SECOND_PRACTICE_GP, true)).doesNotContain(submission);
     api.as(Personas.SECOND_PRACTICE_GP).when().get("/intake/submitted-drafts/" + submission)
@@ -64,7 +64,7 @@ class SubmissionRoutingTest {
   @Test
   void shouldForwardASubmissionToAnotherPracticeAndAuditIt() {
     String patient = NhsNumbers.fresh();
-    String submission = deliver(aSubmittedDraft().with("nhsNumber", patient));
+    String submission = api.deliver(aSubmittedDraft().with("nhsNumber", patient));
 
     api.as(Personas.GP).contentType(ContentType.JSON)
         .body(Map.of("organisation", Personas.SECOND_PRACTICE, "reason", "Registered there since March"))
@@ -83,7 +83,7 @@ class SubmissionRoutingTest {
 
   @Test
   void shouldRefuseToForwardToAnOrganisationThatDoesNotReceiveSubmissions() {
-    String submission = deliver(aSubmittedDraft().with("nhsNumber", NhsNumbers.fresh()));
+    String submission = api.deliver(aSubmittedDraft().with("nhsNumber", NhsNumbers.fresh()));
 
     api.as(Personas.GP).contentType(ContentType.JSON)
         .body(Map.of("organisation", Personas.DEMO_AMBULANCE_TRUST, "reason", "Wrong place"))
@@ -109,12 +109,5 @@ class SubmissionRoutingTest {
         .contentType(ContentType.JSON).body(draft.body())
         .when().post("/intake/submitted-drafts")
         .then().statusCode(400).body("errors.field", hasItem("organisation"));
-  }
-
-  private String deliver(SubmittedDrafts draft) {
-    return api.as(Personas.PORTAL_SERVICE).header("Idempotency-Key", draft.draftId())
-        .contentType(ContentType.JSON).body(draft.body())
-        .when().post("/intake/submitted-drafts")
-        .then().statusCode(201).extract().path("submissionId");
   }
 }

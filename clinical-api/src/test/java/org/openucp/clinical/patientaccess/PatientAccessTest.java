@@ -13,7 +13,6 @@ import static org.openucp.clinical.support.SubmittedDrafts.aSubmittedDraft;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import io.smallrye.jwt.build.Jwt;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
@@ -59,7 +58,7 @@ class PatientAccessTest {
     api.saveDraft(Personas.GP, patient, api.revision(patient), aPlan().with("whatMattersToMe", "draft words"))
         .then().statusCode(200);
 
-    asPatient(patient).when().get("/patient-access/" + patient + "/plan")
+    api.asPortalFor(patient).when().get("/patient-access/" + patient + "/plan")
         .then().statusCode(200)
         .body("version", equalTo(1))
         .body("content.whatMattersToMe", equalTo("published words"));
@@ -74,7 +73,7 @@ class PatientAccessTest {
     String patient = api.publishedPlan(aPlan());
     api.as(Personas.PARAMEDIC).when().get("/urgent-care/patients/" + patient).then().statusCode(200);
 
-    asPatient(patient).when().get("/patient-access/" + patient + "/access-log")
+    api.asPortalFor(patient).when().get("/patient-access/" + patient + "/access-log")
         .then().statusCode(200)
         .body("organisation", hasItem("RRU"))
         .body("find { it.organisation == 'RRU' }.role", equalTo("R1070"));
@@ -84,10 +83,10 @@ class PatientAccessTest {
   void shouldTellWhetherAPlanIsPublished() {
     String patient = api.publishedPlan(aPlan());
 
-    asPatient(patient).when().get("/patient-access/" + patient + "/status")
+    api.asPortalFor(patient).when().get("/patient-access/" + patient + "/status")
         .then().statusCode(200).body("published", equalTo(true)).body("version", equalTo(1));
     String withoutPlan = NhsNumbers.fresh();
-    asPatient(withoutPlan).when().get("/patient-access/" + withoutPlan + "/status")
+    api.asPortalFor(withoutPlan).when().get("/patient-access/" + withoutPlan + "/status")
         .then().statusCode(200).body("published", equalTo(false));
   }
 
@@ -95,7 +94,7 @@ class PatientAccessTest {
   void shouldLetThePatientWithdrawConsentThroughThePortal() {
     String patient = api.publishedPlan(aPlan());
 
-    asPatient(patient).contentType(ContentType.JSON)
+    api.asPortalFor(patient).contentType(ContentType.JSON)
         .body(Map.of("confirm", true, "reason", "I changed my mind"))
         .when().post("/patient-access/" + patient + "/consent-withdrawal")
         .then().statusCode(200).body("versionsDeleted", equalTo(1));
@@ -111,7 +110,7 @@ class PatientAccessTest {
     api.as(Personas.PORTAL_SERVICE).header("Idempotency-Key", draft.draftId()).contentType(ContentType.JSON)
         .body(draft.body()).when().post("/intake/submitted-drafts").then().statusCode(201);
 
-    String receipt = asPatient(patient).contentType(ContentType.JSON)
+    String receipt = api.asPortalFor(patient).contentType(ContentType.JSON)
         .body(Map.of("confirm", true, "reason", "I do not want a plan"))
         .when().post("/patient-access/" + patient + "/consent-withdrawal")
         .then().statusCode(200)
@@ -130,9 +129,9 @@ class PatientAccessTest {
   void shouldRefuseStaffAndOtherServices() {
     String patient = api.publishedPlan(aPlan());
 
-    api.as(Personas.GP).header(PATIENT_TOKEN, issuer.token(patientOf(patient)))
+    api.as(Personas.GP).header(PATIENT_TOKEN, issuer.token(ClinicalApi.patientOf(patient)))
         .when().get("/patient-access/" + patient + "/plan").then().statusCode(403);
-    api.as(Personas.URGENT_CARE_SYSTEM).header(PATIENT_TOKEN, issuer.token(patientOf(patient)))
+    api.as(Personas.URGENT_CARE_SYSTEM).header(PATIENT_TOKEN, issuer.token(ClinicalApi.patientOf(patient)))
         .when().get("/patient-access/" + patient + "/plan").then().statusCode(403);
   }
 
@@ -156,17 +155,17 @@ class PatientAccessTest {
     String patient = api.publishedPlan(aPlan());
     String other = api.publishedPlan(aPlan());
 
-    api.as(Personas.PORTAL_SERVICE).header(PATIENT_TOKEN, issuer.token(patientOf(other)))
+    api.as(Personas.PORTAL_SERVICE).header(PATIENT_TOKEN, issuer.token(ClinicalApi.patientOf(other)))
         .when().get("/patient-access/" + patient + "/plan").then().statusCode(403);
     api.as(Personas.PORTAL_SERVICE).header(PATIENT_TOKEN, issuer.token(Personas.GP))
         .when().get("/patient-access/" + patient + "/plan").then().statusCode(401);
     api.as(Personas.PORTAL_SERVICE).header(PATIENT_TOKEN,
-            issuer.token(patientOf(patient).withAudience("another-service")))
+            issuer.token(ClinicalApi.patientOf(patient).withAudience("another-service")))
         .when().get("/patient-access/" + patient + "/plan").then().statusCode(401);
     api.as(Personas.PORTAL_SERVICE).header(PATIENT_TOKEN,
-            issuer.token(patientOf(patient).withClaim("identity_proofing_level", "P5")))
+            issuer.token(ClinicalApi.patientOf(patient).withClaim("identity_proofing_level", "P5")))
         .when().get("/patient-access/" + patient + "/plan").then().statusCode(403);
-    api.as(Personas.PORTAL_SERVICE).header(PATIENT_TOKEN, issuer.token(patientOf(patient)) + "x")
+    api.as(Personas.PORTAL_SERVICE).header(PATIENT_TOKEN, issuer.token(ClinicalApi.patientOf(patient)) + "x")
         .when().get("/patient-access/" + patient + "/plan").then().statusCode(401);
   }
 
@@ -202,13 +201,7 @@ class PatientAccessTest {
     }
   }
 
-  private RequestSpecification asPatient(String nhsNumber) {
-    return api.as(Personas.PORTAL_SERVICE).header(PATIENT_TOKEN, issuer.token(patientOf(nhsNumber)));
-  }
 
-  private static Persona patientOf(String nhsNumber) {
-    return Persona.patient("patient-" + nhsNumber, "A patient", nhsNumber, "DOE", "1950-01-01", "P9");
-  }
 
   /** The portal's statement that this signed-in person is the patient's verified proxy. */
   private static String assertion(String proxySubject, String patient, PrivateKey key, long expiresInSeconds) {
@@ -217,5 +210,4 @@ class PatientAccessTest {
         .claim("patient_nhs_number", patient).claim("invitation", UUID.randomUUID().toString())
         .issuedAt(now + Math.min(0, expiresInSeconds * 2)).expiresAt(now + expiresInSeconds).jws().sign(key);
   }
-
 }

@@ -30,7 +30,6 @@ import org.openucp.infra.Personas;
 @QuarkusTestResource(ClinicalInfra.class)
 class AttachmentTest {
 
-  private static final byte[] PDF = "%PDF-1.4\n% a scanned ADRT\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0x10, 'J', 'F', 'I', 'F'};
   private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 0x0D, 'I', 'H'};
 
@@ -51,9 +50,10 @@ class AttachmentTest {
   @Test
   void shouldAttachAnAdrtThatUrgentCareCanOpenAndWithdrawalDeletes() {
     String patient = api.publishedPlan(aPlan());
-    String id = api.as(Personas.GP).contentType("application/pdf").header("X-File-Name", "adrt.pdf").body(PDF)
+    String id = api.as(Personas.GP).contentType("application/pdf").header("X-File-Name", "adrt.pdf")
+        .body(ClinicalApi.PDF)
         .when().post("/plans/" + patient + "/attachments")
-        .then().statusCode(201).body("size", equalTo(PDF.length)).extract().path("id");
+        .then().statusCode(201).body("size", equalTo(ClinicalApi.PDF.length)).extract().path("id");
     long revision = api.revision(patient);
     api.saveDraft(Personas.GP, patient, revision, aPlan().with("adrt", Map.of("exists", true,
         "decision", "Refuses ventilation", "attachmentId", id))).then().statusCode(200);
@@ -63,7 +63,7 @@ class AttachmentTest {
         .then().body("content.adrt.attachmentId", equalTo(id));
     byte[] document = api.as(Personas.PARAMEDIC).when().get("/plans/" + patient + "/attachments/" + id)
         .then().statusCode(200).contentType("application/pdf").extract().asByteArray();
-    assertThat(document).isEqualTo(PDF);
+    assertThat(document).isEqualTo(ClinicalApi.PDF);
 
     api.withdraw(Personas.GP, patient).then().statusCode(200).body("attachmentsDeleted", equalTo(1));
     assertThat(new ClinicalTables(database).count("SELECT count(*) FROM attachment WHERE id = ?::uuid", id))
@@ -73,7 +73,7 @@ class AttachmentTest {
   @Test
   void shouldRefuseADocumentOverFiveMegabytesAsTooLarge() {
     String patient = api.publishedPlan(aPlan());
-    byte[] large = java.util.Arrays.copyOf(PDF, 5 * 1024 * 1024 + 1);
+    byte[] large = java.util.Arrays.copyOf(ClinicalApi.PDF, 5 * 1024 * 1024 + 1);
 
     api.as(Personas.GP).contentType("application/pdf").body(large)
         .when().post("/plans/" + patient + "/attachments")
@@ -118,7 +118,7 @@ class AttachmentTest {
   @Test
   void shouldAcceptADocumentOfFiveMegabytes() {
     String patient = api.publishedPlan(aPlan());
-    byte[] fiveMegabytes = Arrays.copyOf(PDF, 5 * 1024 * 1024);
+    byte[] fiveMegabytes = Arrays.copyOf(ClinicalApi.PDF, 5 * 1024 * 1024);
 
     api.as(Personas.GP).contentType("application/pdf").body(fiveMegabytes)
         .when().post("/plans/" + patient + "/attachments")
@@ -129,7 +129,7 @@ class AttachmentTest {
   void shouldServeDocumentsAsDownloadsThatBrowsersDoNotSniff() {
     String patient = api.publishedPlan(aPlan());
     String id = api.as(Personas.GP).contentType("application/pdf").header("X-File-Name", "../adrt \"signed\".pdf")
-        .body(PDF).when().post("/plans/" + patient + "/attachments")
+        .body(ClinicalApi.PDF).when().post("/plans/" + patient + "/attachments")
         .then().statusCode(201).extract().path("id");
 
     api.as(Personas.GP).when().get("/plans/" + patient + "/attachments/" + id)
@@ -142,7 +142,8 @@ class AttachmentTest {
   void shouldRefuseAnOverlongFileNameOrOneWithControlCharactersNamingTheHeader() {
     String patient = api.publishedPlan(aPlan());
 
-    api.as(Personas.GP).contentType("application/pdf").header("X-File-Name", "a".repeat(201) + ".pdf").body(PDF)
+    api.as(Personas.GP).contentType("application/pdf").header("X-File-Name", "a".repeat(201) + ".pdf")
+        .body(ClinicalApi.PDF)
         .when().post("/plans/" + patient + "/attachments")
         .then().statusCode(400).contentType("application/problem+json")
         .body("errors[0].field", equalTo("X-File-Name"));
@@ -159,7 +160,7 @@ class AttachmentTest {
   void shouldNotLetUrgentCareAttachDocuments() {
     String patient = api.publishedPlan(aPlan());
 
-    api.as(Personas.PARAMEDIC).contentType("application/pdf").body(PDF)
+    api.as(Personas.PARAMEDIC).contentType("application/pdf").body(ClinicalApi.PDF)
         .when().post("/plans/" + patient + "/attachments")
         .then().statusCode(403);
   }
@@ -167,9 +168,9 @@ class AttachmentTest {
   private static String rawPost(String path, String... headers) {
     try (Socket socket = new Socket("localhost", RestAssured.port)) {
       String head = "POST " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nContent-Length: "
-          + PDF.length + "\r\n" + String.join("\r\n", headers) + "\r\n\r\n";
+          + ClinicalApi.PDF.length + "\r\n" + String.join("\r\n", headers) + "\r\n\r\n";
       socket.getOutputStream().write(head.getBytes(StandardCharsets.ISO_8859_1));
-      socket.getOutputStream().write(PDF);
+      socket.getOutputStream().write(ClinicalApi.PDF);
       return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

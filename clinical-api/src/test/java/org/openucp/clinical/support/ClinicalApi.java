@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +61,37 @@ public final class ClinicalApi {
   public Response publish(Persona persona, String nhsNumber, long revision) {
     return as(persona).header("If-Match", "\"" + revision + "\"")
         .when().post("/plans/" + nhsNumber + "/publication");
+  }
+
+  /** A small but real PDF, as a scanned ADRT would be attached. */
+  public static final byte[] PDF = "%PDF-1.4\n% a scanned ADRT\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+
+  /** Attaches {@link #PDF} to the patient's plan as the GP; emits the document's id. */
+  public String attach(String nhsNumber) {
+    return as(Personas.GP).contentType("application/pdf").header("X-File-Name", "adrt.pdf").body(PDF)
+        .when().post("/plans/" + nhsNumber + "/attachments")
+        .then().statusCode(201).extract().path("id");
+  }
+
+  /** Delivers a submitted draft as the portal does; emits the submission's id. */
+  public String deliver(SubmittedDrafts draft) {
+    return deliverAttempt(draft).then().statusCode(201).extract().path("submissionId");
+  }
+
+  public Response deliverAttempt(SubmittedDrafts draft) {
+    return as(Personas.PORTAL_SERVICE).header("Idempotency-Key", draft.draftId())
+        .contentType(ContentType.JSON).body(draft.body())
+        .when().post("/intake/submitted-drafts");
+  }
+
+  /** The portal, carrying the patient's own NHS login token (P9), as patient access requires. */
+  public RequestSpecification asPortalFor(String nhsNumber) {
+    return as(Personas.PORTAL_SERVICE).header("X-Patient-Token", issuer.token(patientOf(nhsNumber)));
+  }
+
+  /** The NHS-login identity of the patient with this NHS number, identity checked to P9. */
+  public static Persona patientOf(String nhsNumber) {
+    return Persona.patient("patient-" + nhsNumber, "A patient", nhsNumber, "DOE", "1950-01-01", "P9");
   }
 
   /** Claims a submission, recording the patient's consent in case it starts their plan. */

@@ -5,7 +5,6 @@ import static org.openucp.clinical.support.Plans.aPlan;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +22,6 @@ import org.openucp.infra.Personas;
 @QuarkusTestResource(ClinicalInfra.class)
 class UnpublishedPlanTest {
 
-  private static final byte[] PDF = "%PDF-1.4\n% a scanned ADRT\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
 
   @LocalInfra
   LocalIssuer issuer;
@@ -40,7 +38,7 @@ class UnpublishedPlanTest {
   void shouldNotTellUrgentCareThatAPlanNeverPublishedExists() {
     String patient = NhsNumbers.fresh();
     api.initiate(Personas.GP, patient, aPlan()).then().statusCode(201);
-    String document = attach(patient);
+    String document = api.attach(patient);
 
     String nobody = NhsNumbers.fresh();
 
@@ -60,7 +58,7 @@ class UnpublishedPlanTest {
   @Test
   void shouldServeUrgentCareOnlyTheDocumentsAPublishedVersionRefersTo() {
     String patient = api.publishedPlan(aPlan());
-    String document = attach(patient);
+    String document = api.attach(patient);
 
     api.as(Personas.PARAMEDIC).when().get("/plans/" + patient + "/attachments/" + document).then().statusCode(404);
     long revision = api.revision(patient);
@@ -76,7 +74,7 @@ class UnpublishedPlanTest {
   @Test
   void shouldRefuseAnAdrtThatNamesADocumentOfAnotherPlan() {
     String patient = api.publishedPlan(aPlan());
-    String otherPlansDocument = attach(api.publishedPlan(aPlan()));
+    String otherPlansDocument = api.attach(api.publishedPlan(aPlan()));
 
     api.saveDraft(Personas.GP, patient, api.revision(patient), aPlan().with("adrt", Map.of("exists", true,
             "attachmentId", otherPlansDocument)))
@@ -86,11 +84,5 @@ class UnpublishedPlanTest {
     api.saveDraft(Personas.GP, patient, api.revision(patient), aPlan().with("adrt", Map.of("exists", true,
             "attachmentId", "not-an-id")))
         .then().statusCode(422).body("errors[0].field", equalTo("adrt.attachmentId"));
-  }
-
-  private String attach(String patient) {
-    return api.as(Personas.GP).contentType("application/pdf").header("X-File-Name", "adrt.pdf").body(PDF)
-        .when().post("/plans/" + patient + "/attachments")
-        .then().statusCode(201).extract().path("id");
   }
 }

@@ -11,7 +11,6 @@ import static org.openucp.clinical.support.SubmittedDrafts.aSubmittedDraft;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,7 +22,6 @@ import org.openucp.clinical.support.SubmittedDrafts;
 import org.openucp.infra.LocalInfra;
 import org.openucp.infra.LocalIssuer;
 import org.openucp.infra.NhsNumbers;
-import org.openucp.infra.Persona;
 import org.openucp.infra.Personas;
 
 /**
@@ -78,7 +76,7 @@ class CompleteWithdrawalTest {
     api.as(Personas.GP).when().put("/plans/" + patient + "/care-team/" + Personas.SECOND_PRACTICE)
         .then().statusCode(200);
 
-    asPatient(patient).contentType(ContentType.JSON).body(Map.of("confirm", true, "reason", "Not for me"))
+    api.asPortalFor(patient).contentType(ContentType.JSON).body(Map.of("confirm", true, "reason", "Not for me"))
         .when().post("/patient-access/" + patient + "/consent-withdrawal")
         .then().statusCode(200).body("requestedBy", equalTo("PATIENT"))
         .body("requestedByOrganisation", nullValue());
@@ -107,7 +105,7 @@ class CompleteWithdrawalTest {
     api.as(Personas.PORTAL_SERVICE).header("Idempotency-Key", draft.draftId()).contentType(ContentType.JSON)
         .body(draft.body()).when().post("/intake/submitted-drafts").then().statusCode(201);
 
-    asPatient(patient).contentType(ContentType.JSON).body(Map.of("confirm", true, "reason", "Changed my mind"))
+    api.asPortalFor(patient).contentType(ContentType.JSON).body(Map.of("confirm", true, "reason", "Changed my mind"))
         .when().post("/patient-access/" + patient + "/consent-withdrawal").then().statusCode(200);
 
     api.as(Personas.SECOND_PRACTICE_GP).when().get("/organisations/" + Personas.SECOND_PRACTICE + "/follow-ups")
@@ -127,13 +125,13 @@ class CompleteWithdrawalTest {
 
     SubmittedDrafts afterwards = aSubmittedDraft().with("nhsNumber", patient)
         .with("submittedAt", java.time.Instant.now().plusSeconds(1).toString());
-    deliver(afterwards);
+    api.deliver(afterwards);
   }
 
   @Test
   void shouldLetTheOrganisationASubmissionWasSentToWithdrawBeforeAnyPlan() {
     String patient = NhsNumbers.fresh();
-    String submission = deliver(aSubmittedDraft().with("nhsNumber", patient));
+    String submission = api.deliver(aSubmittedDraft().with("nhsNumber", patient));
 
     api.withdraw(Personas.SECOND_PRACTICE_GP, patient).then().statusCode(404);
     api.withdraw(Personas.GP, patient).then().statusCode(200)
@@ -146,11 +144,11 @@ class CompleteWithdrawalTest {
     String patient = api.publishedPlan(aPlan());
     SubmittedDrafts first = aSubmittedDraft().with("nhsNumber", patient);
     SubmittedDrafts second = aSubmittedDraft().with("nhsNumber", patient);
-    String claimed = deliver(first);
-    deliver(second);
+    String claimed = api.deliver(first);
+    api.deliver(second);
     api.claim(Personas.GP, claimed).then().statusCode(200);
 
-    asPatient(patient).when().get("/patient-access/" + patient + "/status")
+    api.asPortalFor(patient).when().get("/patient-access/" + patient + "/status")
         .then().statusCode(200)
         .body("published", equalTo(true))
         .body("submissions.draftId", equalTo(List.of(first.draftId(), second.draftId())))
@@ -158,14 +156,4 @@ class CompleteWithdrawalTest {
         .body("submissions[1].claimedAt", nullValue());
   }
 
-  private String deliver(SubmittedDrafts draft) {
-    return api.as(Personas.PORTAL_SERVICE).header("Idempotency-Key", draft.draftId()).contentType(ContentType.JSON)
-        .body(draft.body()).when().post("/intake/submitted-drafts").then().statusCode(201)
-        .extract().path("submissionId");
-  }
-
-  private RequestSpecification asPatient(String nhsNumber) {
-    return api.as(Personas.PORTAL_SERVICE).header("X-Patient-Token",
-        issuer.token(Persona.patient("patient-" + nhsNumber, "A patient", nhsNumber, "DOE", "1950-01-01", "P9")));
-  }
 }

@@ -26,6 +26,11 @@ public class PortalInfra extends LocalInfraTestResource {
     mail = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     mail.start();
     Map<String, String> config = new HashMap<>(ServiceConfig.portal(database, issuer, intake.url()));
+    // The tests drive the relay and the jobs themselves, also when they run against the packaged jar (*IT).
+    config.put("portal.transfer.relay-on-submit", "false");
+    config.put("portal.transfer.interval", "off");
+    config.put("portal.withdrawals.interval", "off");
+    config.put("portal.drafts.housekeeping-interval", "off");
     config.put("quarkus.mailer.mock", "false");
     config.put("quarkus.mailer.host", "127.0.0.1");
     config.put("quarkus.mailer.port", Integer.toString(mail.getSmtp().getPort()));

@@ -51,7 +51,8 @@ public class AttachmentResource {
   @Audited("plan.attachment.add")
   @Operation(summary = "Attach a document (PDF, JPEG or PNG, at most 5 MB); send the file name in X-File-Name")
   @APIResponse(responseCode = "201", description = "Attached")
-  @APIResponse(responseCode = "400", description = "Empty, or X-File-Name over 200 characters or with control characters")
+  @APIResponse(responseCode = "400",
+      description = "Empty, or X-File-Name over 200 characters or with control characters")
   @APIResponse(responseCode = "413", description = "Larger than 5 MB")
   @APIResponse(responseCode = "404", description = "No plan for this NHS number")
   @APIResponse(responseCode = "415", description = "Not a PDF, JPEG or PNG, or the content is not what its type says")

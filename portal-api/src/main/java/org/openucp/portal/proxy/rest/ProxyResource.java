@@ -51,7 +51,8 @@ public class ProxyResource {
   }
 
   /** Naming a proxy: their email, for the invitation, and their date of birth, which they must confirm. */
-  public record InvitationRequest(@NotBlank @Email @Size(max = 254) String email, @NotNull @Past LocalDate dateOfBirth) {
+  public record InvitationRequest(@NotBlank @Email @Size(max = 254) String email,
+      @NotNull @Past LocalDate dateOfBirth) {
   }
 
   /** Opening an invitation: the link's token, the proxy's own date of birth and the patient's NHS number. */
