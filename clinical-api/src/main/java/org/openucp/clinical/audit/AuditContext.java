@@ -24,7 +24,7 @@ public class AuditContext {
 
   /** The patients a list read showed: each gets an event of its own, so that each patient's trail is complete. */
   public void revealed(List<NhsNumber> patients) {
-    this.revealed = List.copyOf(patients);
+    this.revealed = patients.stream().distinct().toList();
   }
 
   public List<NhsNumber> revealed() {

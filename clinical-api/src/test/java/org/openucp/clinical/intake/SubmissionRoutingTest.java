@@ -102,6 +102,15 @@ class SubmissionRoutingTest {
   }
 
   @Test
+  void shouldRefuseADeliveryToAnOrganisationThatDoesNotReceiveSubmissions() {
+    api.deliverAttempt(aSubmittedDraft().with("nhsNumber", NhsNumbers.fresh())
+            .with("organisation", Personas.DEMO_AMBULANCE_TRUST))
+        .then().statusCode(422).body("type", equalTo("https://openucp.org/problems/not-a-recipient"));
+    api.deliverAttempt(aSubmittedDraft().with("nhsNumber", NhsNumbers.fresh()).with("organisation", "ZZZ99"))
+        .then().statusCode(422);
+  }
+
+  @Test
   void shouldRefuseADeliveryThatNamesNoOrganisation() {
     SubmittedDrafts draft = aSubmittedDraft().with("nhsNumber", NhsNumbers.fresh()).without("organisation");
 

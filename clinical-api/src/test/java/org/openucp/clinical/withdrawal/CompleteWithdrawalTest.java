@@ -129,6 +129,19 @@ class CompleteWithdrawalTest {
   }
 
   @Test
+  void shouldRecordAPatientsWithdrawalEvenBeforeTheClinicalStoreHoldsAnythingOfTheirs() {
+    String patient = NhsNumbers.fresh();
+    SubmittedDrafts inFlight = aSubmittedDraft().with("nhsNumber", patient)
+        .with("submittedAt", java.time.Instant.now().minusSeconds(60).toString());
+
+    api.asPortalFor(patient).contentType(ContentType.JSON).body(Map.of("confirm", true, "reason", "Not for me"))
+        .when().post("/patient-access/" + patient + "/consent-withdrawal")
+        .then().statusCode(200).body("planErased", equalTo(false)).body("submissionsDeleted", equalTo(0));
+
+    api.deliverAttempt(inFlight).then().statusCode(410);
+  }
+
+  @Test
   void shouldLetTheOrganisationASubmissionWasSentToWithdrawBeforeAnyPlan() {
     String patient = NhsNumbers.fresh();
     String submission = api.deliver(aSubmittedDraft().with("nhsNumber", patient));

@@ -72,7 +72,7 @@ class ErasureTest {
     given().auth().oauth2(issuer.token(patient)).when().get("/my-plan/consent-withdrawal")
         .then().statusCode(200)
         .body("drafts", equalTo(1))
-        .body("activeProxies", equalTo(1))
+        .body("proxies", equalTo(1))
         .body("submissions", equalTo(1));
 
     assertThat(tables.count("SELECT count(*) FROM draft WHERE nhs_number = ?", nhs())).isEqualTo(1);
@@ -105,6 +105,28 @@ class ErasureTest {
     assertErased();
     assertThat(clinical.acknowledgedNotices()).containsExactly(notice);
     assertThat(apply()).isZero();
+  }
+
+  @Test
+  void shouldKeepWhatThePatientStartedAfterTheWithdrawalANoticeRecords() {
+    clinical.noticeWithdrawal(nhs(), java.time.Instant.now().minusSeconds(3600));
+
+    assertThat(apply()).isEqualTo(1);
+
+    assertThat(tables.count("SELECT count(*) FROM draft WHERE nhs_number = ?", nhs())).isEqualTo(1);
+    assertThat(tables.count("SELECT count(*) FROM proxy_invitation WHERE patient_nhs_number = ?", nhs())).isEqualTo(1);
+  }
+
+  @Test
+  void shouldEraseNothingWhenTheClinicalApiCannotConfirmTheWithdrawal() {
+    clinical.failWith(503);
+
+    given().auth().oauth2(issuer.token(patient)).contentType(ContentType.JSON)
+        .body(Map.of("confirm", true, "reason", "I do not want a plan"))
+        .when().post("/my-plan/consent-withdrawal")
+        .then().statusCode(503).body("type", equalTo("https://openucp.org/problems/clinical-unavailable"));
+
+    assertThat(tables.count("SELECT count(*) FROM draft WHERE nhs_number = ?", nhs())).isEqualTo(1);
   }
 
   @Test

@@ -42,6 +42,7 @@ public final class StubClinicalIntake implements AutoCloseable {
   private final Map<String, String> publishedPlans = new ConcurrentHashMap<>();
   private final Map<String, String> statuses = new ConcurrentHashMap<>();
   private final Map<String, String> notices = new ConcurrentHashMap<>();
+  private final Map<String, Instant> noticeTimes = new ConcurrentHashMap<>();
   private final List<String> acknowledged = new CopyOnWriteArrayList<>();
   private volatile int failWithStatus;
 
@@ -85,6 +86,7 @@ public final class StubClinicalIntake implements AutoCloseable {
     publishedPlans.clear();
     statuses.clear();
     notices.clear();
+    noticeTimes.clear();
     acknowledged.clear();
     failWithStatus = 0;
   }
@@ -96,7 +98,12 @@ public final class StubClinicalIntake implements AutoCloseable {
 
   /** The clinical API has a withdrawal notice for this patient, until the portal acknowledges it. */
   public String noticeWithdrawal(String nhsNumber) {
+    return noticeWithdrawal(nhsNumber, Instant.now());
+  }
+
+  public String noticeWithdrawal(String nhsNumber, Instant withdrawnAt) {
     String id = UUID.randomUUID().toString();
+    noticeTimes.put(id, withdrawnAt);
     notices.put(id, nhsNumber);
     return id;
   }
@@ -154,7 +161,7 @@ public final class StubClinicalIntake implements AutoCloseable {
     }
     StringBuilder list = new StringBuilder("[");
     notices.forEach((id, nhsNumber) -> list.append(list.length() > 1 ? "," : "").append("{\"id\":\"").append(id)
-        .append("\",\"nhsNumber\":\"").append(nhsNumber).append("\",\"withdrawnAt\":\"").append(Instant.now())
+        .append("\",\"nhsNumber\":\"").append(nhsNumber).append("\",\"withdrawnAt\":\"").append(noticeTimes.get(id))
         .append("\"}"));
     byte[] response = list.append("]").toString().getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().add("Content-Type", "application/json");

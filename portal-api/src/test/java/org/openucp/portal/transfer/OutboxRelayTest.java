@@ -93,6 +93,18 @@ class OutboxRelayTest {
   }
 
   @Test
+  void shouldGiveADraftBackToThePatientWhenItsOrganisationNoLongerReceivesSubmissions() throws Throwable {
+    UUID draft = submitDraft();
+    intake.failWith(422);
+
+    assertThat(relayOnce()).isZero();
+
+    assertThat(tables.count("SELECT count(*) FROM draft WHERE id = ? AND status = 'EDITING'", draft)).isEqualTo(1);
+    assertThat(tables.queued(draft)).isFalse();
+    assertThat(tables.count("SELECT count(*) FROM submission_receipt WHERE draft_id = ?", draft)).isZero();
+  }
+
+  @Test
   void shouldLeaveADraftAloneWhileAnotherRelayHoldsItsClaim() throws Throwable {
     UUID draft = submitDraft();
     tables.execute("UPDATE draft_outbox SET claimed_until = now() + interval '1 minute' WHERE draft_id = ?", draft);

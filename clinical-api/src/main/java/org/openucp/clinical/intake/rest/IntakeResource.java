@@ -57,6 +57,7 @@ public class IntakeResource {
   @APIResponse(responseCode = "200", description = "Already stored by an earlier delivery; the same receipt")
   @APIResponse(responseCode = "400", description = "Invalid draft, or Idempotency-Key missing or not the draft id")
   @APIResponse(responseCode = "410", description = "The patient withdrew consent after submitting it: not stored")
+  @APIResponse(responseCode = "422", description = "The organisation it is addressed to does not receive submissions")
   public Uni<Response> deliver(@HeaderParam("Idempotency-Key") String idempotencyKey,
       @NotNull @Valid SubmittedDraft draft, UriInfo uri) {
     if (idempotencyKey == null || !idempotencyKey.equals(draft.draftId().toString())) {

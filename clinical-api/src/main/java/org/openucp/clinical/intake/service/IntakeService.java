@@ -55,20 +55,31 @@ public class IntakeService {
   }
 
   /**
-   * Stores a delivered draft once. A draft submitted before the patient withdrew consent (a delivery that was in
-   * flight while the withdrawal erased everything) is refused with 410 and not stored; the portal then drops it.
+   * Stores a delivered draft once (a repeat gets the first receipt). A draft submitted before the patient withdrew
+   * consent (a delivery that was in flight while the withdrawal erased everything) is refused with 410 and not
+   * stored; the portal then drops it. One addressed to an organisation that does not receive submissions (any more)
+   * is refused with 422; the portal gives it back to the patient to choose again.
    */
   @WithTransaction
   public Uni<Delivery> receive(SubmittedDraft draft) {
     audit.patient(draft.nhsNumber());
-    return withdrawals.withdrawnSince(draft.nhsNumber(), draft.submittedAt()).invoke(withdrawn -> {
-      if (withdrawn) {
-        throw new ProblemException(Problem.of("consent-withdrawn", "Consent withdrawn", 410,
-            "The patient withdrew consent after submitting this draft: it was not stored"));
-      }
-    }).chain(() -> submissions.insertIfAbsent(SubmittedDraftRecord.from(draft, clock.instant())))
-        .chain(first -> submissions.findBySourceDraft(draft.draftId())
-            .map(stored -> new Delivery(stored, first)));
+    return submissions.findBySourceDraft(draft.draftId()).chain(stored -> stored != null
+        ? Uni.createFrom().item(new Delivery(stored, false))
+        : withdrawals.withdrawnSince(draft.nhsNumber(), draft.submittedAt()).invoke(withdrawn -> {
+              if (withdrawn) {
+                throw new ProblemException(Problem.of("consent-withdrawn", "Consent withdrawn", 410,
+                    "The patient withdrew consent after submitting this draft: it was not stored"));
+              }
+            })
+            .chain(() -> organisations.findById(draft.organisation().value()))
+            .invoke(addressee -> {
+              if (addressee == null || !addressee.receivesSubmissions(LocalDate.now(clock))) {
+                throw notARecipient(draft.organisation());
+              }
+            })
+            .chain(() -> submissions.insertIfAbsent(SubmittedDraftRecord.from(draft, clock.instant())))
+            .chain(first -> submissions.findBySourceDraft(draft.draftId())
+                .map(inserted -> new Delivery(inserted, first))));
   }
 
   /** The organisations a patient may send their submission to, by name. */
@@ -117,9 +128,7 @@ public class IntakeService {
       requireUnclaimed(submission);
       return organisations.findById(to.value()).chain(target -> {
         if (target == null || !target.receivesSubmissions(LocalDate.now(clock))) {
-          throw new ProblemException(Problem.of("not-a-recipient", "Cannot forward there", 422,
-                  to + " is not an organisation that receives patients' submissions")
-              .withErrors(List.of(new Problem.FieldError("organisation", "not a receiving organisation"))));
+          throw notARecipient(to);
         }
         submission.organisation = to.value();
         submission.forwardedAt = clock.instant();
@@ -142,6 +151,12 @@ public class IntakeService {
       }
       return submission;
     });
+  }
+
+  private static ProblemException notARecipient(OdsCode organisation) {
+    return new ProblemException(Problem.of("not-a-recipient", "Not a receiving organisation", 422,
+            organisation + " is not an organisation that receives patients' submissions")
+        .withErrors(List.of(new Problem.FieldError("organisation", "not a receiving organisation"))));
   }
 
   private static void requireUnclaimed(SubmittedDraftRecord submission) {

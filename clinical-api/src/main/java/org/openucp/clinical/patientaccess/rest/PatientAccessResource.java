@@ -136,7 +136,6 @@ public class PatientAccessResource {
   @APIResponse(responseCode = "200", description = "Withdrawn; the erasure receipt")
   @APIResponse(responseCode = "400", description = "Not confirmed, or no reason given")
   @APIResponse(responseCode = "401", description = "The patient's own token is missing or invalid")
-  @APIResponse(responseCode = "404", description = "No plan and no submission")
   public Uni<ConsentService.Withdrawal> withdraw(@PathParam("nhsNumber") NhsNumber nhsNumber,
       @HeaderParam(PatientProofs.PATIENT_TOKEN) String patientToken, @NotNull @Valid Withdrawal request) {
     if (!Boolean.TRUE.equals(request.confirm())) {

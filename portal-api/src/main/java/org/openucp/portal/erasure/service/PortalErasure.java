@@ -30,20 +30,26 @@ public class PortalErasure {
   }
 
   /** What erasing would change for the patient now, without changing it. */
-  public record Preview(long drafts, long activeProxies, long submissions) {
+  public record Preview(long drafts, long proxies, long submissions) {
   }
 
-  public Uni<Erased> erase(NhsNumber patient) {
+  /**
+   * Erases what the patient had up to the withdrawal: a draft started or a proxy invited after it (the patient
+   * starting again) is theirs to keep.
+   */
+  public Uni<Erased> erase(NhsNumber patient, Instant withdrawnAt) {
     Instant now = clock.instant();
     String nhs = patient.value();
     return Panache.withTransaction(() -> Panache.getSession().chain(session ->
-        update(session, "DELETE FROM draft WHERE nhs_number = :nhs", nhs, null).chain(drafts ->
-            update(session, "DELETE FROM proxy_attempt WHERE invitation_id IN (SELECT id FROM proxy_invitation "
-                + "WHERE patient_nhs_number = :nhs)", nhs, null).chain(attempts ->
-                update(session, "DELETE FROM proxy_invitation WHERE patient_nhs_number = :nhs", nhs, null)
-                    .chain(proxies -> update(session, "UPDATE submission_receipt SET erased_at = :now "
-                        + "WHERE nhs_number = :nhs AND erased_at IS NULL", nhs, now)
-                        .map(receipts -> new Erased(now, drafts, proxies, attempts, receipts)))))))
+        update(session, "DELETE FROM draft WHERE nhs_number = :nhs AND created_at <= :upTo", nhs, withdrawnAt, null)
+            .chain(drafts -> update(session, "DELETE FROM proxy_attempt WHERE invitation_id IN (SELECT id FROM "
+                + "proxy_invitation WHERE patient_nhs_number = :nhs AND created_at <= :upTo)", nhs, withdrawnAt, null)
+            .chain(attempts -> update(session, "DELETE FROM proxy_invitation WHERE patient_nhs_number = :nhs "
+                + "AND created_at <= :upTo", nhs, withdrawnAt, null)
+            .chain(proxies -> update(session, "UPDATE submission_receipt SET erased_at = :now, "
+                + "clinical_submission_id = NULL WHERE nhs_number = :nhs AND submitted_at <= :upTo "
+                + "AND erased_at IS NULL", nhs, withdrawnAt, now)
+            .map(receipts -> new Erased(now, drafts, proxies, attempts, receipts)))))))
         .invoke(erased -> LOG.infof("Erased the portal's records of a patient after withdrawal: %d drafts, "
             + "%d proxies, %d proxy attempts, %d submission receipts", erased.drafts(), erased.proxies(),
             erased.proxyAttempts(), erased.submissionReceipts()));
@@ -53,14 +59,14 @@ public class PortalErasure {
     String nhs = patient.value();
     return Panache.withSession(() -> Panache.getSession().chain(session ->
         count(session, "SELECT count(*) FROM draft WHERE nhs_number = :nhs", nhs).chain(drafts ->
-            count(session, "SELECT count(*) FROM proxy_invitation WHERE patient_nhs_number = :nhs "
-                + "AND status = 'ACTIVE'", nhs).chain(proxies ->
+            count(session, "SELECT count(*) FROM proxy_invitation WHERE patient_nhs_number = :nhs", nhs)
+                .chain(proxies ->
                 count(session, "SELECT count(*) FROM submission_receipt WHERE nhs_number = :nhs "
                     + "AND erased_at IS NULL", nhs).map(submissions -> new Preview(drafts, proxies, submissions))))));
   }
 
-  private static Uni<Long> update(Mutiny.Session session, String sql, String nhs, Instant now) {
-    var query = session.createNativeQuery(sql).setParameter("nhs", nhs);
+  private static Uni<Long> update(Mutiny.Session session, String sql, String nhs, Instant upTo, Instant now) {
+    var query = session.createNativeQuery(sql).setParameter("nhs", nhs).setParameter("upTo", upTo);
     if (now != null) {
       query.setParameter("now", now);
     }

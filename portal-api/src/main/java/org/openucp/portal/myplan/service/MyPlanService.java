@@ -3,6 +3,7 @@ package org.openucp.portal.myplan.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -32,9 +33,11 @@ public class MyPlanService {
   private final PortalErasure erasure;
   private final CurrentPatient me;
   private final ViewingConfig config;
+  private final Clock clock;
 
   public MyPlanService(@RestClient PatientAccessClient clinical, ProxyService proxies, ProxyAssertions assertions,
-      PortalErasure erasure, CurrentPatient me, ViewingConfig config) {
+      PortalErasure erasure, CurrentPatient me, ViewingConfig config, Clock clock) {
+    this.clock = clock;
     this.erasure = erasure;
     this.clinical = clinical;
     this.proxies = proxies;
@@ -72,7 +75,7 @@ public class MyPlanService {
   }
 
   /** What withdrawing consent would erase, so that the patient sees it before they confirm. */
-  public record WithdrawalPreview(boolean planPublished, long drafts, long activeProxies, long submissions,
+  public record WithdrawalPreview(boolean planPublished, long drafts, long proxies, long submissions,
       String whatHappens) {
   }
 
@@ -83,7 +86,7 @@ public class MyPlanService {
   public Uni<WithdrawalPreview> withdrawalPreview(Patient patient) {
     requireProofing(patient);
     return planPublished(patient).chain(published -> erasure.preview(patient.nhsNumber())
-        .map(preview -> new WithdrawalPreview(published.orElse(false), preview.drafts(), preview.activeProxies(),
+        .map(preview -> new WithdrawalPreview(published.orElse(false), preview.drafts(), preview.proxies(),
             preview.submissions(), "Your plan, its history, your drafts and your submissions will be erased at once; "
                 + "urgent care will no longer find a plan; every proxy will lose access. Your care team will be "
                 + "asked to contact you to talk it through.")));
@@ -97,17 +100,23 @@ public class MyPlanService {
   public Uni<WithdrawalReceipt> withdrawConsent(Patient patient, String reason) {
     requireProofing(patient);
     return clinical.withdraw(patient.nhsNumber().value(), me.accessToken(), Map.of("confirm", true, "reason", reason))
-        .onFailure(ClientWebApplicationException.class).recoverWithUni(e -> nothingClinical(e))
-        .chain(clinicalReceipt -> erasure.erase(patient.nhsNumber())
+        .onFailure().transform(MyPlanService::withdrawalNotConfirmed)
+        .chain(clinicalReceipt -> erasure.erase(patient.nhsNumber(), clock.instant())
             .map(portal -> new WithdrawalReceipt(clinicalReceipt, portal)));
   }
 
-  /** A patient with no plan and no submission in the clinical store still has their portal records erased. */
-  private static Uni<JsonNode> nothingClinical(ClientWebApplicationException e) {
-    if (e.getResponse() != null && e.getResponse().getStatus() == 404) {
-      return Uni.createFrom().nullItem();
+  /**
+   * The clinical API refused or could not be reached: nothing is erased here, and the patient is told to check
+   * before trying again (after a timeout the withdrawal may have been made; trying again is harmless).
+   */
+  private static Throwable withdrawalNotConfirmed(Throwable failure) {
+    if (failure instanceof ClientWebApplicationException refused && refused.getResponse() != null
+        && refused.getResponse().getStatus() < 500) {
+      return failure;
     }
-    return Uni.createFrom().failure(e);
+    return new ProblemException(Problem.of("clinical-unavailable", "Try again shortly", 503,
+        "Your withdrawal could not be confirmed just now. Check your plan's status and try again: nothing is lost "
+            + "by withdrawing twice."));
   }
 
   /** The published plan of a patient who made this person their proxy; the patient sees when it was last shown. */
