@@ -92,32 +92,13 @@ public class OutboxRelay {
                 receipt.submissionId())))
         .replaceWith(true)
         .onFailure(OutboxRelay::consentWithdrawn).recoverWithUni(() -> dropWithdrawn(draft.draftId()))
-        .onFailure(OutboxRelay::notARecipient).recoverWithUni(() -> giveBack(draft.draftId()))
         .onFailure().recoverWithUni(failure -> postpone(draft.draftId(), failure).replaceWith(false));
   }
 
   /** The patient withdrew consent while this delivery was on its way: the clinical API stored nothing (410). */
   private static boolean consentWithdrawn(Throwable failure) {
-    return refusedWith(failure, 410);
-  }
-
-  /** The chosen organisation does not receive submissions (any more): the clinical API stored nothing (422). */
-  private static boolean notARecipient(Throwable failure) {
-    return refusedWith(failure, 422);
-  }
-
-  private static boolean refusedWith(Throwable failure, int status) {
     return failure instanceof WebApplicationException refused && refused.getResponse() != null
-        && refused.getResponse().getStatus() == status;
-  }
-
-  /** Gives the draft back to the patient to choose another practice or care team and submit again. */
-  private Uni<Boolean> giveBack(UUID draftId) {
-    LOG.infof("Draft %s not delivered: its organisation does not receive submissions; back with the patient", draftId);
-    return Panache.withTransaction(() -> drafts.reopen(draftId, clock.instant())
-            .chain(() -> outbox.deleteById(draftId))
-            .chain(() -> receipts.deleteById(draftId)))
-        .replaceWith(false);
+        && refused.getResponse().getStatus() == 410;
   }
 
   /** The withdrawal erases the patient's portal records too; this makes sure the draft goes even before that. */

@@ -93,15 +93,15 @@ class OutboxRelayTest {
   }
 
   @Test
-  void shouldGiveADraftBackToThePatientWhenItsOrganisationNoLongerReceivesSubmissions() throws Throwable {
+  void shouldKeepADraftAndRetryWhileItsOrganisationDoesNotReceiveSubmissions() throws Throwable {
     UUID draft = submitDraft();
     intake.failWith(422);
 
     assertThat(relayOnce()).isZero();
 
-    assertThat(tables.count("SELECT count(*) FROM draft WHERE id = ? AND status = 'EDITING'", draft)).isEqualTo(1);
-    assertThat(tables.queued(draft)).isFalse();
-    assertThat(tables.count("SELECT count(*) FROM submission_receipt WHERE draft_id = ?", draft)).isZero();
+    assertThat(tables.draftExists(draft)).isTrue();
+    assertThat(tables.queued(draft)).isTrue();
+    assertThat(tables.attempts(draft)).isEqualTo(1);
   }
 
   @Test

@@ -22,11 +22,6 @@ public class DraftRepository implements PanacheRepositoryBase<Draft, UUID> {
     return list("nhsNumber", patient.value());
   }
 
-  /** A submitted draft goes back to the patient to edit and submit again. */
-  public Uni<Integer> reopen(UUID id, Instant now) {
-    return update("status = ?1, submittedAt = null, updatedAt = ?2 where id = ?3", DraftStatus.EDITING, now, id);
-  }
-
   public Uni<List<Draft>> findAllById(List<UUID> ids) {
     return list("id in ?1", ids);
   }
