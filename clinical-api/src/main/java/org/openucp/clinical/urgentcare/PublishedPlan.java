@@ -7,7 +7,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Locale;
 import java.util.UUID;
 import org.openucp.model.plan.PlanContent;
 
@@ -23,8 +22,12 @@ public class PublishedPlan extends PanacheEntityBase {
   public String nhsNumber;
   @Column(nullable = false)
   public int version;
-  @Column(name = "family_name_key")
+  /** The family name as the database keys it for search (generated: see {@code openucp_name_key}). */
+  @Column(name = "family_name_key", insertable = false, updatable = false)
   public String familyNameKey;
+  /** The same with German umlauts spelt out, so that "mueller" finds Müller (generated). */
+  @Column(name = "family_name_spelt_key", insertable = false, updatable = false)
+  public String familyNameSpeltKey;
   @Column(name = "date_of_birth")
   public LocalDate dateOfBirth;
   @Column(name = "postcode_key")
@@ -52,16 +55,10 @@ public class PublishedPlan extends PanacheEntityBase {
     PlanContent.Person person = content.person();
     givenName = person == null ? null : person.givenName();
     familyName = person == null ? null : person.familyName();
-    familyNameKey = nameKey(familyName);
     dateOfBirth = person == null ? null : person.dateOfBirth();
     address = person == null ? null : person.address();
     postcode = person == null || person.postcode() == null ? null : person.postcode().value();
     postcodeKey = person == null || person.postcode() == null ? null : person.postcode().compact();
     plannedReviewDate = content.plannedReviewDate();
-  }
-
-  /** Family names as a call handler may hear or type them: case, spaces, hyphens and apostrophes do not matter. */
-  public static String nameKey(String name) {
-    return name == null ? null : name.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}]", "");
   }
 }

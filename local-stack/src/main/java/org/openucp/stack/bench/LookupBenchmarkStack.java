@@ -105,8 +105,8 @@ public final class LookupBenchmarkStack {
       plans.append(planId).append('\t').append(nhs).append("\t1\t1\tA83008\t").append(now).append("\tseed\n");
       versions.append(planId).append("\t1\t").append(content(family, born, review).replace("\\", "\\\\"))
           .append('\t').append(now).append("\tseed\tDr Seed\tR0260\tGeneral Medical Practitioner\tA83008\n");
-      published.append(planId).append('\t').append(nhs).append("\t1\t").append(family.toLowerCase())
-          .append('\t').append(born).append("\tSW36JJ\tEdith\t").append(family).append("\t1 Demo Street\tSW3 6JJ\t")
+      published.append(planId).append('\t').append(nhs).append("\t1\t")
+          .append(born).append("\tSW36JJ\tEdith\t").append(family).append("\t1 Demo Street\tSW3 6JJ\t")
           .append(review).append("\tA83008\t").append(now).append('\n');
     }
     try (Connection connection = database.connect("clinical")) {
@@ -115,7 +115,7 @@ public final class LookupBenchmarkStack {
           + "created_by) FROM STDIN", new StringReader(plans.toString()));
       copy.copyIn("COPY plan_version (plan_id, version, content, published_at, published_by, published_by_name, "
           + "role_code, role_name, organisation) FROM STDIN", new StringReader(versions.toString()));
-      copy.copyIn("COPY published_plan (plan_id, nhs_number, version, family_name_key, date_of_birth, postcode_key, "
+      copy.copyIn("COPY published_plan (plan_id, nhs_number, version, date_of_birth, postcode_key, "
           + "given_name, family_name, address, postcode, planned_review_date, owning_organisation, published_at) "
           + "FROM STDIN", new StringReader(published.toString()));
       try (Statement statement = connection.createStatement()) {

@@ -35,13 +35,18 @@ public class PublishedPlanRepository implements PanacheRepositoryBase<PublishedP
         .map(row -> row == null ? null : new EntryAndVersion((PublishedPlan) row[0], (PlanVersion) row[1]));
   }
 
-  /** People with a published plan matching the family name and date of birth, and the postcode when given. */
-  public Uni<List<PublishedPlan>> findByDemographics(String familyNameKey, LocalDate dateOfBirth,
-      String postcodeKey) {
+  /**
+   * People with a published plan matching the family name however it was typed (case, spaces, hyphens, apostrophes,
+   * diacritics, umlauts spelt out or not: the database keys the typed name as it keyed the stored ones) and the date
+   * of birth, and the postcode when given.
+   */
+  public Uni<List<PublishedPlan>> findByDemographics(String familyName, LocalDate dateOfBirth, String postcodeKey) {
     Sort order = Sort.by("familyName").and("givenName").and("nhsNumber");
+    String sameName = "(familyNameKey in (function('openucp_name_key', ?1), function('openucp_name_spelt_key', ?1))"
+        + " or familyNameSpeltKey in (function('openucp_name_key', ?1), function('openucp_name_spelt_key', ?1)))";
     return (postcodeKey == null
-        ? find("familyNameKey = ?1 and dateOfBirth = ?2", order, familyNameKey, dateOfBirth)
-        : find("familyNameKey = ?1 and dateOfBirth = ?2 and postcodeKey = ?3", order, familyNameKey, dateOfBirth,
+        ? find(sameName + " and dateOfBirth = ?2", order, familyName, dateOfBirth)
+        : find(sameName + " and dateOfBirth = ?2 and postcodeKey = ?3", order, familyName, dateOfBirth,
             postcodeKey))
         .range(0, MAX_CANDIDATES).list();
   }

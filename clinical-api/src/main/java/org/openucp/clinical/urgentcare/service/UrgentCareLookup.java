@@ -77,7 +77,7 @@ public class UrgentCareLookup {
   @WithSession
   public Uni<Search> byDemographics(String familyName, LocalDate dateOfBirth, Postcode postcode) {
     return access.require(Permission.VIEW_PUBLISHED)
-        .chain(staff -> published.findByDemographics(PublishedPlan.nameKey(familyName), dateOfBirth,
+        .chain(staff -> published.findByDemographics(familyName, dateOfBirth,
             postcode == null ? null : postcode.compact()))
         .chain(matches -> {
           if (matches.isEmpty()) {
