@@ -21,7 +21,11 @@ public final class NhsNumbers {
 
   /** An NHS-login-style patient of their own, identity checked to P9. */
   public static Persona freshPatient() {
-    String nhsNumber = fresh();
+    return patient(fresh());
+  }
+
+  /** The NHS-login-style identity of the patient with this NHS number, identity checked to P9. */
+  public static Persona patient(String nhsNumber) {
     return Persona.patient("patient-" + nhsNumber, "A patient", nhsNumber, "DOE", "1950-01-01", "P9");
   }
 }

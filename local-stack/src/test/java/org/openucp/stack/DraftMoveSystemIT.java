@@ -166,7 +166,7 @@ class DraftMoveSystemIT {
         String nhs = NhsNumbers.fresh();
         patients.add(nhs);
         ServiceProcess instance = i % 2 == 0 ? second : third;
-        String token = issuer.token(Persona.patient("p" + i, "patient", nhs, "DOE", "1950-01-01", "P9"));
+        String token = issuer.token(NhsNumbers.patient(nhs));
         String id = given().auth().oauth2(token).contentType(ContentType.JSON).body(draft("Mine " + i))
             .when().post(instance.baseUrl() + "/drafts").then().statusCode(201).extract().path("id");
         if (i == 0) {
@@ -226,7 +226,7 @@ class DraftMoveSystemIT {
         // take the draft first, the kill would prove nothing, so try again with another draft.
         for (int attempt = 0; attempt < 5 && swallowing.received() == 0; attempt++) {
           String nhs = NhsNumbers.fresh();
-          String token = issuer.token(Persona.patient("killed", "patient", nhs, "DOE", "1950-01-01", "P9"));
+          String token = issuer.token(NhsNumbers.patient(nhs));
           String candidate = given().auth().oauth2(token).contentType(ContentType.JSON).body(draft("Killed relay"))
               .when().post(doomed.baseUrl() + "/drafts").then().statusCode(201).extract().path("id");
           given().auth().oauth2(token).header("If-Match", "\"0\"")

@@ -36,7 +36,7 @@ public class CallerAugmentor implements SecurityIdentityAugmentor {
   @Override
   public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
     if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)
-        || identity.getAttribute(CALLER_ATTRIBUTE) != null || isOtherTenant(identity)) {
+        || identity.getAttribute(CALLER_ATTRIBUTE) != null) {
       return Uni.createFrom().item(identity);
     }
     return Uni.createFrom().item(() -> {
@@ -44,12 +44,6 @@ public class CallerAugmentor implements SecurityIdentityAugmentor {
       verifiedTokens.remember(token, augmented);
       return augmented;
     });
-  }
-
-  /** Patients' tokens and the portal's proxy assertions are verified for patient access, never as callers. */
-  private static boolean isOtherTenant(SecurityIdentity identity) {
-    Object tenant = identity.getAttribute("tenant-id");
-    return tenant != null && !"Default".equals(tenant);
   }
 
   private Caller resolve(JsonWebToken token) {

@@ -19,7 +19,6 @@ import org.openucp.infra.EmbeddedDatabase;
 import org.openucp.infra.LocalInfra;
 import org.openucp.infra.LocalIssuer;
 import org.openucp.infra.NhsNumbers;
-import org.openucp.infra.Persona;
 import org.openucp.infra.Personas;
 
 /** Every patient a read shows is in the audit trail, reads of the trail are audited, and no access gets lost. */
@@ -102,9 +101,7 @@ class AuditCompletenessTest {
       api.as(Personas.PARAMEDIC).when().get("/plans/" + patient + "/draft").then().statusCode(403);
     }
 
-    api.as(Personas.PORTAL_SERVICE)
-        .header("X-Patient-Token", issuer.token(Persona.patient("p", "A patient", patient, "DOE", "1950-01-01", "P9")))
-        .when().get("/patient-access/" + patient + "/access-log")
+    api.asPortalFor(patient).when().get("/patient-access/" + patient + "/access-log")
         .then().statusCode(200)
         .body("organisation", hasItem(Personas.DEMO_AMBULANCE_TRUST))
         .body("action", hasItem("plan.read"));

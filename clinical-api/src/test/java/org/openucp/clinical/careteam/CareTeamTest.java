@@ -77,6 +77,31 @@ class CareTeamTest {
   }
 
   @Test
+  void shouldServeAnotherOrganisationOnlyTheDocumentsThePublishedPlanRefersTo() {
+    String patient = api.publishedPlan(aPlan());
+    String draftsDocument = api.attach(patient);
+    String publishedDocument = api.attach(patient);
+    long revision = api.revision(patient);
+    api.saveDraft(Personas.GP, patient, revision, aPlan().with("adrt", Map.of("exists", true,
+        "attachmentId", publishedDocument))).then().statusCode(200);
+    api.publish(Personas.GP, patient, revision + 1).then().statusCode(201);
+
+    api.as(Personas.SECOND_PRACTICE_GP).when().get("/plans/" + patient + "/attachments/" + draftsDocument)
+        .then().statusCode(404);
+    api.as(Personas.SECOND_PRACTICE_GP).when().get("/plans/" + patient + "/attachments/" + publishedDocument)
+        .then().statusCode(200);
+    api.as(Personas.GP).when().get("/plans/" + patient + "/attachments/" + draftsDocument).then().statusCode(200);
+  }
+
+  @Test
+  void shouldNotShowTheCareTeamToRolesThatReadPublishedPlansOnly() {
+    String patient = api.publishedPlan(aPlan());
+
+    api.as(Personas.PARAMEDIC).when().get("/plans/" + patient + "/care-team")
+        .then().statusCode(403).body("type", equalTo("https://openucp.org/problems/permission-denied"));
+  }
+
+  @Test
   void shouldTellAnotherOrganisationsAuthorThatAPlanNeverPublishedIsNotTheirs() {
     String patient = NhsNumbers.fresh();
     api.initiate(Personas.GP, patient, aPlan()).then().statusCode(201);

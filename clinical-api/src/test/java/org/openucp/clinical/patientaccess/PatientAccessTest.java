@@ -129,9 +129,9 @@ class PatientAccessTest {
   void shouldRefuseStaffAndOtherServices() {
     String patient = api.publishedPlan(aPlan());
 
-    api.as(Personas.GP).header(PATIENT_TOKEN, issuer.token(ClinicalApi.patientOf(patient)))
+    api.as(Personas.GP).header(PATIENT_TOKEN, issuer.token(NhsNumbers.patient(patient)))
         .when().get("/patient-access/" + patient + "/plan").then().statusCode(403);
-    api.as(Personas.URGENT_CARE_SYSTEM).header(PATIENT_TOKEN, issuer.token(ClinicalApi.patientOf(patient)))
+    api.as(Personas.URGENT_CARE_SYSTEM).header(PATIENT_TOKEN, issuer.token(NhsNumbers.patient(patient)))
         .when().get("/patient-access/" + patient + "/plan").then().statusCode(403);
   }
 
@@ -155,17 +155,17 @@ class PatientAccessTest {
     String patient = api.publishedPlan(aPlan());
     String other = api.publishedPlan(aPlan());
 
-    api.as(Personas.PORTAL_SERVICE).header(PATIENT_TOKEN, issuer.token(ClinicalApi.patientOf(other)))
+    api.as(Personas.PORTAL_SERVICE).header(PATIENT_TOKEN, issuer.token(NhsNumbers.patient(other)))
         .when().get("/patient-access/" + patient + "/plan").then().statusCode(403);
     api.as(Personas.PORTAL_SERVICE).header(PATIENT_TOKEN, issuer.token(Personas.GP))
         .when().get("/patient-access/" + patient + "/plan").then().statusCode(401);
     api.as(Personas.PORTAL_SERVICE).header(PATIENT_TOKEN,
-            issuer.token(ClinicalApi.patientOf(patient).withAudience("another-service")))
+            issuer.token(NhsNumbers.patient(patient).withAudience("another-service")))
         .when().get("/patient-access/" + patient + "/plan").then().statusCode(401);
     api.as(Personas.PORTAL_SERVICE).header(PATIENT_TOKEN,
-            issuer.token(ClinicalApi.patientOf(patient).withClaim("identity_proofing_level", "P5")))
+            issuer.token(NhsNumbers.patient(patient).withClaim("identity_proofing_level", "P5")))
         .when().get("/patient-access/" + patient + "/plan").then().statusCode(403);
-    api.as(Personas.PORTAL_SERVICE).header(PATIENT_TOKEN, issuer.token(ClinicalApi.patientOf(patient)) + "x")
+    api.as(Personas.PORTAL_SERVICE).header(PATIENT_TOKEN, issuer.token(NhsNumbers.patient(patient)) + "x")
         .when().get("/patient-access/" + patient + "/plan").then().statusCode(401);
   }
 

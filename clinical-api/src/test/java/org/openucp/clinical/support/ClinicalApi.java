@@ -86,12 +86,7 @@ public final class ClinicalApi {
 
   /** The portal, carrying the patient's own NHS login token (P9), as patient access requires. */
   public RequestSpecification asPortalFor(String nhsNumber) {
-    return as(Personas.PORTAL_SERVICE).header("X-Patient-Token", issuer.token(patientOf(nhsNumber)));
-  }
-
-  /** The NHS-login identity of the patient with this NHS number, identity checked to P9. */
-  public static Persona patientOf(String nhsNumber) {
-    return Persona.patient("patient-" + nhsNumber, "A patient", nhsNumber, "DOE", "1950-01-01", "P9");
+    return as(Personas.PORTAL_SERVICE).header("X-Patient-Token", issuer.token(NhsNumbers.patient(nhsNumber)));
   }
 
   /** Claims a submission, recording the patient's consent in case it starts their plan. */

@@ -111,7 +111,8 @@ public class ConsentService {
     return access.require(Permission.WITHDRAW_CONSENT).chain(staff -> plans.findByPatient(patient).chain(plan -> {
       String organisation = staff.organisation().value();
       if (plan != null) {
-        return planService.inCareTeam(staff, patient).chain(own -> erase(patient, own, "STAFF", organisation));
+        audit.plan(plan.id, null);
+        return planService.requireCareTeam(staff, plan).chain(() -> erase(patient, plan, "STAFF", organisation));
       }
       // Before any plan, the organisation the patient sent their submission to acts on their withdrawal.
       return submissions.organisationsOf(patient).chain(addressedTo -> {
@@ -147,16 +148,21 @@ public class ConsentService {
    */
   private Uni<Withdrawal> erase(NhsNumber patient, CarePlan plan, String requestedBy, String organisation) {
     Instant at = clock.instant();
+    Uni<List<String>> toFollowUp = "PATIENT".equals(requestedBy) ? organisationsWorkingWith(patient, plan)
+        : Uni.createFrom().item(List.of());
+    return toFollowUp.chain(organisations -> eraseRecords(patient, plan, requestedBy, organisation, at)
+        .call(() -> withdrawals.noticeFor(patient, at))
+        .call(() -> withdrawals.followUp(patient, organisations, FollowUpTask.CONSENT_WITHDRAWN_BY_PATIENT, at)));
+  }
+
+  /** The plan's care team and the organisations the patient's submissions were sent to: read before erasing. */
+  private Uni<List<String>> organisationsWorkingWith(NhsNumber patient, CarePlan plan) {
     Uni<List<String>> team = plan == null ? Uni.createFrom().item(List.of())
         : careTeams.of(plan.id).map(members -> members.stream().map(member -> member.odsCode).toList());
-    return team.chain(careTeam -> submissions.organisationsOf(patient).chain(addressedTo -> {
-      List<String> toFollowUp = new ArrayList<>(careTeam);
-      toFollowUp.addAll(addressedTo);
-      return eraseRecords(patient, plan, requestedBy, organisation, at)
-          .call(() -> withdrawals.noticeFor(patient, at))
-          .call(() -> "PATIENT".equals(requestedBy)
-              ? withdrawals.followUp(patient, toFollowUp, FollowUpTask.CONSENT_WITHDRAWN_BY_PATIENT, at)
-              : Uni.createFrom().voidItem());
+    return team.chain(careTeam -> submissions.organisationsOf(patient).map(addressedTo -> {
+      List<String> organisations = new ArrayList<>(careTeam);
+      organisations.addAll(addressedTo);
+      return organisations;
     }));
   }
 

@@ -6,7 +6,6 @@ import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
 import org.openucp.clinical.intake.SubmittedDraftRecord;
 import org.openucp.model.identity.NhsNumber;
@@ -61,8 +60,10 @@ public class SubmittedDraftRepository implements PanacheRepositoryBase<Submitted
 
   /** The organisations the patient's submissions are addressed to. */
   public Uni<List<String>> organisationsOf(NhsNumber patient) {
-    return list("nhsNumber", patient.value()).map(found -> found.stream()
-        .map(submission -> submission.organisation).filter(Objects::nonNull).distinct().toList());
+    return getSession().chain(session -> session.createQuery("select distinct s.organisation from "
+            + "SubmittedDraftRecord s where s.nhsNumber = :nhs and s.organisation is not null", String.class)
+        .setParameter("nhs", patient.value())
+        .getResultList());
   }
 
   /** The patient's submissions, oldest first: their state, for the patient's own view. */

@@ -77,9 +77,13 @@ public class IntakeService {
                 throw notARecipient(draft.organisation());
               }
             })
-            .chain(() -> submissions.insertIfAbsent(SubmittedDraftRecord.from(draft, clock.instant())))
-            .chain(first -> submissions.findBySourceDraft(draft.draftId())
-                .map(inserted -> new Delivery(inserted, first))));
+            .chain(() -> {
+              SubmittedDraftRecord submission = SubmittedDraftRecord.from(draft, clock.instant());
+              // A concurrent delivery of the same draft may have stored it first: then answer with that one.
+              return submissions.insertIfAbsent(submission).chain(first -> first
+                  ? Uni.createFrom().item(new Delivery(submission, true))
+                  : submissions.findBySourceDraft(draft.draftId()).map(earlier -> new Delivery(earlier, false)));
+            }));
   }
 
   /** The organisations a patient may send their submission to, by name. */

@@ -14,7 +14,6 @@ import org.openucp.clinical.plan.CarePlan;
 import org.openucp.clinical.plan.PlanContentCodec;
 import org.openucp.clinical.plan.repository.AttachmentRepository;
 import org.openucp.clinical.plan.repository.PlanVersionRepository;
-import org.openucp.clinical.security.Caller.StaffMember;
 import org.openucp.model.identity.NhsNumber;
 import org.openucp.model.plan.PlanContent;
 import org.openucp.web.problem.Problem;
@@ -84,22 +83,19 @@ public class AttachmentService {
   @WithSession
   public Uni<Attachment> read(NhsNumber patient, UUID id) {
     audit.patient(patient);
-    return access.require(Permission.VIEW_PUBLISHED).chain(staff -> planService.existing(patient)
-            .chain(plan -> seesDrafts(staff, plan).chain(seesDrafts -> seesDrafts ? Uni.createFrom().item(true)
-                : versions.history(plan.id).map(published -> published.stream()
-                    .anyMatch(version -> refersTo(codec.read(version.content), id))))
+    return access.require(Permission.VIEW_PUBLISHED).chain(staff -> planService.existing(patient).chain(plan ->
+            planService.draftsVisible(staff, plan)
+                .chain(seesDrafts -> seesDrafts ? Uni.createFrom().item(true) : publishedReferTo(plan, id))
                 .chain(visible -> visible ? attachments.findForPlan(plan.id, id) : Uni.createFrom().nullItem())))
         .onItem().ifNull().failWith(() -> ProblemException.notFound("Document " + id + " of this plan"));
   }
 
-  /** Whether the reader sees the plan's drafts; a plan never published does not exist for readers who do not. */
-  private Uni<Boolean> seesDrafts(StaffMember staff, CarePlan plan) {
-    return planService.draftsVisible(staff, plan);
-  }
-
-  private static boolean refersTo(PlanContent content, UUID id) {
-    return content.adrt() != null && id.toString().equalsIgnoreCase(
-        content.adrt().attachmentId() == null ? "" : content.adrt().attachmentId().strip());
+  /** Whether a published version of the plan refers to the document (as its ADRT's attachment). */
+  private Uni<Boolean> publishedReferTo(CarePlan plan, UUID id) {
+    return versions.history(plan.id).map(published -> published.stream()
+        .map(version -> codec.read(version.content).adrt())
+        .anyMatch(adrt -> adrt != null && adrt.attachmentId() != null
+            && id.toString().equalsIgnoreCase(adrt.attachmentId().strip())));
   }
 
 }

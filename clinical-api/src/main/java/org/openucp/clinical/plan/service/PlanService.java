@@ -263,12 +263,12 @@ public class PlanService {
     return existing(patient).call(plan -> requireCareTeam(staff, plan));
   }
 
-  /** Whether the member of staff is in the plan's care team (read inside the caller's session). */
-  public Uni<Boolean> isInCareTeam(StaffMember staff, CarePlan plan) {
+  private Uni<Boolean> isInCareTeam(StaffMember staff, CarePlan plan) {
     return careTeams.isMember(plan.id, staff.organisation().value());
   }
 
-  private Uni<Void> requireCareTeam(StaffMember staff, CarePlan plan) {
+  /** Refuses with a 403 a member of staff whose organisation is not in the plan's care team. */
+  public Uni<Void> requireCareTeam(StaffMember staff, CarePlan plan) {
     return isInCareTeam(staff, plan).invoke(member -> {
       if (!member) {
         throw notInCareTeam(staff, plan);
@@ -296,7 +296,7 @@ public class PlanService {
     });
   }
 
-  public static ProblemException notInCareTeam(StaffMember staff, CarePlan plan) {
+  private static ProblemException notInCareTeam(StaffMember staff, CarePlan plan) {
     return ProblemException.forbidden("not-in-care-team", "Your organisation " + staff.organisation()
         + " is not in this plan's care team: ask its owner, " + plan.owningOrganisation + ", to add it");
   }
@@ -326,15 +326,11 @@ public class PlanService {
         .withErrors(List.of(new Problem.FieldError("adrt.attachmentId", "not a document attached to this plan"))));
   }
 
-  private void requireConsentAllowed(PlanContent content, ConsentStatement consent, String field) {
-    LocalDate dateOfBirth = content.person() == null ? null : content.person().dateOfBirth();
-    PublicationRules.requireConsentBasisAllowed(dateOfBirth, consent.basis(), LocalDate.now(clock), field);
-  }
-
   /** A new plan owned by the member of staff's organisation, its care team, and the consent it is held on. */
   private Uni<CarePlan> create(StaffMember staff, NhsNumber patient, PlanContent content,
       ConsentStatement consent) {
-    requireConsentAllowed(content, consent, "consent.basis");
+    PublicationRules.requireConsentBasisAllowed(content.person() == null ? null : content.person().dateOfBirth(),
+        consent.basis(), LocalDate.now(clock), "consent.basis");
     CarePlan plan = new CarePlan();
     plan.id = UUID.randomUUID();
     plan.nhsNumber = patient.value();

@@ -2,7 +2,6 @@ package org.openucp.clinical.withdrawal.service;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -54,17 +53,18 @@ public class Withdrawals {
 
   /** Asks each organisation to contact the patient, inside the withdrawal's transaction. */
   public Uni<Void> followUp(NhsNumber patient, Collection<String> organisations, String reason, Instant at) {
-    return Multi.createFrom().iterable(organisations.stream().distinct().toList())
-        .onItem().transformToUniAndConcatenate(organisation -> {
-          FollowUpTask task = new FollowUpTask();
-          task.id = UUID.randomUUID();
-          task.organisation = organisation;
-          task.nhsNumber = patient.value();
-          task.reason = reason;
-          task.createdAt = at;
-          return followUps.persist(task);
-        })
-        .collect().last().replaceWithVoid();
+    if (organisations.isEmpty()) {
+      return Uni.createFrom().voidItem();
+    }
+    return followUps.persist(organisations.stream().distinct().map(organisation -> {
+      FollowUpTask task = new FollowUpTask();
+      task.id = UUID.randomUUID();
+      task.organisation = organisation;
+      task.nhsNumber = patient.value();
+      task.reason = reason;
+      task.createdAt = at;
+      return task;
+    }));
   }
 
   /** The oldest notices the portal has not acknowledged yet: NHS numbers and times only. */
