@@ -36,6 +36,9 @@ public class PlanVersion extends PanacheEntityBase {
   public String roleName;
   @Column(nullable = false, updatable = false)
   public String organisation;
+  /** The organisation's name when the version was published; null only where it had not joined by then. */
+  @Column(name = "organisation_name", updatable = false)
+  public String organisationName;
 
   /** The composite key: a plan and a version number. */
   public static class Key implements Serializable {

@@ -17,6 +17,7 @@ import org.openucp.clinical.audit.AuditContext;
 import org.openucp.clinical.careteam.repository.CareTeamRepository;
 import org.openucp.clinical.consent.Consent;
 import org.openucp.clinical.consent.repository.ConsentRepository;
+import org.openucp.clinical.organisation.repository.OrganisationRepository;
 import org.openucp.clinical.plan.CarePlan;
 import org.openucp.clinical.plan.PlanContentCodec;
 import org.openucp.clinical.plan.PlanVersion;
@@ -49,12 +50,14 @@ public class PlanService {
   private final AccessGuard access;
   private final AuditContext audit;
   private final PublicationEffects effects;
+  private final OrganisationRepository organisations;
   private final Clock clock;
 
   public PlanService(CarePlanRepository plans, PlanVersionRepository versions, ConsentRepository consents,
       CareTeamRepository careTeams, AttachmentRepository attachments, PlanContentCodec codec, AccessGuard access,
-      AuditContext audit, PublicationEffects effects, Clock clock) {
+      AuditContext audit, PublicationEffects effects, OrganisationRepository organisations, Clock clock) {
     this.plans = plans;
+    this.organisations = organisations;
     this.versions = versions;
     this.consents = consents;
     this.careTeams = careTeams;
@@ -193,7 +196,8 @@ public class PlanService {
       }
       PlanContent content = codec.read(plan.draftContent);
       // One query after the other: a reactive session runs one operation at a time.
-      return consents.findById(plan.id).chain(consent -> publishedContent(plan).chain(published -> {
+      return consents.findById(plan.id).chain(consent -> publishedContent(plan).chain(published -> organisations
+          .findById(staff.organisation().value()).chain(organisation -> {
             PublicationRules.Findings findings = PublicationRules.check(content,
                 consent == null ? null : consent.basis, LocalDate.now(clock));
             if (!findings.publishable()) {
@@ -204,6 +208,7 @@ public class PlanService {
             }
             requireDnacprPermission(staff, published, content);
             PlanVersion version = newVersion(plan, content, staff);
+            version.organisationName = organisation == null ? null : organisation.name;
             plan.latestVersion = version.version;
             plan.draftContent = null;
             plan.draftUpdatedAt = clock.instant();
@@ -213,7 +218,7 @@ public class PlanService {
                 .chain(() -> plans.persistAndFlush(plan))
                 .call(saved -> effects.published(saved, version, content))
                 .map(saved -> new Publication(saved, version, findings.warnings()));
-          }));
+          })));
     }));
   }
 

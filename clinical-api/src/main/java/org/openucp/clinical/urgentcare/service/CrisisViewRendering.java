@@ -26,7 +26,7 @@ public class CrisisViewRendering {
 
   private static final String OUTDATED = """
       SELECT p.plan_id, p.nhs_number, p.version, v.content, v.published_at, v.published_by_name, v.role_code,
-             v.role_name, v.organisation
+             v.role_name, v.organisation, v.organisation_name
       FROM published_plan p JOIN plan_version v ON v.plan_id = p.plan_id AND v.version = p.version
       WHERE (p.crisis_view_format IS NULL OR p.crisis_view_format < $1) AND p.plan_id <> ALL ($3::uuid[])
       LIMIT $2
@@ -95,6 +95,7 @@ public class CrisisViewRendering {
     version.roleCode = row.getString("role_code");
     version.roleName = row.getString("role_name");
     version.organisation = row.getString("organisation");
+    version.organisationName = row.getString("organisation_name");
     version.content = row.getString("content");
     return version;
   }
