@@ -3,111 +3,52 @@ package org.openucp.clinical.print;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.Stream;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.openucp.clinical.plan.PlanVersion;
+import org.openucp.clinical.print.PaperLayout.Line;
+import org.openucp.clinical.urgentcare.CrisisSection;
+import org.openucp.clinical.urgentcare.CrisisView;
 import org.openucp.model.plan.PlanContent;
 
 /**
- * The printable plan: what urgent care needs first (CPR decision, ceiling of treatment) on page one, then the rest
- * under clear headings, with the version and publication stamp on every page.
+ * The printed plan. Page one is the crisis view, section by section in {@link CrisisSection}'s order, the CPR
+ * recommendation and the ceiling of treatment in bordered boxes; the rest of the plan follows from page two. Every
+ * page carries the patient's identity line, the version stamp, "page x of y" and the plan's legal status.
  */
 public final class PlanPdf {
 
-  private static final float MARGIN = 50;
-  private static final float WIDTH = PDRectangle.A4.getWidth() - 2 * MARGIN;
-  private static final DateTimeFormatter STAMP_TIME = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm")
+  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
+  private static final DateTimeFormatter STAMP_TIME = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.UK)
       .withZone(ZoneId.of("Europe/London"));
 
   private PlanPdf() {
   }
 
-  public static byte[] render(String nhsNumber, PlanVersion version, PlanContent plan) {
-    List<Line> lines = new ArrayList<>();
-    PlanContent.Person person = plan.person();
-    lines.add(Line.title("Urgent care plan"));
-    lines.add(Line.text(join(" ", person == null ? null : person.givenName(), person == null ? null
-        : person.familyName()) + "   NHS number " + nhsNumber.substring(0, 3) + " " + nhsNumber.substring(3, 6) + " "
-        + nhsNumber.substring(6) + (person == null || person.dateOfBirth() == null ? ""
-        : "   Born " + person.dateOfBirth())));
-    lines.add(Line.heading("CPR decision"));
-    lines.add(Line.text(plan.cpr() == null || plan.cpr().decision() == null ? "Not recorded"
-        : plan.cpr().decision().display() + " (SNOMED " + plan.cpr().decision().snomedCode() + ")"
-            + (plan.cpr().decidedOn() == null ? "" : ", decided " + plan.cpr().decidedOn())
-            + (plan.cpr().decisionMaker() == null ? "" : " by " + plan.cpr().decisionMaker())));
-    lines.add(Line.heading("Ceiling of treatment"));
-    lines.add(Line.text(plan.ceilingOfTreatment() == null ? "Not recorded" : readable(plan.ceilingOfTreatment())));
-    section(lines, "Other treatment recommendations", plan.otherTreatmentRecommendations());
-    if (plan.preferences() != null) {
-      section(lines, "Preferences", join("; ",
-          label("Place of care", plan.preferences().preferredPlaceOfCare()),
-          label("Place of death (1st)", plan.preferences().preferredPlaceOfDeath()),
-          label("Place of death (2nd)", plan.preferences().secondPreferredPlaceOfDeath())));
-    }
-    if (plan.allergies() != null && !plan.allergies().isEmpty()) {
-      section(lines, "Allergies", join("; ", plan.allergies().stream()
-          .map(allergy -> join(": ", allergy.substance(), allergy.reaction())).toArray(String[]::new)));
-    }
-    if (plan.medications() != null && !plan.medications().isEmpty()) {
-      section(lines, "Medicines", join("; ", plan.medications().stream()
-          .map(medicine -> join(" ", medicine.name(), medicine.dose())).toArray(String[]::new)));
-    }
-    if (plan.anticipatoryMedicines() != null) {
-      section(lines, "Anticipatory medicines", join("; ", plan.anticipatoryMedicines().details(),
-          label("Kept", plan.anticipatoryMedicines().whereKept())));
-    }
-    if (plan.diagnoses() != null) {
-      section(lines, "Diagnoses", join("; ", plan.diagnoses().primaryEndOfLifeDiagnosis(),
-          plan.diagnoses().otherDiagnoses() == null ? null : String.join(", ", plan.diagnoses().otherDiagnoses())));
-    }
-    section(lines, "What matters to me", plan.whatMattersToMe());
-    if (plan.adrt() != null && Boolean.TRUE.equals(plan.adrt().exists())) {
-      section(lines, "Advance decision to refuse treatment", join("; ", plan.adrt().decision(),
-          label("Document", plan.adrt().documentLocation())));
-    }
-    if (plan.gp() != null) {
-      section(lines, "GP", join(", ", plan.gp().name(), plan.gp().practiceName(), plan.gp().telephone()));
-    }
-    if (plan.keySupporters() != null && !plan.keySupporters().isEmpty()) {
-      section(lines, "Key supporters", join("; ", plan.keySupporters().stream()
-          .map(s -> join(", ", s.name(), s.relationship(), s.telephone())).toArray(String[]::new)));
-    }
-    section(lines, "Planned review", plan.plannedReviewDate() == null ? null : plan.plannedReviewDate().toString());
-    String stamp = "Version " + version.version + " published " + STAMP_TIME.format(version.publishedAt) + " by "
-        + join(", ", version.publishedByName, version.roleName, version.organisation);
-    return write(lines, stamp);
-  }
-
-  private static byte[] write(List<Line> lines, String stamp) {
+  /** The printed plan of a published version as it stands on {@code today} (expired CPR decision, overdue review). */
+  public static byte[] render(String nhsNumber, PlanVersion version, PlanContent plan, LocalDate today) {
+    CrisisView view = CrisisView.of(nhsNumber, version, plan).asOf(today);
     try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-      PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-      PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
-      List<List<Line>> pages = paginate(wrap(lines, regular, bold));
-      for (int index = 0; index < pages.size(); index++) {
-        PDPage page = new PDPage(PDRectangle.A4);
-        document.addPage(page);
-        try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-          float y = PDRectangle.A4.getHeight() - MARGIN;
-          show(content, bold, 8, MARGIN, y, stamp + "   Page " + (index + 1) + " of " + pages.size());
-          y -= 24;
-          for (Line line : pages.get(index)) {
-            y -= line.size() + 4;
-            show(content, line.bold() ? bold : regular, line.size(), MARGIN, y, line.text());
-          }
-          show(content, regular, 8, MARGIN, MARGIN / 2, "Not legally binding; an ADRT is, when valid and "
-              + "applicable. " + stamp);
-        }
+      PDDocumentInformation information = new PDDocumentInformation();
+      information.setTitle("Urgent care plan, version " + version.version);
+      document.setDocumentInformation(information);
+      PaperLayout paper = new PaperLayout(document);
+      paper.title("Urgent care plan: what to do in a crisis");
+      for (CrisisSection section : CrisisSection.values()) {
+        crisisSection(paper, section, view);
       }
+      paper.newPage();
+      paper.title("The rest of the plan");
+      rest(paper, plan);
+      paper.finish(identityLine(view.identity()), stamp(view.banner()), CrisisView.LEGAL_STATUS);
       document.save(out);
       return out.toByteArray();
     } catch (IOException e) {
@@ -115,91 +56,193 @@ public final class PlanPdf {
     }
   }
 
-  private static List<List<Line>> paginate(List<Line> lines) {
-    float usable = PDRectangle.A4.getHeight() - 2 * MARGIN - 40;
-    List<List<Line>> pages = new ArrayList<>();
-    List<Line> page = new ArrayList<>();
-    float used = 0;
-    for (Line line : lines) {
-      if (used + line.size() + 4 > usable) {
-        pages.add(page);
-        page = new ArrayList<>();
-        used = 0;
+  private static void crisisSection(PaperLayout paper, CrisisSection section, CrisisView view) {
+    switch (section) {
+      case IDENTITY -> {
+        CrisisView.Identity identity = view.identity();
+        paper.heading(section.heading());
+        paper.field("Name", identity.name());
+        paper.field("Preferred name", identity.preferredName());
+        paper.field("Date of birth", date(identity.dateOfBirth()));
+        paper.field("NHS number", spaced(identity.nhsNumber()));
+        paper.field("Address", join(", ", identity.address(), identity.postcode()));
       }
-      page.add(line);
-      used += line.size() + 4;
-    }
-    pages.add(page);
-    return pages;
-  }
-
-  private static List<Line> wrap(List<Line> lines, PDType1Font regular, PDType1Font bold) throws IOException {
-    List<Line> wrapped = new ArrayList<>();
-    for (Line line : lines) {
-      PDType1Font font = line.bold() ? bold : regular;
-      StringBuilder current = new StringBuilder();
-      for (String word : printable(line.text()).split(" ")) {
-        String candidate = current.isEmpty() ? word : current + " " + word;
-        if (font.getStringWidth(candidate) / 1000 * line.size() > WIDTH && !current.isEmpty()) {
-          wrapped.add(new Line(current.toString(), line.size(), line.bold()));
-          current = new StringBuilder(word);
-        } else {
-          current = new StringBuilder(candidate);
+      case CPR -> paper.box(section.heading(), cprLines(view.cpr()), 2.5f);
+      case TREATMENT -> paper.box(section.heading(), List.of(
+          Line.emphasis("Ceiling of treatment: " + (view.treatment().ceiling() == null ? "not recorded"
+              : readable(view.treatment().ceiling()))),
+          Line.text(view.treatment().recommendations())), 1.5f);
+      case ADRT -> {
+        CrisisView.Adrt adrt = view.adrt();
+        paper.heading(section.heading());
+        if (!adrt.present()) {
+          paper.paragraph(Line.text("No ADRT recorded."));
+          return;
+        }
+        paper.paragraph(Line.strong("An ADRT exists: it is legally binding when valid and applicable."));
+        paper.field("Decision", adrt.decision());
+        paper.field("Made on", date(adrt.madeOn()));
+        paper.field("Kept", adrt.documentLocation());
+        paper.field("Copy", adrt.documentLink() == null ? null : "attached to the plan");
+      }
+      case REPRESENTATION -> {
+        paper.heading(section.heading());
+        List<CrisisView.Attorney> attorneys = view.representation().attorneys();
+        if (attorneys.isEmpty()) {
+          paper.paragraph(Line.text("No health and welfare Lasting Power of Attorney recorded."));
+        }
+        for (CrisisView.Attorney attorney : attorneys) {
+          paper.paragraph(Line.text(join(", ", attorney.name(), attorney.relationship(), attorney.telephone())
+              + ": health and welfare LPA, " + (attorney.coversLifeSustainingTreatment()
+              ? "including decisions about life-sustaining treatment"
+              : "NOT including decisions about life-sustaining treatment")));
         }
       }
-      wrapped.add(new Line(current.toString(), line.size(), line.bold()));
+      case PREFERENCES -> {
+        CrisisView.Preferences preferences = view.preferences();
+        paper.heading(section.heading());
+        paper.field("What matters to me", preferences.whatMattersToMe());
+        paper.field("Preferred place of care", readable(preferences.placeOfCare()));
+        paper.field("Place of death, 1st choice", readable(preferences.placeOfDeath()));
+        paper.field("Place of death, 2nd choice", readable(preferences.secondPlaceOfDeath()));
+        paper.field("Other preferences", preferences.otherPreferences());
+      }
+      case MEDICINES -> {
+        CrisisView.Medicines medicines = view.medicines();
+        paper.heading(section.heading());
+        paper.field("Allergies", !medicines.allergies().isEmpty()
+            ? join("; ", medicines.allergies().stream().map(allergy -> allergy.reaction() == null
+                ? allergy.substance() : allergy.substance() + " (" + allergy.reaction() + ")").toArray(String[]::new))
+            : Boolean.TRUE.equals(medicines.noKnownAllergies()) ? "no known allergies" : "not recorded");
+        paper.field("Key medicines", join("; ", medicines.keyMedicines().stream()
+            .map(medicine -> join(" ", medicine.name(), medicine.dose())).toArray(String[]::new)));
+        PlanContent.AnticipatoryMedicines anticipatory = medicines.anticipatory();
+        if (anticipatory != null) {
+          paper.field("Anticipatory medicines", join("; ",
+              anticipatory.prescribed() == null ? null : anticipatory.prescribed() ? "prescribed" : "not prescribed",
+              anticipatory.details()));
+          paper.field("Anticipatory medicines kept", anticipatory.whereKept());
+        }
+      }
+      case CONTACTS -> {
+        paper.heading(section.heading());
+        for (CrisisView.Contact contact : view.contacts()) {
+          paper.field(capitalised(contact.role()), join(", ", contact.name(), contact.relationship(),
+              contact.telephone() == null ? null : "tel. " + contact.telephone()));
+        }
+      }
+      case BANNER -> {
+        CrisisView.Banner banner = view.banner();
+        paper.heading(section.heading());
+        paper.paragraph(Line.text(stamp(banner)));
+        paper.field("Last reviewed", banner.lastReviewed() == null ? null : STAMP_TIME.format(banner.lastReviewed()));
+        if (banner.plannedReviewDate() != null) {
+          paper.paragraph(banner.reviewOverdue()
+              ? Line.strong("Review OVERDUE: it was due on " + date(banner.plannedReviewDate()))
+              : Line.text("Review due: " + date(banner.plannedReviewDate())));
+        }
+        paper.paragraph(Line.strong(banner.legalStatus()));
+      }
+      default -> throw new IllegalStateException("No rendering for " + section);
     }
-    return wrapped;
   }
 
-  private static void show(PDPageContentStream content, PDType1Font font, float size, float x, float y, String text)
-      throws IOException {
-    content.beginText();
-    content.setFont(font, size);
-    content.newLineAtOffset(x, y);
-    content.showText(printable(text));
-    content.endText();
+  private static List<Line> cprLines(CrisisView.Cpr cpr) {
+    if (cpr == null) {
+      return List.of(Line.emphasis("No CPR recommendation recorded"));
+    }
+    List<Line> lines = new ArrayList<>();
+    lines.add(Line.emphasis(cpr.display()));
+    if (cpr.expired()) {
+      lines.add(Line.emphasis("EXPIRED: its review date, " + date(cpr.reviewDate())
+          + ", has passed. This decision is not current."));
+    }
+    lines.add(Line.text(join(" ", cpr.decidedOn() == null ? null : "Decided on " + date(cpr.decidedOn()),
+        cpr.decidedBy() == null ? null : "by " + cpr.decidedBy(),
+        cpr.decidedByRole() == null ? null : "(" + cpr.decidedByRole() + ")")));
+    lines.add(Line.text(join("; ", discussed("the patient", cpr.discussedWithPatient()),
+        discussed("family or carer", cpr.discussedWithFamilyOrCarer()))));
+    lines.add(Line.text(cpr.formKept() == null ? null : "Signed form kept: " + cpr.formKept()));
+    lines.add(cpr.reviewDate() == null ? Line.text(null) : cpr.expired()
+        ? Line.strong("Review date: " + date(cpr.reviewDate()) + " (passed)")
+        : Line.text("Review date: " + date(cpr.reviewDate())));
+    return lines;
   }
 
-  /** The standard fonts cover Latin-1; anything else is shown as '?' rather than failing the whole document. */
-  private static String printable(String text) {
-    StringBuilder out = new StringBuilder(text.length());
-    text.replace('\n', ' ').replace('\t', ' ').codePoints()
-        .forEach(c -> out.appendCodePoint(c >= 32 && c <= 255 && c != 127 ? c : '?'));
-    return out.toString();
+  private static String discussed(String with, Boolean discussed) {
+    return discussed == null ? null : (discussed ? "Discussed with " : "Not discussed with ") + with;
   }
 
-  private static void section(List<Line> lines, String heading, String text) {
-    if (text != null && !text.isBlank()) {
-      lines.add(Line.heading(heading));
-      lines.add(Line.text(text));
+  private static void rest(PaperLayout paper, PlanContent plan) {
+    PlanContent.Diagnoses diagnoses = plan.diagnoses();
+    if (diagnoses != null) {
+      paper.heading("Diagnoses");
+      paper.field("Main diagnosis", diagnoses.primaryEndOfLifeDiagnosis());
+      paper.field("Other diagnoses", diagnoses.otherDiagnoses() == null ? null
+          : String.join("; ", diagnoses.otherDiagnoses()));
+      paper.field("Prognosis", readable(diagnoses.prognosis()));
+    }
+    paper.heading("Health and needs");
+    paper.field("Functional level", readable(plan.functionalLevel()));
+    PlanContent.SpecialRequirements needs = plan.specialRequirements();
+    if (needs != null) {
+      paper.field("Interpreter needed", yesNo(needs.interpreterNeeded()));
+      paper.field("Preferred language", needs.preferredLanguage());
+      paper.field("Disability", needs.disability());
+      paper.field("Other needs", needs.notes());
+    }
+    paper.field("Support for the carer available", yesNo(plan.carerSupportAvailable()));
+    paper.field("Others to involve", plan.preferences() == null ? null : plan.preferences().othersToInvolve());
+    paper.field("Advance statement", plan.advanceStatement());
+    if (plan.involvedProfessionals() != null && !plan.involvedProfessionals().isEmpty()) {
+      paper.heading("Professionals involved");
+      for (PlanContent.Professional professional : plan.involvedProfessionals()) {
+        paper.paragraph(Line.text(join(", ", professional.name(), professional.professionalGroup(),
+            professional.organisation(), professional.telephone() == null ? null : "tel. " + professional.telephone())));
+      }
+    }
+    PlanContent.InformationGiven information = plan.informationGiven();
+    if (information != null) {
+      paper.heading("Information given");
+      paper.field("The patient is aware of their prognosis", yesNo(information.patientAwareOfPrognosis()));
+      paper.field("The carer is aware of the prognosis", yesNo(information.carerAwareOfPrognosis()));
+      paper.field("The patient is aware of the CPR decision", yesNo(information.patientAwareOfCprDecision()));
+      paper.field("The family has been told of the CPR decision", yesNo(information.familyInformedOfCprDecision()));
     }
   }
 
-  private static String label(String label, Object value) {
-    return value == null ? null : label + ": " + (value instanceof Enum<?> e ? readable(e) : value);
+  private static String identityLine(CrisisView.Identity identity) {
+    return join("   ", identity.name(), identity.dateOfBirth() == null ? null : "Born " + date(identity.dateOfBirth()),
+        "NHS number " + spaced(identity.nhsNumber()));
+  }
+
+  private static String stamp(CrisisView.Banner banner) {
+    return "Version " + banner.version() + " published " + STAMP_TIME.format(banner.publishedAt()) + " by "
+        + join(", ", banner.publishedBy(), banner.publishedByRole(), banner.organisationName() == null
+        ? banner.organisation() : banner.organisationName() + " (" + banner.organisation() + ")");
+  }
+
+  private static String spaced(String nhsNumber) {
+    return nhsNumber.substring(0, 3) + " " + nhsNumber.substring(3, 6) + " " + nhsNumber.substring(6);
+  }
+
+  private static String date(LocalDate date) {
+    return date == null ? null : DATE.format(date);
+  }
+
+  private static String yesNo(Boolean value) {
+    return value == null ? null : value ? "yes" : "no";
   }
 
   private static String readable(Enum<?> value) {
-    String words = value.name().toLowerCase().replace('_', ' ');
-    return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    return value == null ? null : capitalised(value.name().toLowerCase(Locale.ROOT).replace('_', ' '));
+  }
+
+  private static String capitalised(String words) {
+    return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
   }
 
   private static String join(String separator, String... parts) {
     return String.join(separator, Stream.of(parts).filter(Objects::nonNull).filter(p -> !p.isBlank()).toList());
-  }
-
-  private record Line(String text, float size, boolean bold) {
-    static Line title(String text) {
-      return new Line(text, 18, true);
-    }
-
-    static Line heading(String text) {
-      return new Line(text, 12, true);
-    }
-
-    static Line text(String text) {
-      return new Line(text, 10, false);
-    }
   }
 }

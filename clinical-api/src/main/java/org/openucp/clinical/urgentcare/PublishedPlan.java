@@ -40,6 +40,9 @@ public class PublishedPlan extends PanacheEntityBase {
   public String postcode;
   @Column(name = "planned_review_date")
   public LocalDate plannedReviewDate;
+  /** When the CPR decision is to be reviewed: after it, the crisis view shows the decision as expired. */
+  @Column(name = "cpr_review_date")
+  public LocalDate cprReviewDate;
   @Column(name = "owning_organisation", nullable = false)
   public String owningOrganisation;
   @Column(name = "published_at", nullable = false)
@@ -60,5 +63,6 @@ public class PublishedPlan extends PanacheEntityBase {
     postcode = person == null || person.postcode() == null ? null : person.postcode().value();
     postcodeKey = person == null || person.postcode() == null ? null : person.postcode().compact();
     plannedReviewDate = content.plannedReviewDate();
+    cprReviewDate = content.cpr() == null ? null : content.cpr().reviewDate();
   }
 }

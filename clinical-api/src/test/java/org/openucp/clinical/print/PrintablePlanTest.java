@@ -44,7 +44,7 @@ class PrintablePlanTest {
       firstPage.setEndPage(1);
       String text = firstPage.getText(pdf);
       assertThat(text).contains("Urgent care plan", "Edith Smith", patient.substring(0, 3) + " ",
-          "CPR decision", "CPR attempts NOT recommended (SNOMED 450476008)", "Ceiling of treatment",
+          "CPR recommendation", "CPR attempts NOT recommended", "Ceiling of treatment",
           "Selective treatment", "Kitchen drawer, blue box");
     }
   }

@@ -71,17 +71,21 @@ class CrisisLookupTest {
     api.as(Personas.PARAMEDIC).header("X-Access-Reason", "999: collapsed at home")
         .when().get("/urgent-care/patients/" + patient)
         .then().statusCode(200)
-        .body("name", equalTo("Edith Smith"))
+        .body("identity.name", equalTo("Edith Smith"))
+        .body("identity.nhsNumber", equalTo(patient))
         .body("cpr.decision", equalTo("CPR_NOT_RECOMMENDED"))
         .body("cpr.snomedCode", equalTo("450476008"))
-        .body("ceilingOfTreatment", equalTo("SELECTIVE_TREATMENT"))
-        .body("keyRecommendations", equalTo("Oxygen at home; avoid admission if possible"))
-        .body("preferredPlaceOfCare", equalTo("HOME"))
-        .body("preferredPlaceOfDeath", equalTo("HOME"))
-        .body("allergies[0].substance", equalTo("Penicillin"))
-        .body("keyMedicines[0].name", equalTo("Morphine sulfate MR"))
-        .body("anticipatoryMedicines.whereKept", equalTo("Kitchen drawer, blue box"))
-        .body("contacts.find { it.role == 'key supporter' }.lpa", equalTo("WITH_LIFE_SUSTAINING_TREATMENT"))
+        .body("cpr.expired", equalTo(false))
+        .body("treatment.ceiling", equalTo("SELECTIVE_TREATMENT"))
+        .body("treatment.recommendations", equalTo("Oxygen at home; avoid admission if possible"))
+        .body("preferences.placeOfCare", equalTo("HOME"))
+        .body("preferences.placeOfDeath", equalTo("HOME"))
+        .body("medicines.allergies[0].substance", equalTo("Penicillin"))
+        .body("medicines.keyMedicines[0].name", equalTo("Morphine sulfate MR"))
+        .body("medicines.anticipatory.whereKept", equalTo("Kitchen drawer, blue box"))
+        .body("representation.attorneys[0].name", equalTo("Mary Smith"))
+        .body("representation.attorneys[0].lpa", equalTo("WITH_LIFE_SUSTAINING_TREATMENT"))
+        .body("contacts.find { it.role == 'key supporter' }.telephone", equalTo("020 7946 0000"))
         .body("adrt.present", equalTo(true))
         .body("banner.version", equalTo(1))
         .body("banner.publishedBy", equalTo("Dr Jane Doe"))
@@ -144,7 +148,7 @@ class CrisisLookupTest {
         assertThat(answer.statusCode()).isEqualTo(404);
       } else {
         assertThat(answer.statusCode()).isEqualTo(200);
-        assertThat(JsonPath.from(answer.body()).getString("nhsNumber")).isEqualTo(asked.get(i));
+        assertThat(JsonPath.from(answer.body()).getString("identity.nhsNumber")).isEqualTo(asked.get(i));
       }
     }
     ClinicalTables tables = new ClinicalTables(database);
@@ -189,7 +193,7 @@ class CrisisLookupTest {
         .when().get("/urgent-care/patients")
         .then().statusCode(200)
         .body("matches", equalTo(1))
-        .body("plan.nhsNumber", equalTo(patient))
+        .body("plan.identity.nhsNumber", equalTo(patient))
         .body("candidates", hasSize(0));
   }
 
@@ -208,7 +212,7 @@ class CrisisLookupTest {
     api.as(Personas.PARAMEDIC).queryParam("familyName", family).queryParam("dateOfBirth", "1950-05-01")
         .queryParam("postcode", "E81AA")
         .when().get("/urgent-care/patients")
-        .then().statusCode(200).body("plan.nhsNumber", equalTo(second));
+        .then().statusCode(200).body("plan.identity.nhsNumber", equalTo(second));
   }
 
   @Test

@@ -65,12 +65,12 @@ class CrisisViewTest {
         + "'as stored') WHERE nhs_number = '" + patient + "'");
 
     api.as(Personas.PARAMEDIC).when().get("/urgent-care/patients/" + patient)
-        .then().statusCode(200).body("keyRecommendations", equalTo("as stored"));
+        .then().statusCode(200).body("treatment.recommendations", equalTo("as stored"));
     api.as(Personas.CALL_HANDLER_111).queryParam("familyName", family).queryParam("dateOfBirth", "1948-03-12")
         .when().get("/urgent-care/patients")
         .then().statusCode(200)
-        .body("plan.nhsNumber", equalTo(patient))
-        .body("plan.keyRecommendations", equalTo("as stored"));
+        .body("plan.identity.nhsNumber", equalTo(patient))
+        .body("plan.treatment.recommendations", equalTo("as stored"));
   }
 
   @Test
@@ -149,7 +149,7 @@ class CrisisViewTest {
     api.as(Personas.CALL_HANDLER_111).when().get("/urgent-care/patients/" + overdue)
         .then().statusCode(200)
         .body("banner.reviewOverdue", equalTo(true))
-        .body("name", equalTo(trickyName + " Smith"));
+        .body("identity.name", equalTo(trickyName + " Smith"));
     api.as(Personas.CALL_HANDLER_111).when().get("/urgent-care/patients/" + dueToday)
         .then().statusCode(200).body("banner.reviewOverdue", equalTo(false));
   }

@@ -42,10 +42,10 @@ class NameSearchTest {
     String lukasiewicz = published("Łukasiewicz-Ğül");
 
     for (String typed : new String[] {"nguyen", "NGUYỄN", "Nguyen", "nguyễn"}) {
-      search(typed).body("matches", equalTo(1)).body("plan.nhsNumber", equalTo(nguyen));
+      search(typed).body("matches", equalTo(1)).body("plan.identity.nhsNumber", equalTo(nguyen));
     }
     for (String typed : new String[] {"lukasiewicz gul", "Łukasiewicz-Ğül", "LUKASIEWICZGUL"}) {
-      search(typed).body("matches", equalTo(1)).body("plan.nhsNumber", equalTo(lukasiewicz));
+      search(typed).body("matches", equalTo(1)).body("plan.identity.nhsNumber", equalTo(lukasiewicz));
     }
   }
 
@@ -54,7 +54,7 @@ class NameSearchTest {
     String muller = published("Müller");
 
     for (String typed : new String[] {"muller", "mueller", "MÜLLER", "Mueller"}) {
-      search(typed).body("matches", equalTo(1)).body("plan.nhsNumber", equalTo(muller));
+      search(typed).body("matches", equalTo(1)).body("plan.identity.nhsNumber", equalTo(muller));
     }
   }
 

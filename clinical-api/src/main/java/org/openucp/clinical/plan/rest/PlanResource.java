@@ -31,7 +31,7 @@ import org.openucp.clinical.plan.rest.PlanViews.PublishedView;
 import org.openucp.clinical.plan.rest.PlanViews.VersionStamp;
 import org.openucp.clinical.plan.service.PlanService;
 import org.openucp.clinical.fhir.FhirPlan;
-import org.openucp.clinical.print.PlanPdf;
+import org.openucp.clinical.print.PrintedPlans;
 import org.openucp.clinical.security.Roles;
 import org.openucp.model.identity.NhsNumber;
 import org.openucp.model.plan.PlanContent;
@@ -45,9 +45,11 @@ import org.openucp.web.version.Versions;
 public class PlanResource {
 
   private final PlanService plans;
+  private final PrintedPlans printed;
 
-  public PlanResource(PlanService plans) {
+  public PlanResource(PlanService plans, PrintedPlans printed) {
     this.plans = plans;
+    this.printed = printed;
   }
 
   @POST
@@ -176,10 +178,9 @@ public class PlanResource {
   @APIResponse(responseCode = "404", description = "No such version")
   public Uni<Response> printable(@PathParam("nhsNumber") NhsNumber nhsNumber,
       @PathParam("version") @Min(1) int version) {
-    return plans.published(nhsNumber, version).map(published -> Response
-        .ok(PlanPdf.render(published.plan().nhsNumber, published.version(), published.content()), "application/pdf")
-        .header("Content-Disposition", "inline; filename=\"urgent-care-plan-" + published.plan().nhsNumber + "-v"
-            + version + ".pdf\"")
+    return printed.printed(nhsNumber, version).map(pdf -> Response.ok(pdf, "application/pdf")
+        .header("Content-Disposition", "inline; filename=\"urgent-care-plan-" + nhsNumber.value() + "-v" + version
+            + ".pdf\"")
         .build());
   }
 

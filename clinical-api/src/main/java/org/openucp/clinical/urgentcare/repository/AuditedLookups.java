@@ -44,7 +44,8 @@ public class AuditedLookups {
               AS w (idx, nhs_number, occurred_at, actor_id, actor_name, role_code, organisation, action, outcome,
                     http_status, reason)),
       found AS (
-          SELECT w.*, p.plan_id, p.version, p.planned_review_date, p.crisis_view, p.crisis_view_format
+          SELECT w.*, p.plan_id, p.version, p.planned_review_date, p.cpr_review_date, p.crisis_view,
+              p.crisis_view_format
           FROM wanted w
           JOIN published_plan p ON p.nhs_number = w.nhs_number),
       recorded AS (
@@ -52,7 +53,7 @@ public class AuditedLookups {
           ) SELECT occurred_at, actor_id, actor_name, role_code, organisation, nhs_number, plan_id, version, action,
               outcome, http_status, reason
           FROM found ORDER BY idx)
-      SELECT idx, nhs_number, plan_id, version, planned_review_date, crisis_view, crisis_view_format
+      SELECT idx, nhs_number, plan_id, version, planned_review_date, cpr_review_date, crisis_view, crisis_view_format
       FROM found""";
 
   private record Lookup(NhsNumber patient, AuditEvent event, Consumer<PublishedPlan> found,
@@ -174,6 +175,7 @@ public class AuditedLookups {
     entry.planId = row.getUUID("plan_id");
     entry.version = row.getInteger("version");
     entry.plannedReviewDate = row.getLocalDate("planned_review_date");
+    entry.cprReviewDate = row.getLocalDate("cpr_review_date");
     entry.crisisView = row.getString("crisis_view");
     entry.crisisViewFormat = row.getShort("crisis_view_format");
     return entry;

@@ -7,6 +7,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -33,8 +34,8 @@ public class CrisisViewRendering {
       FOR UPDATE OF p SKIP LOCKED""";
 
   private static final String STORE = """
-      UPDATE published_plan p SET crisis_view = r.view, crisis_view_format = $3
-      FROM unnest($1::uuid[], $2::text[]) AS r (plan_id, view)
+      UPDATE published_plan p SET crisis_view = r.view, cpr_review_date = r.cpr_review_date, crisis_view_format = $4
+      FROM unnest($1::uuid[], $2::text[], $3::date[]) AS r (plan_id, view, cpr_review_date)
       WHERE p.plan_id = r.plan_id""";
 
   private static final Logger LOG = Logger.getLogger(CrisisViewRendering.class);
@@ -64,7 +65,7 @@ public class CrisisViewRendering {
         .execute(Tuple.of(CrisisViews.FORMAT, config.renderBatch(), unreadable.toArray(UUID[]::new)))
         .chain(rows -> {
           List<UUID> plans = new ArrayList<>(rows.size());
-          List<String> rendered = new ArrayList<>(rows.size());
+          List<CrisisViews.Rendered> rendered = new ArrayList<>(rows.size());
           for (Row row : rows) {
             UUID plan = row.getUUID("plan_id");
             try {
@@ -80,9 +81,12 @@ public class CrisisViewRendering {
         }));
   }
 
-  private static Uni<Integer> store(SqlConnection connection, List<UUID> plans, List<String> rendered) {
+  private static Uni<Integer> store(SqlConnection connection, List<UUID> plans,
+      List<CrisisViews.Rendered> rendered) {
     return connection.preparedQuery(STORE)
-        .execute(Tuple.of(plans.toArray(UUID[]::new), rendered.toArray(String[]::new), CrisisViews.FORMAT))
+        .execute(Tuple.of(plans.toArray(UUID[]::new),
+            rendered.stream().map(CrisisViews.Rendered::view).toArray(String[]::new),
+            rendered.stream().map(CrisisViews.Rendered::cprReviewDate).toArray(LocalDate[]::new), CrisisViews.FORMAT))
         .replaceWith(plans.size());
   }
 

@@ -11,8 +11,9 @@ import org.openucp.clinical.urgentcare.PublishedPlan;
 import org.openucp.model.plan.PlanContent;
 
 /**
- * Crisis views as JSON, rendered once for each published version rather than on every lookup. Only one field depends
- * on the day of the lookup, whether the review is overdue: it is rendered false and set as the view is served.
+ * Crisis views as JSON, rendered once for each published version rather than on every lookup. Two fields depend on
+ * the day of the lookup, whether the plan's review is overdue and whether the CPR decision's review date has passed:
+ * they are rendered false and set as the view is served.
  */
 @ApplicationScoped
 public class CrisisViews {
@@ -21,10 +22,12 @@ public class CrisisViews {
    * The rendering that stored views have. Raise it whenever {@link CrisisView} changes: views of an older format are
    * rendered again by {@link CrisisViewRendering}, and until then on each lookup.
    */
-  public static final short FORMAT = 1;
+  public static final short FORMAT = 2;
 
   private static final String NOT_OVERDUE = "\"reviewOverdue\":false";
   private static final String OVERDUE = "\"reviewOverdue\":true";
+  private static final String CPR_CURRENT = "\"expired\":false";
+  private static final String CPR_EXPIRED = "\"expired\":true";
 
   private final ObjectMapper json;
   private final PlanContentCodec codec;
@@ -34,9 +37,19 @@ public class CrisisViews {
     this.codec = codec;
   }
 
+  /** A view rendered from a version as stored, with the dates that decide how it stands on the day. */
+  public record Rendered(String view, LocalDate plannedReviewDate, LocalDate cprReviewDate) {
+
+    public String asOf(LocalDate today) {
+      return CrisisViews.asOf(view, plannedReviewDate, cprReviewDate, today);
+    }
+  }
+
   /** The stored form of a published version's view, from the version as stored. */
-  public String render(String nhsNumber, PlanVersion version) {
-    return render(nhsNumber, version, codec.read(version.content));
+  public Rendered render(String nhsNumber, PlanVersion version) {
+    PlanContent content = codec.read(version.content);
+    return new Rendered(render(nhsNumber, version, content), content.plannedReviewDate(),
+        content.cpr() == null ? null : content.cpr().reviewDate());
   }
 
   /** The stored form of a published version's view. */
@@ -44,8 +57,8 @@ public class CrisisViews {
     CrisisView view = CrisisView.of(nhsNumber, version, content);
     try {
       String rendered = json.writeValueAsString(view);
-      if (!rendered.contains(NOT_OVERDUE)) {
-        throw new IllegalStateException("A rendered crisis view has no " + NOT_OVERDUE + " to set on the day");
+      if (!rendered.contains(NOT_OVERDUE) || view.cpr() != null && !rendered.contains(CPR_CURRENT)) {
+        throw new IllegalStateException("A rendered crisis view has no field to set on the day");
       }
       return rendered;
     } catch (JsonProcessingException e) {
@@ -58,13 +71,18 @@ public class CrisisViews {
     return entry.crisisView != null && entry.crisisViewFormat != null && entry.crisisViewFormat == FORMAT;
   }
 
-  /** A stored view as it stands on {@code today}. */
-  public static String asOf(String rendered, LocalDate plannedReviewDate, LocalDate today) {
-    if (plannedReviewDate == null || !plannedReviewDate.isBefore(today)) {
-      return rendered;
-    }
-    // The first occurrence is the banner's field: inside any text a quote is escaped, so no value can contain it.
-    int at = rendered.indexOf(NOT_OVERDUE);
-    return rendered.substring(0, at) + OVERDUE + rendered.substring(at + NOT_OVERDUE.length());
+  /** A stored view as it stands on {@code today}, as {@link CrisisView#asOf} would render it. */
+  public static String asOf(String rendered, LocalDate plannedReviewDate, LocalDate cprReviewDate, LocalDate today) {
+    String served = CrisisView.isPast(cprReviewDate, today) ? set(rendered, CPR_CURRENT, CPR_EXPIRED) : rendered;
+    return CrisisView.isPast(plannedReviewDate, today) ? set(served, NOT_OVERDUE, OVERDUE) : served;
+  }
+
+  /**
+   * The first occurrence is the field itself: inside any text a quote is escaped, so no value can contain it, and
+   * no other record of the view has a field of that name.
+   */
+  private static String set(String rendered, String stored, String today) {
+    int at = rendered.indexOf(stored);
+    return at < 0 ? rendered : rendered.substring(0, at) + today + rendered.substring(at + stored.length());
   }
 }

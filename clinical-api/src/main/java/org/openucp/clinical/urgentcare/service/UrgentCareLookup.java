@@ -98,9 +98,10 @@ public class UrgentCareLookup {
   private Uni<String> crisisViewOf(PublishedPlan entry) {
     LocalDate today = LocalDate.now(clock);
     if (CrisisViews.isCurrent(entry)) {
-      return Uni.createFrom().item(CrisisViews.asOf(entry.crisisView, entry.plannedReviewDate, today));
+      return Uni.createFrom().item(CrisisViews.asOf(entry.crisisView, entry.plannedReviewDate, entry.cprReviewDate,
+          today));
     }
     return Panache.withSession(() -> versions.findVersion(entry.planId, entry.version))
-        .map(version -> CrisisViews.asOf(views.render(entry.nhsNumber, version), entry.plannedReviewDate, today));
+        .map(version -> views.render(entry.nhsNumber, version).asOf(today));
   }
 }
