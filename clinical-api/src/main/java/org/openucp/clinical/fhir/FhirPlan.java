@@ -536,7 +536,13 @@ public final class FhirPlan {
   }
 
   private static Map<String, Object> component(String what, String valueType, Object value) {
-    return value == null ? null : Map.of("code", text(what), valueType, value);
+    if (value == null) {
+      return null;
+    }
+    Map<String, Object> component = new LinkedHashMap<>();
+    component.put("code", text(what));
+    component.put(valueType, value);
+    return component;
   }
 
   private static String ceiling(CeilingOfTreatment ceiling) {
