@@ -98,8 +98,14 @@ class NrlPointerTest {
     pointers(patient)
         .body("total", equalTo(1))
         .body("entry[0].resource.relatesTo[0].code", equalTo("replaces"))
-        .body("entry[0].resource.relatesTo[0].target.reference", equalTo("DocumentReference/" + first))
+        .body("entry[0].resource.relatesTo[0].target.reference",
+            endsWith("/urgent-care/document-references/" + first))
         .body("entry[0].resource.content[0].attachment.url", endsWith("/versions/2/pdf"));
+    String replaced = pointers(patient).extract().path("entry[0].resource.relatesTo[0].target.reference");
+    api.as(Personas.URGENT_CARE_SYSTEM).when().get(replaced).then().statusCode(200)
+        .body("id", equalTo(first))
+        .body("status", equalTo("superseded"))
+        .body("content[0].attachment.url", endsWith("/versions/1/pdf"));
   }
 
   @Test
