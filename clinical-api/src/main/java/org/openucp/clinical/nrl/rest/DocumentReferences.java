@@ -3,6 +3,7 @@ package org.openucp.clinical.nrl.rest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.openucp.clinical.nrl.NrlPointer;
 
 /** Renders pointers as FHIR R4 {@code DocumentReference} resources shaped for the National Record Locator. */
@@ -21,7 +22,7 @@ final class DocumentReferences {
     bundle.put("type", "searchset");
     bundle.put("total", pointers.size());
     bundle.put("entry", pointers.stream().map(pointer -> Map.of(
-        "fullUrl", baseUrl + "/urgent-care/document-references/" + pointer.id,
+        "fullUrl", url(baseUrl, pointer.id),
         "resource", resource(pointer, baseUrl))).toList());
     return bundle;
   }
@@ -39,8 +40,9 @@ final class DocumentReferences {
     reference.put("author", List.of(identifier(ODS, pointer.author)));
     reference.put("custodian", identifier(ODS, pointer.custodian));
     if (pointer.replaces != null) {
+      // Absolute: a relative "DocumentReference/{id}" would resolve against a FHIR base this API does not have.
       reference.put("relatesTo", List.of(Map.of("code", "replaces",
-          "target", Map.of("reference", "DocumentReference/" + pointer.replaces))));
+          "target", Map.of("reference", url(baseUrl, pointer.replaces)))));
     }
     reference.put("content", List.of(
         Map.of("attachment", Map.of("contentType", "application/pdf", "url", version + "/pdf",
@@ -48,6 +50,11 @@ final class DocumentReferences {
         Map.of("attachment", Map.of("contentType", "application/fhir+json", "url", version + "/fhir",
             "title", "Urgent care plan, version " + pointer.version + " (FHIR)"))));
     return reference;
+  }
+
+  /** Where {@code GET} reads the pointer. */
+  static String url(String baseUrl, UUID id) {
+    return baseUrl + "/urgent-care/document-references/" + id;
   }
 
   private static Map<String, Object> concept(String code, String display) {

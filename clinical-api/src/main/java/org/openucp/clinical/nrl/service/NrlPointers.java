@@ -15,6 +15,7 @@ import org.openucp.clinical.security.Caller;
 import org.openucp.clinical.security.CurrentCaller;
 import org.openucp.clinical.security.Roles;
 import org.openucp.model.identity.NhsNumber;
+import org.openucp.web.problem.ProblemException;
 
 /** Keeps one current pointer per published plan; each new version's pointer replaces the previous one. */
 @ApplicationScoped
@@ -60,10 +61,25 @@ public class NrlPointers {
   @WithSession
   public Uni<List<NrlPointer>> forPatient(NhsNumber patient) {
     audit.patient(patient);
-    Caller current = caller.get();
-    Uni<?> allowed = current instanceof Caller.ServiceClient service && service.hasRole(Roles.FLAG_READER)
+    return allowed().chain(() -> pointers.currentForPatient(patient.value()));
+  }
+
+  /** One pointer by its id, for those who may search them; whose it is is known, and audited, once it is found. */
+  @WithSession
+  public Uni<NrlPointer> one(UUID id) {
+    return allowed().chain(() -> pointers.findById(id)).map(pointer -> {
+      if (pointer == null) {
+        throw ProblemException.notFound("Document reference " + id);
+      }
+      audit.patient(NhsNumber.of(pointer.nhsNumber));
+      audit.plan(pointer.planId, pointer.version);
+      return pointer;
+    });
+  }
+
+  private Uni<?> allowed() {
+    return caller.get() instanceof Caller.ServiceClient service && service.hasRole(Roles.FLAG_READER)
         ? Uni.createFrom().voidItem()
         : access.require(Permission.VIEW_PUBLISHED);
-    return allowed.chain(() -> pointers.currentForPatient(patient.value()));
   }
 }

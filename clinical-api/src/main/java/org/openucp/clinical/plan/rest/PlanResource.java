@@ -186,15 +186,17 @@ public class PlanResource {
 
   @GET
   @Path("/{nhsNumber}/versions/{version}/fhir")
+  // The first type is what a client that accepts anything (*/*) gets: FHIR clients expect application/fhir+json.
   @Produces({"application/fhir+json", MediaType.APPLICATION_JSON})
   @Audited("plan.read")
   @Operation(summary = "A published version as a FHIR R4 Bundle (Patient, CarePlan, Condition, ...)")
   @APIResponse(responseCode = "200", description = "The FHIR Bundle")
   @APIResponse(responseCode = "404", description = "No such version")
   public Uni<Map<String, Object>> fhir(@PathParam("nhsNumber") NhsNumber nhsNumber,
-      @PathParam("version") @Min(1) int version) {
-    return plans.published(nhsNumber, version)
-        .map(published -> FhirPlan.bundle(published.plan().nhsNumber, published.version(), published.content()));
+      @PathParam("version") @Min(1) int version, UriInfo uri) {
+    String base = uri.getBaseUri().toString().replaceAll("/$", "");
+    return plans.published(nhsNumber, version).map(published -> FhirPlan.bundle(published.plan().nhsNumber,
+        published.version(), published.content(), base));
   }
 
   private static Response withRevision(PlanService.Draft draft) {
