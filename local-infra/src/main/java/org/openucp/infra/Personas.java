@@ -31,6 +31,10 @@ public final class Personas {
   public static final Persona PLATFORM_ADMIN = Persona.staff("platform-admin",
       "Platform administrator: onboards organisations", "Ola Admin", "555000000006", "R8005",
       "\"Admin\":\"Management\":\"Senior Manager\"", OPERATOR_ORGANISATION, "AAL3_ANY");
+  public static final Persona IG_OFFICER = Persona.staff("ig-officer",
+      "Information governance officer at the operator: rights requests, restrictions, breaches", "Ines Governance",
+      "555000000007", "R8006", "\"Admin\":\"Management\":\"Information Governance\"", OPERATOR_ORGANISATION,
+      "AAL3_ANY");
   public static final Persona SECOND_PRACTICE_GP = Persona.staff("gp-2", "GP at the second demo practice",
       "Dr Sam Second", "555000000011", "R0260", "\"Clinical\":\"Clinical Provision\":\"General Medical Practitioner\"",
       SECOND_PRACTICE, "AAL3_ANY");
@@ -51,7 +55,8 @@ public final class Personas {
       "An urgent-care system reading the flag feed and NRL pointers", "flag-reader");
 
   public static final List<Persona> ALL = List.of(GP, COMMUNITY_NURSE, CALL_HANDLER_111, PARAMEDIC, CLINICAL_ADMIN,
-      SECOND_PRACTICE_GP, SECOND_PRACTICE_NURSE, SECOND_PRACTICE_ADMIN, PLATFORM_ADMIN, PATIENT, SECOND_PATIENT,
+      SECOND_PRACTICE_GP, SECOND_PRACTICE_NURSE, SECOND_PRACTICE_ADMIN, PLATFORM_ADMIN, IG_OFFICER, PATIENT,
+      SECOND_PATIENT,
       PORTAL_SERVICE, URGENT_CARE_SYSTEM);
 
   /** The staff personas, whom the demo organisations list on their rosters. */

@@ -29,6 +29,13 @@ public interface AccessConfig {
   Set<String> administratorJobRoles();
 
   /**
+   * Job roles of the operator's information governance team, when held at the operator's organisation: rights
+   * requests, restrictions, breaches. No national job role names this team: R8006 is the demo's; set your own.
+   */
+  @WithDefault("R8006")
+  Set<String> informationGovernanceJobRoles();
+
+  /**
    * Job roles that may record a patient's consent, and so initiate a plan (initiation records consent in the same
    * request). The seeds name doctors, nurses, psychologists, occupational therapists, support workers and social
    * workers: add your organisations' codes for the last four. A role listed here and nowhere else in the access

@@ -4,6 +4,7 @@ import static org.openucp.clinical.access.Permission.ADMINISTER_ORGANISATIONS;
 import static org.openucp.clinical.access.Permission.CLAIM_SUBMISSION;
 import static org.openucp.clinical.access.Permission.EDIT;
 import static org.openucp.clinical.access.Permission.INITIATE;
+import static org.openucp.clinical.access.Permission.MANAGE_INFORMATION_GOVERNANCE;
 import static org.openucp.clinical.access.Permission.PUBLISH;
 import static org.openucp.clinical.access.Permission.READ_AUDIT;
 import static org.openucp.clinical.access.Permission.RECORD_CONSENT;
@@ -65,15 +66,32 @@ public class AccessPolicy {
   }
 
   public Set<Permission> permissionsOf(StaffMember staff) {
-    if (isAdministrator(staff)) {
-      return EnumSet.of(ADMINISTER_ORGANISATIONS, READ_AUDIT);
+    if (!actsForOperator(staff)) {
+      return byJobRole.getOrDefault(staff.jobRoleCode(), Set.of());
     }
-    return byJobRole.getOrDefault(staff.jobRoleCode(), Set.of());
+    Set<Permission> permissions = EnumSet.noneOf(Permission.class);
+    if (isAdministrator(staff)) {
+      permissions.addAll(EnumSet.of(ADMINISTER_ORGANISATIONS, READ_AUDIT));
+    }
+    if (isInformationGovernance(staff)) {
+      permissions.addAll(EnumSet.of(MANAGE_INFORMATION_GOVERNANCE, READ_AUDIT));
+    }
+    return permissions;
   }
 
   /** Administrators act for the platform operator; the same job role elsewhere grants nothing extra. */
   public boolean isAdministrator(StaffMember staff) {
     return config.administratorJobRoles().contains(staff.jobRoleCode()) && isOperator(staff);
+  }
+
+  /** The operator's information governance team; the same job role elsewhere grants nothing extra. */
+  public boolean isInformationGovernance(StaffMember staff) {
+    return config.informationGovernanceJobRoles().contains(staff.jobRoleCode()) && isOperator(staff);
+  }
+
+  /** Staff acting for the operator (administrators, information governance): the operator needs no onboarding. */
+  public boolean actsForOperator(StaffMember staff) {
+    return isAdministrator(staff) || isInformationGovernance(staff);
   }
 
   public boolean isOperator(StaffMember staff) {

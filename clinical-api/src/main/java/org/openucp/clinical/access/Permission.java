@@ -18,5 +18,10 @@ public enum Permission {
   /** Query the audit trail and verify its chain. */
   READ_AUDIT,
   /** Onboard organisations: details, sharing agreements, staff rosters. */
-  ADMINISTER_ORGANISATIONS
+  ADMINISTER_ORGANISATIONS,
+  /**
+   * The operator's information governance team: patients' rights requests, restrictions, breaches, and the
+   * deadlines they run on.
+   */
+  MANAGE_INFORMATION_GOVERNANCE
 }

@@ -71,6 +71,11 @@ class AccessPolicyTest {
       }
 
       @Override
+      public Set<String> informationGovernanceJobRoles() {
+        return Set.of("R8006");
+      }
+
+      @Override
       public Set<String> consentRecordingJobRoles() {
         return Set.of("R8000", "R8003", "R0260", "R0270", "R8001", "R8002", "R0700", "R0600", "R1330", "R9100");
       }

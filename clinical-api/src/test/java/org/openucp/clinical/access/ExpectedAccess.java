@@ -16,27 +16,29 @@ final class ExpectedAccess {
   static final List<Permission> COLUMNS = List.of(Permission.VIEW_PUBLISHED, Permission.VIEW_DRAFT,
       Permission.INITIATE, Permission.EDIT, Permission.PUBLISH, Permission.RECORD_DNACPR, Permission.RECORD_CONSENT,
       Permission.WITHDRAW_CONSENT, Permission.CLAIM_SUBMISSION, Permission.READ_AUDIT,
-      Permission.ADMINISTER_ORGANISATIONS);
+      Permission.ADMINISTER_ORGANISATIONS, Permission.MANAGE_INFORMATION_GOVERNANCE);
 
   /** Job role (at a member organisation, or {@code @OPENUCP} at the operator) to its row. */
   static final Map<String, String> TABLE = table("""
-      R8000          Y Y Y Y Y Y Y Y Y . .
-      R8003          Y Y Y Y Y Y Y Y Y . .
-      R0260          Y Y Y Y Y Y Y Y Y . .
-      R0270          Y Y Y Y Y Y Y Y Y . .
-      R8001          Y Y Y Y Y . Y Y Y . .
-      R8002          Y Y Y Y Y . Y Y Y . .
-      R0700          Y Y Y Y Y . Y Y Y . .
-      R0600          Y Y Y Y Y . Y Y Y . .
-      R8008          Y Y . Y . . . . Y . .
-      R1330          Y Y Y Y . . Y . . . .
-      R1690          Y . . . . . . . . . .
-      R1070          Y . . . . . . . . . .
-      R1290          Y . . . . . . . . . .
-      R8009          . . . . . . . . . . .
-      R8010          . . . . . . . . . . .
-      R8005          . . . . . . . . . . .
-      R8005@OPENUCP  . . . . . . . . . Y Y
+      R8000          Y Y Y Y Y Y Y Y Y . . .
+      R8003          Y Y Y Y Y Y Y Y Y . . .
+      R0260          Y Y Y Y Y Y Y Y Y . . .
+      R0270          Y Y Y Y Y Y Y Y Y . . .
+      R8001          Y Y Y Y Y . Y Y Y . . .
+      R8002          Y Y Y Y Y . Y Y Y . . .
+      R0700          Y Y Y Y Y . Y Y Y . . .
+      R0600          Y Y Y Y Y . Y Y Y . . .
+      R8008          Y Y . Y . . . . Y . . .
+      R1330          Y Y Y Y . . Y . . . . .
+      R1690          Y . . . . . . . . . . .
+      R1070          Y . . . . . . . . . . .
+      R1290          Y . . . . . . . . . . .
+      R8009          . . . . . . . . . . . .
+      R8010          . . . . . . . . . . . .
+      R8005          . . . . . . . . . . . .
+      R8005@OPENUCP  . . . . . . . . . Y Y .
+      R8006          . . . . . . . . . . . .
+      R8006@OPENUCP  . . . . . . . . . Y . Y
       """);
 
   private ExpectedAccess() {

@@ -88,6 +88,7 @@ class RoleWalkTest {
       case CLAIM_SUBMISSION -> api.claim(who, submission());
       case READ_AUDIT -> api.as(who).when().get("/audit/events");
       case ADMINISTER_ORGANISATIONS -> api.as(who).when().get("/organisations");
+      case MANAGE_INFORMATION_GOVERNANCE -> api.as(who).when().get("/information-governance/deadlines");
     };
   }
 
