@@ -16,6 +16,7 @@ public class AuditContext {
   private String onBehalfOfKind;
   private String onBehalfOf;
   private Integer recordedStatus;
+  private boolean restricted;
   private List<NhsNumber> revealed = List.of();
 
   public void patient(NhsNumber patient) {
@@ -34,6 +35,15 @@ public class AuditContext {
   public void plan(UUID id, Integer version) {
     this.planId = id;
     this.planVersion = version;
+  }
+
+  /** The answer hid a restricted patient's data: recorded as a {@link AuditOutcome#RESTRICTED} access. */
+  public void restricted() {
+    this.restricted = true;
+  }
+
+  public boolean isRestricted() {
+    return restricted;
   }
 
   public void reason(String statedReason) {

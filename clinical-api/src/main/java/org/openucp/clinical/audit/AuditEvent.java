@@ -65,7 +65,7 @@ public class AuditEvent extends PanacheEntityBase {
     event.occurredAt = at;
     event.action = action;
     event.httpStatus = httpStatus;
-    event.outcome = httpStatus < 400 ? AuditOutcome.SUCCESS
+    event.outcome = context.isRestricted() ? AuditOutcome.RESTRICTED : httpStatus < 400 ? AuditOutcome.SUCCESS
         : httpStatus == 401 || httpStatus == 403 ? AuditOutcome.DENIED : AuditOutcome.FAILED;
     NhsNumber patient = context.nhsNumber() != null ? context.nhsNumber() : pathPatient;
     event.nhsNumber = patient == null ? null : patient.value();

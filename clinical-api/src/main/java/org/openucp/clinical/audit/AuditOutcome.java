@@ -6,5 +6,7 @@ public enum AuditOutcome {
   /** Refused: not signed in, or not allowed. */
   DENIED,
   /** Refused for what was asked: invalid input, not found, a conflict, or an error on our side. */
-  FAILED
+  FAILED,
+  /** Answered as if nothing were shared, because the patient restricted the use of their data. */
+  RESTRICTED
 }

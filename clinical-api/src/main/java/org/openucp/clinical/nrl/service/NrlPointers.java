@@ -57,6 +57,11 @@ public class NrlPointers {
     });
   }
 
+  /** Takes every pointer to the plan out of NRL, e.g. while the patient restricts its use. Call inside the transaction. */
+  public Uni<Long> removed(UUID planId) {
+    return pointers.delete("planId", planId);
+  }
+
   /** The current pointers for a patient: for urgent-care staff, and for urgent-care systems. */
   @WithSession
   public Uni<List<NrlPointer>> forPatient(NhsNumber patient) {

@@ -83,7 +83,7 @@ public class AttachmentService {
   @WithSession
   public Uni<Attachment> read(NhsNumber patient, UUID id) {
     audit.patient(patient);
-    return access.require(Permission.VIEW_PUBLISHED).chain(staff -> planService.existing(patient).chain(plan ->
+    return access.require(Permission.VIEW_PUBLISHED).chain(staff -> planService.existing(staff, patient).chain(plan ->
             planService.draftsVisible(staff, plan)
                 .chain(seesDrafts -> seesDrafts ? Uni.createFrom().item(true) : publishedReferTo(plan, id))
                 .chain(visible -> visible ? attachments.findForPlan(plan.id, id) : Uni.createFrom().nullItem())))

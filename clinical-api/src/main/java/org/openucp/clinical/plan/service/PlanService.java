@@ -24,6 +24,7 @@ import org.openucp.clinical.plan.PlanVersion;
 import org.openucp.clinical.plan.repository.AttachmentRepository;
 import org.openucp.clinical.plan.repository.CarePlanRepository;
 import org.openucp.clinical.plan.repository.PlanVersionRepository;
+import org.openucp.clinical.rights.repository.RestrictionRepository;
 import org.openucp.clinical.security.Caller.StaffMember;
 import org.openucp.model.care.ConsentBasis;
 import org.openucp.model.identity.NhsNumber;
@@ -51,12 +52,15 @@ public class PlanService {
   private final AuditContext audit;
   private final PublicationEffects effects;
   private final OrganisationRepository organisations;
+  private final RestrictionRepository restrictions;
   private final Clock clock;
 
   public PlanService(CarePlanRepository plans, PlanVersionRepository versions, ConsentRepository consents,
       CareTeamRepository careTeams, AttachmentRepository attachments, PlanContentCodec codec, AccessGuard access,
-      AuditContext audit, PublicationEffects effects, OrganisationRepository organisations, Clock clock) {
+      AuditContext audit, PublicationEffects effects, OrganisationRepository organisations,
+      RestrictionRepository restrictions, Clock clock) {
     this.plans = plans;
+    this.restrictions = restrictions;
     this.organisations = organisations;
     this.versions = versions;
     this.consents = consents;
@@ -123,7 +127,13 @@ public class PlanService {
         return create(staff, submission.nhsNumber(), SubmissionMerge.into(PlanContent.empty(), submission),
             consent);
       }
-      return requireCareTeam(staff, plan).chain(() -> currentContent(plan)).chain(current -> {
+      return requireCareTeam(staff, plan).chain(() -> restrictions.isRestricted(plan.nhsNumber)).chain(restricted -> {
+        if (restricted) {
+          audit.restricted();
+          throw restricted();
+        }
+        return currentContent(plan);
+      }).chain(current -> {
         writeDraft(plan, SubmissionMerge.into(current, submission), staff);
         return plans.persistAndFlush(plan);
       });
@@ -133,15 +143,11 @@ public class PlanService {
   @WithSession
   public Uni<Summary> summary(NhsNumber patient) {
     audit.patient(patient);
-    return access.require(Permission.VIEW_PUBLISHED).chain(staff -> plans.findByPatient(patient).chain(plan -> {
-      if (plan == null) {
-        throw ProblemException.notFound("A plan for this NHS number");
-      }
-      return draftsVisible(staff, plan).map(draftVisible -> {
-        audit.plan(plan.id, plan.isPublished() ? plan.latestVersion : null);
-        return new Summary(plan, draftVisible);
-      });
-    }));
+    return access.require(Permission.VIEW_PUBLISHED).chain(staff -> existing(staff, patient)
+        .chain(plan -> draftsVisible(staff, plan).map(draftVisible -> {
+          audit.plan(plan.id, plan.isPublished() ? plan.latestVersion : null);
+          return new Summary(plan, draftVisible);
+        })));
   }
 
   @WithSession
@@ -225,7 +231,7 @@ public class PlanService {
   @WithSession
   public Uni<List<PlanVersion>> history(NhsNumber patient) {
     audit.patient(patient);
-    return access.require(Permission.VIEW_PUBLISHED).chain(staff -> existing(patient)
+    return access.require(Permission.VIEW_PUBLISHED).chain(staff -> existing(staff, patient)
         .call(plan -> draftsVisible(staff, plan))
         .chain(plan -> versions.history(plan.id)));
   }
@@ -235,7 +241,7 @@ public class PlanService {
   public Uni<Published> published(NhsNumber patient, Integer version) {
     audit.patient(patient);
     return access.require(Permission.VIEW_PUBLISHED)
-        .chain(staff -> existing(patient).call(plan -> draftsVisible(staff, plan)))
+        .chain(staff -> existing(staff, patient).call(plan -> draftsVisible(staff, plan)))
         .chain(plan -> {
           int wanted = version == null ? plan.latestVersion : version;
           return versions.findVersion(plan.id, wanted).map(found -> {
@@ -249,14 +255,23 @@ public class PlanService {
         });
   }
 
-  /** The patient's plan, or a 404; call it inside the caller's session, after the access check. */
-  public Uni<CarePlan> existing(NhsNumber patient) {
-    return plans.findByPatient(patient).map(plan -> {
+  /**
+   * The patient's plan, or a 404; call it inside the caller's session, after the access check. While the patient
+   * restricts the use of their data, its care team is refused with a 403 that says so, and anyone else gets the
+   * same 404 as for no plan; either is audited as a restricted access.
+   */
+  public Uni<CarePlan> existing(StaffMember staff, NhsNumber patient) {
+    return plans.findByPatient(patient).chain(plan -> {
       if (plan == null) {
         throw ProblemException.notFound("A plan for this NHS number");
       }
       audit.plan(plan.id, null);
-      return plan;
+      return restrictions.isRestricted(plan.nhsNumber).chain(restricted -> !restricted
+          ? Uni.createFrom().item(plan)
+          : isInCareTeam(staff, plan).map(member -> {
+            audit.restricted();
+            throw member ? restricted() : ProblemException.notFound("A plan for this NHS number");
+          }));
     });
   }
 
@@ -265,7 +280,7 @@ public class PlanService {
    * Call it inside the caller's session, after the permission check.
    */
   public Uni<CarePlan> inCareTeam(StaffMember staff, NhsNumber patient) {
-    return existing(patient).call(plan -> requireCareTeam(staff, plan));
+    return existing(staff, patient).call(plan -> requireCareTeam(staff, plan));
   }
 
   private Uni<Boolean> isInCareTeam(StaffMember staff, CarePlan plan) {
@@ -393,6 +408,11 @@ public class PlanService {
     version.roleName = staff.roleName();
     version.organisation = staff.organisation().value();
     return version;
+  }
+
+  private static ProblemException restricted() {
+    return ProblemException.forbidden("plan-restricted", "The patient has restricted the use of their data: the "
+        + "plan is kept but may not be used. The operator's information governance team handles the request.");
   }
 
   private static ProblemException planExists(CarePlan existing) {

@@ -51,6 +51,20 @@ public class PublicationEffects {
         .replaceWithVoid();
   }
 
+  /**
+   * Takes the plan out of everything urgent care reads (the crisis index and its views, the flag feed, NRL), keeping
+   * the plan itself: while the patient restricts the use of their data. {@link #published} brings it back.
+   */
+  public Uni<Void> hidden(CarePlan plan) {
+    if (!plan.isPublished()) {
+      return Uni.createFrom().voidItem();
+    }
+    return index.delete("planId", plan.id)
+        .chain(() -> pointers.removed(plan.id))
+        .chain(() -> feed.removed(plan.nhsNumber))
+        .replaceWithVoid();
+  }
+
   /** Before the plan is deleted (which takes its index entry and pointers with it): tell the feed. */
   public Uni<Void> withdrawn(CarePlan plan) {
     return plan.isPublished() ? feed.removed(plan.nhsNumber).replaceWithVoid() : Uni.createFrom().voidItem();

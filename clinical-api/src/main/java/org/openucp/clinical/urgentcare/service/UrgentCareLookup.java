@@ -12,6 +12,7 @@ import org.openucp.clinical.access.Permission;
 import org.openucp.clinical.audit.AuditContext;
 import org.openucp.clinical.audit.AuditEvent;
 import org.openucp.clinical.plan.repository.PlanVersionRepository;
+import org.openucp.clinical.rights.repository.RestrictionRepository;
 import org.openucp.clinical.urgentcare.PublishedPlan;
 import org.openucp.clinical.urgentcare.repository.AuditedLookups;
 import org.openucp.clinical.urgentcare.repository.PublishedPlanRepository;
@@ -36,16 +37,18 @@ public class UrgentCareLookup {
   private final CrisisViews views;
   private final AccessGuard access;
   private final AuditContext audit;
+  private final RestrictionRepository restrictions;
   private final Clock clock;
 
   public UrgentCareLookup(PublishedPlanRepository published, AuditedLookups lookups, PlanVersionRepository versions,
-      CrisisViews views, AccessGuard access, AuditContext audit, Clock clock) {
+      CrisisViews views, AccessGuard access, AuditContext audit, RestrictionRepository restrictions, Clock clock) {
     this.published = published;
     this.lookups = lookups;
     this.versions = versions;
     this.views = views;
     this.access = access;
     this.audit = audit;
+    this.restrictions = restrictions;
     this.clock = clock;
   }
 
@@ -66,12 +69,25 @@ public class UrgentCareLookup {
             AuditEvent.of(BY_NUMBER, OK, clock.instant(), staff, audit, null, null)))
         .chain(entry -> {
           if (entry == null) {
-            throw ProblemException.notFound("A published plan for this NHS number");
+            return notFound(patient);
           }
           audit.plan(entry.planId, entry.version);
           audit.recorded(OK);
           return crisisViewOf(entry);
         });
+  }
+
+  /**
+   * A 404 as for anyone without a shared plan, also when the patient restricted the use of theirs; the audit event
+   * says which.
+   */
+  private Uni<String> notFound(NhsNumber patient) {
+    return Panache.withSession(() -> restrictions.isRestricted(patient.value())).map(restricted -> {
+      if (restricted) {
+        audit.restricted();
+      }
+      throw ProblemException.notFound("A published plan for this NHS number");
+    });
   }
 
   @WithSession

@@ -1,0 +1,180 @@
+package org.openucp.clinical.rights;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.openucp.clinical.support.Plans.aPlan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openucp.clinical.support.ClinicalApi;
+import org.openucp.clinical.support.ClinicalInfra;
+import org.openucp.clinical.support.ClinicalTables;
+import org.openucp.clinical.support.Onboarded;
+import org.openucp.infra.EmbeddedDatabase;
+import org.openucp.infra.LocalInfra;
+import org.openucp.infra.LocalIssuer;
+import org.openucp.infra.Personas;
+
+/**
+ * A patient's restriction of the use of their data (Art 18), and an objection while it is decided: the plan is
+ * kept, urgent care gets the answer it gets for no shared plan, every other reader is refused, and lifting needs a
+ * notice to the patient first.
+ */
+@QuarkusTest
+@QuarkusTestResource(ClinicalInfra.class)
+class RestrictionTest {
+
+  @LocalInfra
+  LocalIssuer issuer;
+
+  @LocalInfra
+  EmbeddedDatabase database;
+
+  private ClinicalApi api;
+  private ClinicalTables tables;
+
+  @BeforeEach
+  void onboard() {
+    Onboarded.demoOrganisations(issuer);
+    api = new ClinicalApi(issuer);
+    tables = new ClinicalTables(database);
+  }
+
+  @Test
+  void shouldHideARestrictedPlanFromEveryUrgentCarePathAndAuditEachLookup() {
+    String family = "Restricted" + UUID.randomUUID().toString().replaceAll("[^a-f]", "");
+    String patient = api.publishedPlan(aPlan().withPerson("familyName", family));
+
+    request(patient, "RESTRICTION");
+
+    api.as(Personas.PARAMEDIC).header("X-Access-Reason", "999 call")
+        .when().get("/urgent-care/patients/" + patient).then().statusCode(404);
+    api.as(Personas.CALL_HANDLER_111).queryParam("familyName", family).queryParam("dateOfBirth", "1948-03-12")
+        .when().get("/urgent-care/patients").then().statusCode(404);
+    api.as(Personas.PARAMEDIC).queryParam("subject", patient).when().get("/urgent-care/document-references")
+        .then().statusCode(200).body("total", equalTo(0));
+    assertThat(tables.count("SELECT count(*) FROM flag_event WHERE nhs_number = ? AND change = 'REMOVED'", patient))
+        .isEqualTo(1);
+    assertThat(tables.count("SELECT count(*) FROM flag_event WHERE nhs_number = ? AND change <> 'REMOVED'", patient))
+        .isZero();
+    assertThat(tables.count("SELECT count(*) FROM audit_event WHERE nhs_number = ? AND action = 'lookup.by-number'"
+        + " AND outcome = 'RESTRICTED' AND http_status = 404 AND reason = '999 call'", patient)).isEqualTo(1);
+    assertThat(tables.count("SELECT count(*) FROM care_plan WHERE nhs_number = ?", patient)).isEqualTo(1);
+  }
+
+  @Test
+  void shouldRefuseTheCareTeamAndAnswerEveryoneElseAsIfThereWereNoPlan() {
+    String patient = api.publishedPlan(aPlan());
+
+    request(patient, "OBJECTION");
+
+    api.as(Personas.GP).when().get("/plans/" + patient + "/published")
+        .then().statusCode(403).body("type", equalTo("https://openucp.org/problems/plan-restricted"));
+    api.as(Personas.PARAMEDIC).when().get("/plans/" + patient + "/published").then().statusCode(404);
+    api.as(Personas.SECOND_PRACTICE_GP).when().get("/plans/" + patient + "/versions/1/pdf").then().statusCode(404);
+    assertThat(tables.count("SELECT count(*) FROM audit_event WHERE nhs_number = ? AND action = 'plan.read'"
+        + " AND outcome = 'RESTRICTED'", patient)).isEqualTo(2);
+  }
+
+  @Test
+  void shouldLiftARestrictionOnlyAfterThePatientWasToldAndBringThePlanBack() {
+    String patient = api.publishedPlan(aPlan());
+    request(patient, "RESTRICTION");
+
+    api.as(Personas.IG_OFFICER).when().delete("/restrictions/" + patient)
+        .then().statusCode(409).body("type", equalTo("https://openucp.org/problems/lift-notice-required"));
+    api.as(Personas.IG_OFFICER).contentType(ContentType.JSON)
+        .body(Map.of("notice", "We will use your plan again from Monday, as your GP's correction is recorded."))
+        .when().post("/restrictions/" + patient + "/lift-notice").then().statusCode(200);
+    api.as(Personas.IG_OFFICER).when().delete("/restrictions/" + patient).then().statusCode(204);
+
+    api.as(Personas.PARAMEDIC).when().get("/urgent-care/patients/" + patient).then().statusCode(200);
+    api.as(Personas.PARAMEDIC).queryParam("subject", patient).when().get("/urgent-care/document-references")
+        .then().statusCode(200).body("total", equalTo(1));
+    api.as(Personas.GP).when().get("/plans/" + patient + "/published").then().statusCode(200);
+  }
+
+  @Test
+  void shouldLetOnlyInformationGovernanceRestrictOrLift() {
+    String patient = api.publishedPlan(aPlan());
+
+    for (var someone : List.of(Personas.GP, Personas.PLATFORM_ADMIN)) {
+      api.as(someone).contentType(ContentType.JSON).body(Map.of("reason", "asked"))
+          .when().put("/restrictions/" + patient).then().statusCode(403);
+      api.as(someone).when().delete("/restrictions/" + patient).then().statusCode(403);
+    }
+    api.as(Personas.PARAMEDIC).when().get("/urgent-care/patients/" + patient).then().statusCode(200);
+  }
+
+  /**
+   * Every operation under a restricted plan, by a GP of its care team: refused as restricted, except the patient's
+   * own way out, withdrawing consent (which erases the plan). A new operation fails this until it is one or the other.
+   */
+  @Test
+  void shouldRefuseEveryOperationOnARestrictedPlanButConsentWithdrawal() throws Exception {
+    JsonNode paths = new ObjectMapper().readTree(RestAssured.get("/q/openapi?format=json").asString()).path("paths");
+    List<String> failures = new ArrayList<>();
+    int walked = 0;
+    for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> path = it.next();
+      if (!path.getKey().startsWith("/plans/{nhsNumber}")) {
+        continue;
+      }
+      for (Iterator<String> methods = path.getValue().fieldNames(); methods.hasNext(); ) {
+        String operation = methods.next().toUpperCase() + " " + path.getKey();
+        walked++;
+        Response response = attempt(operation);
+        boolean restricted = response.statusCode() == 403
+            && "https://openucp.org/problems/plan-restricted".equals(response.path("type"));
+        if (restricted == operation.equals("POST /plans/{nhsNumber}/consent/withdrawal")) {
+          failures.add(operation + " answered " + response.statusCode() + " " + response.asString());
+        }
+      }
+    }
+    assertThat(walked).isGreaterThan(15);
+    assertThat(failures).isEmpty();
+  }
+
+  private Response attempt(String operation) {
+    String patient = api.publishedPlan(aPlan());
+    long revision = api.revision(patient);
+    String document = api.attach(patient);
+    request(patient, "RESTRICTION");
+    String path = operation.substring(operation.indexOf(' ') + 1)
+        .replace("{nhsNumber}", patient).replace("{version}", "1").replace("{id}", document)
+        .replace("{odsCode}", Personas.SECOND_PRACTICE);
+    RequestSpecification request = api.as(Personas.GP).header("If-Match", "\"" + (revision + 1) + "\"");
+    Object body = switch (operation) {
+      case "PUT /plans/{nhsNumber}/draft" -> aPlan().content();
+      case "PUT /plans/{nhsNumber}/consent" -> Map.of("basis", "EXPLICIT_CONSENT");
+      case "POST /plans/{nhsNumber}/consent/withdrawal" -> Map.of("confirm", true, "reason", "Asked to");
+      case "PUT /plans/{nhsNumber}/owner" -> Map.of("organisation", Personas.SECOND_PRACTICE, "reason", "Moved");
+      default -> null;
+    };
+    if (operation.equals("POST /plans/{nhsNumber}/attachments")) {
+      request = request.contentType("application/pdf").body(ClinicalApi.PDF);
+    } else if (body != null) {
+      request = request.contentType(ContentType.JSON).body(body);
+    }
+    return request.when().request(operation.substring(0, operation.indexOf(' ')), path);
+  }
+
+  private void request(String patient, String kind) {
+    api.as(Personas.IG_OFFICER).contentType(ContentType.JSON)
+        .body(Map.of("nhsNumber", patient, "kind", kind, "receivedVia", "LETTER", "requester", "The patient"))
+        .when().post("/rights-requests").then().statusCode(201);
+  }
+}
