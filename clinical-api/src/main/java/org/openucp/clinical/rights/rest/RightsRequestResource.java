@@ -30,6 +30,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openucp.clinical.audit.Audited;
 import org.openucp.clinical.rights.RightsRequest;
+import org.openucp.clinical.rights.service.AccessExport;
+import org.openucp.clinical.rights.service.AccessExports;
 import org.openucp.clinical.rights.service.RightsRequests;
 import org.openucp.clinical.security.Roles;
 import org.openucp.model.identity.NhsNumber;
@@ -43,9 +45,11 @@ import org.openucp.web.version.Versions;
 public class RightsRequestResource {
 
   private final RightsRequests requests;
+  private final AccessExports exports;
 
-  public RightsRequestResource(RightsRequests requests) {
+  public RightsRequestResource(RightsRequests requests, AccessExports exports) {
     this.requests = requests;
+    this.exports = exports;
   }
 
   /** A request as received, e.g. from a telephone call or a letter. */
@@ -158,6 +162,17 @@ public class RightsRequestResource {
       @NotNull @Valid Closure closure) {
     return requests.closed(id, Versions.required(ifMatch), closure.status(), closure.outcome(), closure.reply())
         .map(RightsRequestResource::withRevision);
+  }
+
+  @GET
+  @Path("/{id}/access-export")
+  @Audited("rights-request.access-export")
+  @Operation(summary = "The copy of everything held about the patient, with the explanations a reply must give")
+  @APIResponse(responseCode = "200", description = "The copy, as JSON")
+  @APIResponse(responseCode = "404", description = "No such request")
+  @APIResponse(responseCode = "409", description = "Not an access or portability request, or identity not verified")
+  public Uni<AccessExport> accessExport(@PathParam("id") UUID id) {
+    return exports.forRequest(id);
   }
 
   private static Response withRevision(RightsRequest request) {
