@@ -13,8 +13,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Onboards the demo organisations through the clinical API, as an administrator would: registers each, records a
- * sharing agreement in force, and uploads a roster of its trained staff. Used by the local stack and by tests.
+ * Onboards the demo organisations through the clinical API, as an administrator would: registers each with an
+ * incident contact, records a sharing agreement in force and a Data Security and Protection Toolkit status of
+ * "Standards Met" published three months ago, and uploads a roster of its trained staff. Used by the local stack and
+ * by tests.
  */
 public final class DemoOnboarding {
 
@@ -39,9 +41,14 @@ public final class DemoOnboarding {
     String admin = issuer.token(Personas.PLATFORM_ADMIN);
     for (DemoOrganisation organisation : ORGANISATIONS) {
       String base = clinicalUrl + "/organisations/" + organisation.odsCode();
-      put(base, admin, Map.of("name", organisation.name(), "type", organisation.type()));
+      put(base, admin, Map.of("name", organisation.name(), "type", organisation.type(),
+          "incidentContact", Map.of("name", "Demo Data Protection Officer",
+              "email", "dpo@" + organisation.odsCode().toLowerCase() + ".example.org",
+              "telephone", "01632 960001")));
       put(base + "/sharing-agreement", admin, Map.of("signedOn", LocalDate.now().minusYears(1).toString(),
           "caldicottGuardian", "Dr Demo Guardian"));
+      put(base + "/dspt", admin, Map.of("status", "STANDARDS_MET",
+          "publishedOn", LocalDate.now().minusMonths(3).toString()));
       List<Map<String, Object>> roster = staff.stream()
           .filter(member -> organisation.odsCode().equals(member.organisation()))
           .map(DemoOnboarding::rosterEntry)
@@ -54,7 +61,11 @@ public final class DemoOnboarding {
     Map<String, Object> entry = new LinkedHashMap<>();
     entry.put("userId", member.subject());
     entry.put("name", member.claims().getOrDefault("name", member.id()));
+    entry.put("email", member.id().replaceAll("[^A-Za-z0-9.-]", "-") + "@" + member.organisation().toLowerCase()
+        + ".example.org");
     entry.put("jobRole", member.jobRole());
+    entry.put("jobTitle", member.description());
+    entry.put("course", "Open UCP user training");
     entry.put("trainingCompletedOn", LocalDate.now().minusMonths(1).toString());
     return entry;
   }

@@ -12,6 +12,7 @@ import java.util.EnumSet;
 import java.util.Set;
 import org.openucp.clinical.organisation.repository.OrganisationRepository;
 import org.openucp.clinical.organisation.repository.RosterRepository;
+import org.openucp.clinical.organisation.service.OnboardingRules;
 import org.openucp.clinical.security.Caller;
 import org.openucp.clinical.security.Caller.StaffMember;
 import org.openucp.clinical.security.ClinicalSecurityConfig;
@@ -21,10 +22,10 @@ import org.openucp.web.problem.ProblemException;
 
 /**
  * The one check in front of every staff operation: the job role grants the permission, writes come with a smartcard
- * sign-in, the organisation has a
- * sharing agreement in force, and the user is on its roster with training completed. Each refusal is a 403 whose
- * type and detail a single-page app can show as they are. When it has to ask the database, it joins the operation's
- * session, or opens one.
+ * sign-in, the organisation has a sharing agreement in force and a current Data Security and Protection Toolkit
+ * status of "Standards Met" or "Standards Exceeded", and the user is on its roster with training completed and not
+ * lapsed. Each refusal is a 403 whose type and detail a single-page app can show as they are. When it has to ask the
+ * database, it joins the operation's session, or opens one.
  */
 @ApplicationScoped
 public class AccessGuard {
@@ -40,6 +41,7 @@ public class AccessGuard {
   private final RosterRepository roster;
   private final Clock clock;
   private final AccessConfig config;
+  private final OnboardingRules rules;
   /** Members of staff found onboarded, and until when that is trusted without asking the database again. */
   private final Map<String, Instant> onboardedUntil = new ConcurrentHashMap<>();
   /** Held while {@link #changes} moves, together with the entries it decides on. */
@@ -51,8 +53,10 @@ public class AccessGuard {
   private volatile long changes;
 
   public AccessGuard(CurrentCaller caller, ClinicalSecurityConfig security, AccessPolicy policy,
-      OrganisationRepository organisations, RosterRepository roster, AccessConfig config, Clock clock) {
+      OrganisationRepository organisations, RosterRepository roster, AccessConfig config, OnboardingRules rules,
+      Clock clock) {
     this.config = config;
+    this.rules = rules;
     this.caller = caller;
     this.security = security;
     this.policy = policy;
@@ -137,13 +141,18 @@ public class AccessGuard {
       if (problem != null) {
         throw denied("organisation-not-onboarded", "Your organisation " + ods + " " + problem);
       }
+      String toolkit = rules.dsptProblem(organisation, today);
+      if (toolkit != null) {
+        throw denied("data-security-standards-not-met", "Your organisation " + ods + " " + toolkit);
+      }
       return roster.findMember(ods, staff.id());
     }).invoke(member -> {
       if (member == null) {
         throw denied("not-on-roster", "You are not on the list of trained, authorised staff of " + ods);
       }
-      if (member.trainingCompletedOn == null || member.trainingCompletedOn.isAfter(today)) {
-        throw denied("training-not-completed", "Your training for this service is not recorded as completed");
+      String training = rules.trainingProblem(member, today);
+      if (training != null) {
+        throw denied("training-not-completed", training);
       }
     }).replaceWithVoid();
   }

@@ -12,7 +12,10 @@ import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** An organisation that has joined, or is joining, with its information sharing agreement (ISA). */
+/**
+ * An organisation that has joined, or is joining, with its information sharing agreement (ISA), its Data Security and
+ * Protection Toolkit (DSPT) status, and whom to contact about a data security incident.
+ */
 @Entity
 @Table(name = "organisation")
 public class Organisation extends PanacheEntityBase {
@@ -33,6 +36,19 @@ public class Organisation extends PanacheEntityBase {
   public LocalDate agreementExpiresOn;
   @Column(name = "isa_suspended_on")
   public LocalDate agreementSuspendedOn;
+  /** The toolkit status last recorded; null until one is (then the organisation's staff are refused). */
+  @Enumerated(EnumType.STRING)
+  @Column(name = "dspt_status")
+  public DsptStatus dsptStatus;
+  /** The day the toolkit published that status: the assessment counts for a year (plus a grace) from it. */
+  @Column(name = "dspt_published_on")
+  public LocalDate dsptPublishedOn;
+  @Column(name = "incident_contact_name")
+  public String incidentContactName;
+  @Column(name = "incident_contact_email")
+  public String incidentContactEmail;
+  @Column(name = "incident_contact_telephone")
+  public String incidentContactTelephone;
   @Column(name = "updated_at", nullable = false)
   public Instant updatedAt;
 
@@ -43,6 +59,21 @@ public class Organisation extends PanacheEntityBase {
   /** Whether patients may send their submissions here today: a receiving kind, its agreement in force. */
   public boolean receivesSubmissions(LocalDate today) {
     return RECEIVING_SUBMISSIONS.contains(type) && agreementProblem(today) == null;
+  }
+
+  /** Whom to contact about a data security incident concerning the organisation, or null when none is recorded. */
+  public IncidentContact incidentContact() {
+    if (incidentContactName == null) {
+      return null;
+    }
+    return new IncidentContact(incidentContactName, incidentContactEmail, incidentContactTelephone);
+  }
+
+  /** Records whom to contact about an incident; null clears it. */
+  public void incidentContact(IncidentContact contact) {
+    incidentContactName = contact == null ? null : contact.name();
+    incidentContactEmail = contact == null ? null : contact.email();
+    incidentContactTelephone = contact == null ? null : contact.telephone();
   }
 
   /** Why the organisation's staff may not use the service today, or null when its agreement is in force. */

@@ -24,8 +24,17 @@ public class RosterEntry extends PanacheEntityBase {
   public String userId;
   @Column(nullable = false)
   public String name;
+  /** Work email, to reach the member of staff about their access or training. */
+  @Column(name = "email")
+  public String email;
   @Column(name = "job_role")
   public String jobRole;
+  /** The job title as the organisation calls it (the job role is the CIS2 code). */
+  @Column(name = "job_title")
+  public String jobTitle;
+  /** The training course completed for this service. */
+  @Column(name = "course")
+  public String course;
   @Column(name = "training_completed_on")
   public LocalDate trainingCompletedOn;
 

@@ -32,7 +32,10 @@ import org.openucp.infra.LocalIssuer;
 import org.openucp.infra.Persona;
 import org.openucp.infra.Personas;
 
-/** Only organisations with a sharing agreement in force, and only their trained staff on the roster, get in. */
+/**
+ * Only organisations with a sharing agreement in force and a current toolkit status of Standards Met, and only their
+ * trained staff on the roster, get in.
+ */
 @QuarkusTest
 @QuarkusTestResource(ClinicalInfra.class)
 class OnboardingTest {
@@ -83,6 +86,10 @@ class OnboardingTest {
     readAPlan(gp).statusCode(403).body("detail", containsString("no information sharing agreement in force"));
 
     agreement(LocalDate.now().minusDays(1), null, null).statusCode(200).body("agreementInForce", equalTo(true));
+    readAPlan(gp).statusCode(403).body("type", containsString("data-security-standards-not-met"))
+        .body("detail", containsString("no Data Security and Protection Toolkit status recorded"));
+
+    dspt("STANDARDS_MET", LocalDate.now().minusMonths(2)).statusCode(200).body("dsptInForce", equalTo(true));
     readAPlan(gp).statusCode(403).body("type", containsString("not-on-roster"));
 
     rosterCsv("userId,name,jobRole,trainingCompletedOn\n" + gp.subject() + ",Dr New,R0260,\n").statusCode(200);
@@ -182,11 +189,11 @@ class OnboardingTest {
 
     rosterCsv("userId,name,jobRole,trainingCompletedOn\nu1,A,R0260,yesterday\nu2,B\n")
         .statusCode(400)
-        .body("errors.field", equalTo(List.of("line 2", "line 3")));
+        .body("errors.field", equalTo(List.of("row 2, trainingCompletedOn", "row 3")));
     api.as(Personas.PLATFORM_ADMIN).contentType(ContentType.JSON)
         .body(List.of(Map.of("userId", "u3", "name", "C", "jobRole", "nurse")))
         .when().put("/organisations/" + ods + "/roster")
-        .then().statusCode(400).body("errors[0].field", containsString("jobRole"));
+        .then().statusCode(400).body("errors[0].field", equalTo("[0].jobRole"));
     readAPlan(gp).statusCode(404);
   }
 
@@ -195,16 +202,23 @@ class OnboardingTest {
     onboardWithGp();
 
     long audited = new ClinicalTables(database).count("SELECT count(*) FROM audit_event WHERE actor_id = ?"
-        + " AND action IN ('organisation.save', 'organisation.agreement', 'organisation.roster')"
+        + " AND action IN ('organisation.save', 'organisation.agreement', 'organisation.dspt', 'organisation.roster')"
         + " AND occurred_at > now() - interval '1 minute'", Personas.PLATFORM_ADMIN.subject());
-    assertThat(audited).isGreaterThanOrEqualTo(3);
+    assertThat(audited).isGreaterThanOrEqualTo(4);
   }
 
   private void onboardWithGp() {
     register();
     agreement(LocalDate.now().minusYears(1), null, null).statusCode(200);
-    rosterCsv("userId,name,jobRole,trainingCompletedOn\n" + gp.subject() + ",Dr New,R0260,2026-01-05\n")
-        .statusCode(200);
+    dspt("STANDARDS_MET", LocalDate.now().minusMonths(2)).statusCode(200);
+    rosterCsv("userId,name,jobRole,trainingCompletedOn\n" + gp.subject() + ",Dr New,R0260,"
+        + LocalDate.now().minusMonths(2) + "\n").statusCode(200);
+  }
+
+  private ValidatableResponse dspt(String status, LocalDate publishedOn) {
+    return api.as(Personas.PLATFORM_ADMIN).contentType(ContentType.JSON)
+        .body(Map.of("status", status, "publishedOn", publishedOn.toString()))
+        .when().put("/organisations/" + ods + "/dspt").then();
   }
 
   private void register() {

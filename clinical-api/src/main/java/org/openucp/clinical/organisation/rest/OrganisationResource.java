@@ -12,14 +12,22 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openucp.clinical.audit.Audited;
+import org.openucp.clinical.organisation.DsptStatus;
+import org.openucp.clinical.organisation.IncidentContact;
 import org.openucp.clinical.organisation.Organisation;
 import org.openucp.clinical.organisation.OrganisationType;
 import org.openucp.clinical.organisation.RosterEntry;
@@ -32,7 +40,8 @@ import org.openucp.model.identity.OdsCode;
 @Path("/organisations")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.STAFF)
-@Tag(name = "Organisations", description = "Onboarding: sharing agreements and rosters of trained staff (administrators)")
+@Tag(name = "Organisations", description = "Onboarding: sharing agreements, Data Security and Protection Toolkit"
+    + " status, incident contacts and rosters of trained staff (administrators)")
 @SecurityRequirement(name = "cis2")
 public class OrganisationResource {
 
@@ -42,8 +51,9 @@ public class OrganisationResource {
     this.organisations = organisations;
   }
 
-  /** An organisation's name and kind. */
-  public record OrganisationRequest(@NotBlank @Size(max = 200) String name, @NotNull OrganisationType type) {
+  /** An organisation's name, kind, and whom to contact about a data security incident (replaced as a whole). */
+  public record OrganisationRequest(@NotBlank @Size(max = 200) String name, @NotNull OrganisationType type,
+      @Valid IncidentContact incidentContact) {
   }
 
   /** The information sharing agreement, signed off by the organisation's Caldicott Guardian. */
@@ -51,15 +61,25 @@ public class OrganisationResource {
       LocalDate expiresOn, LocalDate suspendedOn) {
   }
 
-  /** An organisation and whether its staff can use the service today. */
+  /** The organisation's Data Security and Protection Toolkit status, as the toolkit published it. */
+  public record DsptRequest(@NotNull DsptStatus status, LocalDate publishedOn) {
+  }
+
+  /**
+   * An organisation and whether its staff can use the service today: {@code staffRefusedBecause} says why not (its
+   * agreement or toolkit status), or is absent when they can (each on the roster, with current training).
+   */
   public record OrganisationView(String odsCode, String name, OrganisationType type, LocalDate agreementSignedOn,
       String caldicottGuardian, LocalDate agreementExpiresOn, LocalDate agreementSuspendedOn,
-      boolean agreementInForce) {
+      boolean agreementInForce, DsptStatus dsptStatus, LocalDate dsptPublishedOn, LocalDate dsptLapsesOn,
+      boolean dsptInForce, IncidentContact incidentContact, String staffRefusedBecause) {
 
-    static OrganisationView of(Organisation organisation, boolean inForce) {
+    static OrganisationView of(Organisation organisation, OrganisationService.Standing standing) {
       return new OrganisationView(organisation.odsCode, organisation.name, organisation.type,
           organisation.agreementSignedOn, organisation.caldicottGuardian, organisation.agreementExpiresOn,
-          organisation.agreementSuspendedOn, inForce);
+          organisation.agreementSuspendedOn, standing.agreementInForce(), organisation.dsptStatus,
+          organisation.dsptPublishedOn, standing.dsptLapsesOn(), standing.dsptInForce(),
+          organisation.incidentContact(), standing.problem());
     }
   }
 
@@ -67,12 +87,13 @@ public class OrganisationResource {
   @Path("/{odsCode}")
   @Consumes(MediaType.APPLICATION_JSON)
   @Audited("organisation.save")
-  @Operation(summary = "Register or update an organisation")
+  @Operation(summary = "Register or update an organisation: name, kind, incident contact")
   @APIResponse(responseCode = "200", description = "Saved")
   @APIResponse(responseCode = "400", description = "Invalid fields")
   public Uni<OrganisationView> save(@PathParam("odsCode") OdsCode odsCode,
       @NotNull @Valid OrganisationRequest request) {
-    return organisations.save(odsCode, request.name(), request.type()).map(this::view);
+    return organisations.save(odsCode, new OrganisationService.Details(request.name(), request.type(),
+        request.incidentContact())).map(this::view);
   }
 
   @GET
@@ -108,6 +129,19 @@ public class OrganisationResource {
   }
 
   @PUT
+  @Path("/{odsCode}/dspt")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Audited("organisation.dspt")
+  @Operation(summary = "Record the Data Security and Protection Toolkit status and the day it was published")
+  @APIResponse(responseCode = "200", description = "Recorded")
+  @APIResponse(responseCode = "400", description = "Invalid fields")
+  @APIResponse(responseCode = "404", description = "Not registered")
+  public Uni<OrganisationView> dspt(@PathParam("odsCode") OdsCode odsCode, @NotNull @Valid DsptRequest request) {
+    return organisations.recordDspt(odsCode, new OrganisationService.Dspt(request.status(), request.publishedOn()))
+        .map(this::view);
+  }
+
+  @PUT
   @Path("/{odsCode}/roster")
   @Consumes(MediaType.APPLICATION_JSON)
   @Audited("organisation.roster")
@@ -117,42 +151,81 @@ public class OrganisationResource {
   @APIResponse(responseCode = "404", description = "Not registered")
   public Uni<List<RosterEntryView>> roster(@PathParam("odsCode") OdsCode odsCode,
       @NotNull List<RosterMember> members) {
-    return organisations.replaceRoster(odsCode, members).map(RosterEntryView::of);
+    return organisations.replaceRoster(odsCode, members).map(this::roster);
   }
 
   @PUT
   @Path("/{odsCode}/roster")
   @Consumes("text/csv")
   @Audited("organisation.roster")
-  @Operation(summary = "Replace the roster of trained, authorised staff (CSV: userId,name,jobRole,trainingCompletedOn)")
+  @Operation(summary = "Replace the roster of trained, authorised staff (CSV with a header row: "
+      + RosterCsv.HEADER + ")")
   @APIResponse(responseCode = "200", description = "The roster as stored")
-  @APIResponse(responseCode = "400", description = "Unreadable lines, each one named; nothing was changed")
+  @APIResponse(responseCode = "400", description = "Unreadable rows, each named with its column; nothing was changed")
   @APIResponse(responseCode = "404", description = "Not registered")
-  public Uni<List<RosterEntryView>> rosterCsv(@PathParam("odsCode") OdsCode odsCode, String csv) {
-    return organisations.replaceRoster(odsCode, RosterCsv.parse(csv)).map(RosterEntryView::of);
+  public Uni<List<RosterEntryView>> rosterCsv(@PathParam("odsCode") OdsCode odsCode, @Context HttpHeaders headers,
+      byte[] csv) {
+    MediaType type = headers.getMediaType();
+    String charset = type == null ? null : type.getParameters().get(MediaType.CHARSET_PARAMETER);
+    return organisations.replaceRosterFromCsv(odsCode, csv, charset).map(this::roster);
   }
 
   @GET
   @Path("/{odsCode}/roster")
+  @Produces({MediaType.APPLICATION_JSON, RosterCsv.MEDIA_TYPE})
   @Audited("organisation.roster.read")
-  @Operation(summary = "Read the roster")
-  @APIResponse(responseCode = "200", description = "The roster")
+  @Operation(summary = "Read the roster: JSON, or CSV for a spreadsheet when the Accept header prefers text/csv"
+      + " (UTF-8 with a byte order mark; a value that would start a formula is prefixed with ')")
+  @APIResponse(responseCode = "200", description = "The roster", content = {
+      @Content(mediaType = MediaType.APPLICATION_JSON,
+          schema = @Schema(type = SchemaType.ARRAY, implementation = RosterEntryView.class)),
+      @Content(mediaType = RosterCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING,
+          description = "Columns " + RosterCsv.HEADER))})
   @APIResponse(responseCode = "404", description = "Not registered")
-  public Uni<List<RosterEntryView>> readRoster(@PathParam("odsCode") OdsCode odsCode) {
-    return organisations.roster(odsCode).map(RosterEntryView::of);
+  public Uni<Response> readRoster(@PathParam("odsCode") OdsCode odsCode, @Context HttpHeaders headers) {
+    boolean csv = prefersCsv(headers.getAcceptableMediaTypes());
+    return organisations.roster(odsCode).map(members -> csv
+        ? Response.ok(RosterCsv.write(members.stream().map(OrganisationService.Member::entry).toList()),
+                RosterCsv.MEDIA_TYPE + ";charset=UTF-8")
+            .header("Content-Disposition", "attachment; filename=\"roster-" + odsCode.value() + ".csv\"").build()
+        : Response.ok(RosterEntryView.of(members), MediaType.APPLICATION_JSON_TYPE).build());
+  }
+
+  /** Whether the caller asks for CSV before JSON: a wildcard alone gets JSON, as it always has. */
+  static boolean prefersCsv(List<MediaType> acceptable) {
+    MediaType csv = MediaType.valueOf(RosterCsv.MEDIA_TYPE);
+    for (MediaType type : acceptable) {
+      if (type.isWildcardType()) {
+        return false;
+      }
+      if (type.isCompatible(csv)) {
+        return true;
+      }
+      if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+        return false;
+      }
+    }
+    return false;
   }
 
   private OrganisationView view(Organisation organisation) {
-    return OrganisationView.of(organisation, organisations.agreementInForce(organisation));
+    return OrganisationView.of(organisation, organisations.standing(organisation));
   }
 
-  /** A roster entry as stored. */
-  public record RosterEntryView(String userId, String name, String jobRole, LocalDate trainingCompletedOn) {
+  private List<RosterEntryView> roster(List<RosterEntry> entries) {
+    return RosterEntryView.of(organisations.members(entries));
+  }
 
-    static List<RosterEntryView> of(List<RosterEntry> entries) {
-      return entries.stream()
-          .map(entry -> new RosterEntryView(entry.userId, entry.name, entry.jobRole, entry.trainingCompletedOn))
-          .toList();
+  /** A roster entry as stored, with the first day the member's training no longer counts. */
+  public record RosterEntryView(String userId, String name, String email, String jobRole, String jobTitle,
+      String course, LocalDate trainingCompletedOn, LocalDate trainingLapsesOn, boolean trainingCurrent) {
+
+    static List<RosterEntryView> of(List<OrganisationService.Member> members) {
+      return members.stream().map(member -> {
+        RosterEntry entry = member.entry();
+        return new RosterEntryView(entry.userId, entry.name, entry.email, entry.jobRole, entry.jobTitle,
+            entry.course, entry.trainingCompletedOn, member.trainingLapsesOn(), member.trainingCurrent());
+      }).toList();
     }
   }
 }
