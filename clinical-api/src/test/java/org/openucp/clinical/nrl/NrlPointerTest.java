@@ -75,11 +75,12 @@ class NrlPointerTest {
     api.as(Personas.PARAMEDIC).when().get("/plans/" + patient + "/versions/1/fhir")
         .then().statusCode(200)
         .body("resourceType", equalTo("Bundle"))
-        .body("entry[0].resource.resourceType", equalTo("Patient"))
-        .body("entry[0].resource.identifier[0].system", equalTo("https://fhir.nhs.uk/Id/nhs-number"))
-        .body("entry[0].resource.identifier[0].value", equalTo(patient))
-        .body("entry[1].resource.resourceType", equalTo("CarePlan"))
-        .body("entry[1].resource.category[0].coding[0].code", equalTo("734163000"))
+        .body("entry[0].resource.resourceType", equalTo("Composition"))
+        .body("entry[1].resource.resourceType", equalTo("Patient"))
+        .body("entry[1].resource.identifier[0].system", equalTo("https://fhir.nhs.uk/Id/nhs-number"))
+        .body("entry[1].resource.identifier[0].value", equalTo(patient))
+        .body("entry[2].resource.resourceType", equalTo("CarePlan"))
+        .body("entry[2].resource.category[0].coding[0].code", equalTo("734163000"))
         .body("entry.find { it.resource.resourceType == 'Observation' }.resource.valueCodeableConcept.coding[0].code",
             equalTo("450476008"))
         .body("entry.find { it.resource.resourceType == 'AllergyIntolerance' }.resource.code.text",
@@ -146,7 +147,7 @@ class NrlPointerTest {
     api.as(Personas.PARAMEDIC).when().get(bundleUrl)
         .then().statusCode(200).contentType(FHIR_JSON)
         .body("resourceType", equalTo("Bundle"))
-        .body("entry[0].resource.identifier[0].value", equalTo(patient))
+        .body("entry[1].resource.identifier[0].value", equalTo(patient))
         .body("entry.find { it.resource.code?.text == 'CPR recommendation' }.resource.valueCodeableConcept"
             + ".coding[0].code", equalTo("450476008"));
     String pdfUrl = read.path("content.find { it.attachment.contentType == 'application/pdf' }.attachment.url");

@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -189,13 +188,14 @@ public class PlanResource {
   // The first type is what a client that accepts anything (*/*) gets: FHIR clients expect application/fhir+json.
   @Produces({"application/fhir+json", MediaType.APPLICATION_JSON})
   @Audited("plan.read")
-  @Operation(summary = "A published version as a FHIR R4 Bundle (Patient, CarePlan, Condition, ...)")
+  @Operation(summary = "A published version as a FHIR R4 document Bundle (Composition, Patient, CarePlan, ...)")
   @APIResponse(responseCode = "200", description = "The FHIR Bundle")
   @APIResponse(responseCode = "404", description = "No such version")
-  public Uni<Map<String, Object>> fhir(@PathParam("nhsNumber") NhsNumber nhsNumber,
+  // FHIR JSON as HAPI writes it: a String, so that no JSON mapper rewrites it.
+  public Uni<String> fhir(@PathParam("nhsNumber") NhsNumber nhsNumber,
       @PathParam("version") @Min(1) int version, UriInfo uri) {
     String base = uri.getBaseUri().toString().replaceAll("/$", "");
-    return plans.published(nhsNumber, version).map(published -> FhirPlan.bundle(published.plan().nhsNumber,
+    return plans.published(nhsNumber, version).map(published -> FhirPlan.json(published.plan().nhsNumber,
         published.version(), published.content(), base));
   }
 
