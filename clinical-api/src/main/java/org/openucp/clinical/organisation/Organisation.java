@@ -56,11 +56,6 @@ public class Organisation extends PanacheEntityBase {
   public static final Set<OrganisationType> RECEIVING_SUBMISSIONS = EnumSet.of(
       OrganisationType.GP_PRACTICE, OrganisationType.COMMUNITY_PROVIDER, OrganisationType.HOSPICE);
 
-  /** Whether patients may send their submissions here today: a receiving kind, its agreement in force. */
-  public boolean receivesSubmissions(LocalDate today) {
-    return RECEIVING_SUBMISSIONS.contains(type) && agreementProblem(today) == null;
-  }
-
   /** Whom to contact about a data security incident concerning the organisation, or null when none is recorded. */
   public IncidentContact incidentContact() {
     if (incidentContactName == null) {

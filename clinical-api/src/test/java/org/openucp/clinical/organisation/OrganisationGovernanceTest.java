@@ -3,9 +3,12 @@ package org.openucp.clinical.organisation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.openucp.clinical.support.SubmittedDrafts.aSubmittedDraft;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -93,6 +96,22 @@ class OrganisationGovernanceTest {
     dspt("STANDARDS_EXCEEDED", today.minusMonths(1)).statusCode(200).body("dsptInForce", equalTo(true))
         .body("staffRefusedBecause", nullValue());
     readAPlan().statusCode(404);
+  }
+
+  @Test
+  void shouldNotSendPatientsSubmissionsToAPracticeWhoseToolkitStandardsAreNotMet() {
+    register(null);
+    agreement();
+    dspt("STANDARDS_NOT_MET", today.minusMonths(1)).statusCode(200);
+
+    api.as(Personas.PORTAL_SERVICE).when().get("/intake/recipients")
+        .then().statusCode(200).body("odsCode", not(hasItem(ods)));
+    api.deliverAttempt(aSubmittedDraft().with("nhsNumber", NhsNumbers.fresh()).with("organisation", ods))
+        .then().statusCode(422).body("type", equalTo("https://openucp.org/problems/not-a-recipient"));
+
+    dspt("STANDARDS_MET", today.minusMonths(1)).statusCode(200);
+    api.as(Personas.PORTAL_SERVICE).when().get("/intake/recipients")
+        .then().statusCode(200).body("odsCode", hasItem(ods));
   }
 
   @Test

@@ -15,6 +15,7 @@ import org.openucp.clinical.intake.SubmittedDraftRecord;
 import org.openucp.clinical.intake.repository.SubmittedDraftRepository;
 import org.openucp.clinical.organisation.Organisation;
 import org.openucp.clinical.organisation.repository.OrganisationRepository;
+import org.openucp.clinical.organisation.service.OnboardingRules;
 import org.openucp.clinical.plan.service.PlanService;
 import org.openucp.clinical.security.Caller.StaffMember;
 import org.openucp.clinical.withdrawal.service.Withdrawals;
@@ -37,16 +38,19 @@ public class IntakeService {
   private final PlanService plans;
   private final AccessGuard access;
   private final AuditContext audit;
+  private final OnboardingRules rules;
   private final Clock clock;
 
   public IntakeService(SubmittedDraftRepository submissions, OrganisationRepository organisations,
-      Withdrawals withdrawals, PlanService plans, AccessGuard access, AuditContext audit, Clock clock) {
+      Withdrawals withdrawals, PlanService plans, AccessGuard access, AuditContext audit, OnboardingRules rules,
+      Clock clock) {
     this.withdrawals = withdrawals;
     this.submissions = submissions;
     this.organisations = organisations;
     this.plans = plans;
     this.access = access;
     this.audit = audit;
+    this.rules = rules;
     this.clock = clock;
   }
 
@@ -73,7 +77,7 @@ public class IntakeService {
             })
             .chain(() -> organisations.findById(draft.organisation().value()))
             .invoke(addressee -> {
-              if (addressee == null || !addressee.receivesSubmissions(LocalDate.now(clock))) {
+              if (addressee == null || !rules.receivesSubmissions(addressee, LocalDate.now(clock))) {
                 throw notARecipient(draft.organisation());
               }
             })
@@ -91,7 +95,7 @@ public class IntakeService {
   public Uni<List<Organisation>> recipients() {
     LocalDate today = LocalDate.now(clock);
     return organisations.ofTypes(Organisation.RECEIVING_SUBMISSIONS)
-        .map(found -> found.stream().filter(organisation -> organisation.receivesSubmissions(today)).toList());
+        .map(found -> found.stream().filter(organisation -> rules.receivesSubmissions(organisation, today)).toList());
   }
 
   /** The caller's organisation's inbox; every patient it shows is recorded in the audit trail. */
@@ -131,7 +135,7 @@ public class IntakeService {
     return access.require(Permission.CLAIM_SUBMISSION).chain(staff -> addressedTo(staff, id).chain(submission -> {
       requireUnclaimed(submission);
       return organisations.findById(to.value()).chain(target -> {
-        if (target == null || !target.receivesSubmissions(LocalDate.now(clock))) {
+        if (target == null || !rules.receivesSubmissions(target, LocalDate.now(clock))) {
           throw notARecipient(to);
         }
         submission.organisation = to.value();

@@ -26,6 +26,15 @@ public class OnboardingRules {
     return agreement != null ? agreement : dsptProblem(organisation, today);
   }
 
+  /**
+   * Whether patients may send their submissions here today: a receiving kind whose staff may use the service (its
+   * agreement in force, its toolkit standards met), so that nothing waits where nobody may open it.
+   */
+  public boolean receivesSubmissions(Organisation organisation, LocalDate today) {
+    return Organisation.RECEIVING_SUBMISSIONS.contains(organisation.type)
+        && organisationProblem(organisation, today) == null;
+  }
+
   /** The first day on which the organisation's toolkit assessment no longer counts, or null without one. */
   public LocalDate dsptLapsesOn(Organisation organisation) {
     if (organisation.dsptPublishedOn == null) {
