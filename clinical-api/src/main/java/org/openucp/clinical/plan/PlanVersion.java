@@ -39,6 +39,9 @@ public class PlanVersion extends PanacheEntityBase {
   /** The organisation's name when the version was published; null only where it had not joined by then. */
   @Column(name = "organisation_name", updatable = false)
   public String organisationName;
+  /** Why this version corrects the one before (a rectification), or null for an ordinary publication. */
+  @Column(name = "correction_reason", updatable = false)
+  public String correctionReason;
 
   /** The composite key: a plan and a version number. */
   public static class Key implements Serializable {

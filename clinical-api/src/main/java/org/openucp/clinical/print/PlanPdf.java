@@ -33,9 +33,13 @@ public final class PlanPdf {
   private PlanPdf() {
   }
 
-  /** The printed plan of a published version as it stands on {@code today} (expired CPR decision, overdue review). */
-  public static byte[] render(String nhsNumber, PlanVersion version, PlanContent plan, LocalDate today) {
-    CrisisView view = CrisisView.of(nhsNumber, version, plan).asOf(today);
+  /**
+   * The printed plan of a published version, with the patient's comments on it, as it stands on {@code today}
+   * (expired CPR decision, overdue review).
+   */
+  public static byte[] render(String nhsNumber, PlanVersion version, PlanContent plan,
+      List<CrisisView.Comment> comments, LocalDate today) {
+    CrisisView view = CrisisView.of(nhsNumber, version, plan, comments).asOf(today);
     try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       PDDocumentInformation information = new PDDocumentInformation();
       information.setTitle("Urgent care plan, version " + version.version);
@@ -135,6 +139,10 @@ public final class PlanPdf {
         CrisisView.Banner banner = view.banner();
         paper.heading(section.heading());
         paper.paragraph(Line.text(stamp(banner)));
+        paper.field("Corrected", banner.correction());
+        for (CrisisView.Comment comment : banner.patientComments()) {
+          paper.field("The patient's comment", comment.text() + " (" + STAMP_TIME.format(comment.recordedAt()) + ")");
+        }
         paper.field("Last reviewed", banner.lastReviewed() == null ? null : STAMP_TIME.format(banner.lastReviewed()));
         if (banner.plannedReviewDate() != null) {
           paper.paragraph(banner.reviewOverdue()

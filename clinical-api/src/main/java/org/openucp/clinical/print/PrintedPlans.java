@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.LocalDate;
 import org.openucp.clinical.plan.service.PlanService;
+import org.openucp.clinical.urgentcare.service.CrisisViews;
 import org.openucp.model.identity.NhsNumber;
 
 /** Printed plans, read with the same checks as the published version they print. */
@@ -26,6 +27,6 @@ public class PrintedPlans {
     return plans.published(patient, version)
         .emitOn(Infrastructure.getDefaultWorkerPool())
         .map(published -> PlanPdf.render(published.plan().nhsNumber, published.version(), published.content(),
-            LocalDate.now(clock)));
+            CrisisViews.comments(published.comments()), LocalDate.now(clock)));
   }
 }

@@ -90,15 +90,22 @@ public record CrisisView(
    */
   public record Banner(int version, Instant publishedAt, String publishedBy, String publishedByRole,
       String organisation, String organisationName, Instant lastReviewed, LocalDate plannedReviewDate,
-      boolean reviewOverdue, String legalStatus) {
+      boolean reviewOverdue, String correction, List<Comment> patientComments, String legalStatus) {
+  }
+
+  /** The patient's own words on an opinion in the plan that they dispute, shown with it. */
+  public record Comment(String text, Instant recordedAt) {
   }
 
   /** Where the rest is. */
   public record Links(String fullPlan, String printable) {
   }
 
-  /** The view of a published version of a patient's plan, as stored: as on no particular day (nothing expired). */
-  public static CrisisView of(String nhsNumber, PlanVersion version, PlanContent plan) {
+  /**
+   * The view of a published version of a patient's plan, with the patient's comments on it, as stored: as on no
+   * particular day (nothing expired).
+   */
+  public static CrisisView of(String nhsNumber, PlanVersion version, PlanContent plan, List<Comment> comments) {
     String base = "/plans/" + nhsNumber;
     PlanContent.Person person = plan.person();
     Identity identity = person == null ? new Identity(null, null, null, nhsNumber, null, null)
@@ -123,7 +130,7 @@ public record CrisisView(
     String role = version.roleName == null || version.roleName.isBlank() ? version.roleCode : version.roleName;
     Banner banner = new Banner(version.version, version.publishedAt, version.publishedByName, role,
         version.organisation, version.organisationName, version.publishedAt, plan.plannedReviewDate(), false,
-        LEGAL_STATUS);
+        version.correctionReason, List.copyOf(comments), LEGAL_STATUS);
     return new CrisisView(identity, cpr, new Treatment(plan.ceilingOfTreatment(), plan.otherTreatmentRecommendations()),
         adrtView, new Representation(attorneys(plan)), preferencesView,
         new Medicines(plan.noKnownAllergies(), orEmpty(plan.allergies()), orEmpty(plan.medications()),
@@ -139,7 +146,7 @@ public record CrisisView(
         cpr.reviewDate, isPast(cpr.reviewDate, today));
     Banner bannerToday = new Banner(banner.version, banner.publishedAt, banner.publishedBy, banner.publishedByRole,
         banner.organisation, banner.organisationName, banner.lastReviewed, banner.plannedReviewDate,
-        isPast(banner.plannedReviewDate, today), banner.legalStatus);
+        isPast(banner.plannedReviewDate, today), banner.correction, banner.patientComments, banner.legalStatus);
     return new CrisisView(identity, cprToday, treatment, adrt, representation, preferences, medicines, contacts,
         bannerToday, links);
   }

@@ -96,6 +96,7 @@ class CareTeamWalkTest {
       case "PUT /plans/{nhsNumber}/consent" -> Map.of("basis", "EXPLICIT_CONSENT");
       case "POST /plans/{nhsNumber}/consent/withdrawal" -> Map.of("confirm", true, "reason", "Asked to");
       case "PUT /plans/{nhsNumber}/owner" -> Map.of("organisation", Personas.SECOND_PRACTICE, "reason", "Moved");
+      case "POST /plans/{nhsNumber}/corrections" -> Map.of("reason", "The date of birth was wrong");
       default -> null;
     };
     if (operation.equals("POST /plans/{nhsNumber}/attachments")) {

@@ -194,6 +194,7 @@ class PaperPlanTest {
     version.roleCode = "R8000";
     version.organisation = "A83008";
     version.organisationName = "Demo Medical Practice";
-    return PlanPdf.render(NHS_NUMBER, version, JSON.convertValue(plan.content(), PlanContent.class), TODAY);
+    return PlanPdf.render(NHS_NUMBER, version, JSON.convertValue(plan.content(), PlanContent.class), List.of(),
+        TODAY);
   }
 }

@@ -58,6 +58,14 @@ class RightsRequestTest {
   }
 
   @Test
+  void shouldCountOverdueDeadlinesForMonitoringWithoutNamingAnyone() {
+    int before = overdueInHealth();
+    record("ACCESS", Instant.now().minus(49, ChronoUnit.HOURS));
+
+    assertThat(overdueInHealth()).isEqualTo(before + 1);
+  }
+
+  @Test
   void shouldStartTheStatutoryMonthWhenTheRequestersIdentityIsVerified() {
     String id = record("ACCESS", Instant.parse("2026-01-30T10:00:00Z")).path("id");
 
@@ -176,6 +184,11 @@ class RightsRequestTest {
   private String etag(String id) {
     return api.as(Personas.IG_OFFICER).when().get("/rights-requests/" + id).then().statusCode(200)
         .extract().header("ETag");
+  }
+
+  private static int overdueInHealth() {
+    return io.restassured.RestAssured.get("/q/health/group/information-governance").then().statusCode(200)
+        .extract().path("checks[0].data.overdue");
   }
 
   /** The case's deadline of that kind in the IG team's list of what falls due within a year, or an empty map. */

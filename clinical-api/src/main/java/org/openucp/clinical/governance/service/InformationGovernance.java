@@ -29,20 +29,35 @@ public class InformationGovernance {
     this.clock = clock;
   }
 
+  /** How many deadlines have passed, and how many fall due within the window: numbers only, for monitoring. */
+  public record Counts(long overdue, long dueSoon) {
+  }
+
   /** Every open deadline that has passed or falls within {@code within} from now, the most urgent first. */
   @WithSession
   public Uni<List<Deadline>> deadlines(Duration within) {
-    return access.require(Permission.MANAGE_INFORMATION_GOVERNANCE).chain(staff -> {
-      Instant now = clock.instant();
-      Uni<List<Deadline>> all = Uni.createFrom().item(new ArrayList<>());
-      // One after the other: a reactive session runs one query at a time.
-      for (DeadlineSource source : sources) {
-        all = all.chain(found -> source.dueBefore(now.plus(within), now).map(more -> {
-          found.addAll(more);
-          return found;
-        }));
-      }
-      return all.map(found -> found.stream().sorted(Comparator.comparing(Deadline::dueAt)).toList());
+    return access.require(Permission.MANAGE_INFORMATION_GOVERNANCE).chain(staff -> due(within));
+  }
+
+  /** The counts behind {@link #deadlines}, which name no case and no patient: served by the health endpoint. */
+  @WithSession
+  public Uni<Counts> counts(Duration within) {
+    return due(within).map(found -> {
+      long overdue = found.stream().filter(Deadline::overdue).count();
+      return new Counts(overdue, found.size() - overdue);
     });
+  }
+
+  private Uni<List<Deadline>> due(Duration within) {
+    Instant now = clock.instant();
+    Uni<List<Deadline>> all = Uni.createFrom().item(new ArrayList<>());
+    // One after the other: a reactive session runs one query at a time.
+    for (DeadlineSource source : sources) {
+      all = all.chain(found -> source.dueBefore(now.plus(within), now).map(more -> {
+        found.addAll(more);
+        return found;
+      }));
+    }
+    return all.map(found -> found.stream().sorted(Comparator.comparing(Deadline::dueAt)).toList());
   }
 }

@@ -18,7 +18,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -30,6 +32,8 @@ import org.openucp.clinical.audit.Audited;
 import org.openucp.clinical.consent.service.ConsentService;
 import org.openucp.clinical.patientaccess.security.PatientProofs;
 import org.openucp.clinical.patientaccess.service.PatientAccessService;
+import org.openucp.clinical.rights.RightsRequest;
+import org.openucp.clinical.rights.service.RightsRequests;
 import org.openucp.clinical.security.Roles;
 import org.openucp.model.identity.NhsNumber;
 import org.openucp.model.plan.PlanContent;
@@ -44,10 +48,13 @@ import org.openucp.web.problem.ProblemException;
 public class PatientAccessResource {
 
   private final PatientProofs proofs;
+  private final RightsRequests rights;
   private final PatientAccessService access;
   private final ConsentService consents;
 
-  public PatientAccessResource(PatientProofs proofs, PatientAccessService access, ConsentService consents) {
+  public PatientAccessResource(PatientProofs proofs, PatientAccessService access, ConsentService consents,
+      RightsRequests rights) {
+    this.rights = rights;
     this.proofs = proofs;
     this.access = access;
     this.consents = consents;
@@ -126,6 +133,50 @@ public class PatientAccessResource {
         .chain(viewer -> access.accessLog(nhsNumber, viewer, page, size))
         .map(events -> events.stream()
             .map(event -> new Access(event.occurredAt, event.roleCode, event.organisation, event.action)).toList());
+  }
+
+  /** A right the patient asks the service to act on, in their words. */
+  public record PatientRightsRequest(@NotNull RightsRequest.Kind kind, @Size(max = 4000) String details) {
+  }
+
+  /** Where the patient's request stands: received, when the answer is due, and the answer once sent. */
+  public record PatientRightsRequestView(UUID id, RightsRequest.Kind kind, Instant receivedAt,
+      LocalDate answerDueOn, RightsRequest.Status status, String reply, Instant repliedAt) {
+
+    static PatientRightsRequestView of(RightsRequest request) {
+      return new PatientRightsRequestView(request.id, request.kind, request.receivedAt, request.dueOn(),
+          request.status, request.reply, request.repliedAt);
+    }
+  }
+
+  @POST
+  @Path("/rights-requests")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Audited("patient.rights-request")
+  @Operation(summary = "The patient asks to exercise a right over their data (P9: the statutory month starts now)")
+  @APIResponse(responseCode = "201", description = "Recorded for information governance")
+  @APIResponse(responseCode = "401", description = "The patient's own token is missing or invalid")
+  @APIResponse(responseCode = "403", description = "Not this patient")
+  public Uni<Response> raiseRightsRequest(@PathParam("nhsNumber") NhsNumber nhsNumber,
+      @HeaderParam(PatientProofs.PATIENT_TOKEN) String patientToken, @NotNull @Valid PatientRightsRequest request) {
+    return proofs.prove(patientToken, null).chain(viewer -> {
+      access.on(nhsNumber, viewer);
+      return rights.recordByPatient(nhsNumber, request.kind(), request.details(), viewer.subject());
+    }).map(created -> Response.status(201).entity(PatientRightsRequestView.of(created)).build());
+  }
+
+  @GET
+  @Path("/rights-requests")
+  @Audited("patient.rights-requests")
+  @Operation(summary = "The patient's rights requests, newest first, with the answers sent")
+  @APIResponse(responseCode = "200", description = "The requests")
+  @APIResponse(responseCode = "401", description = "The patient's own token is missing or invalid")
+  public Uni<List<PatientRightsRequestView>> rightsRequests(@PathParam("nhsNumber") NhsNumber nhsNumber,
+      @HeaderParam(PatientProofs.PATIENT_TOKEN) String patientToken) {
+    return proofs.prove(patientToken, null).chain(viewer -> {
+      access.on(nhsNumber, viewer);
+      return rights.ofPatient(nhsNumber);
+    }).map(found -> found.stream().map(PatientRightsRequestView::of).toList());
   }
 
   @POST

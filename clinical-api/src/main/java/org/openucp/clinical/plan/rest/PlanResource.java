@@ -5,6 +5,8 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -135,6 +137,29 @@ public class PlanResource {
       @HeaderParam("If-Match") String ifMatch) {
     return plans.publish(nhsNumber, Versions.required(ifMatch)).map(publication -> Response.status(201)
         .entity(PublicationView.of(publication)).tag(Versions.etag(publication.plan().revision)).build());
+  }
+
+  /** Why the new version corrects the published one, e.g. what the patient showed to be wrong. */
+  public record CorrectionRequest(@NotBlank @Size(max = 1000) String reason) {
+  }
+
+  @POST
+  @Path("/{nhsNumber}/corrections")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Audited("plan.correct")
+  @Operation(summary = "Publish the draft as a correction of the published version, with the reason: urgent care "
+      + "sees that the plan was corrected, and the corrected version is kept")
+  @APIResponse(responseCode = "201", description = "Published as a correction, with warnings to review")
+  @APIResponse(responseCode = "400", description = "No reason given")
+  @APIResponse(responseCode = "409", description = "No draft to publish, or nothing published to correct")
+  @APIResponse(responseCode = "412", description = "Someone saved since you read it")
+  @APIResponse(responseCode = "422", description = "The plan is not complete or correct enough to publish")
+  @APIResponse(responseCode = "428", description = "If-Match missing")
+  public Uni<Response> correct(@PathParam("nhsNumber") NhsNumber nhsNumber, @HeaderParam("If-Match") String ifMatch,
+      @NotNull @Valid CorrectionRequest correction) {
+    return plans.publishCorrection(nhsNumber, Versions.required(ifMatch), correction.reason())
+        .map(publication -> Response.status(201).entity(PublicationView.of(publication))
+            .tag(Versions.etag(publication.plan().revision)).build());
   }
 
   @GET

@@ -46,22 +46,29 @@ public final class PlanViews {
   }
 
   /** Who published a version, when, acting in which role for which organisation. */
+  /** Who published a version, when, in what role and for which organisation; and why, when it is a correction. */
   public record VersionStamp(int version, Instant publishedAt, String publishedBy, String publishedByName,
-      String roleCode, String roleName, String organisation) {
+      String roleCode, String roleName, String organisation, String organisationName, String correctionReason) {
 
     static VersionStamp of(PlanVersion version) {
       return new VersionStamp(version.version, version.publishedAt, version.publishedBy, version.publishedByName,
-          version.roleCode, version.roleName, version.organisation);
+          version.roleCode, version.roleName, version.organisation, version.organisationName,
+          version.correctionReason);
     }
+  }
+
+  /** The patient's own comment on an opinion in the plan that they dispute. */
+  public record PatientCommentView(String text, Instant recordedAt) {
   }
 
   /** A published version with its content. */
   public record PublishedView(UUID planId, String nhsNumber, int latestVersion, VersionStamp stamp,
-      PlanContent content) {
+      PlanContent content, List<PatientCommentView> patientComments) {
 
     static PublishedView of(PlanService.Published published) {
       return new PublishedView(published.plan().id, published.plan().nhsNumber, published.plan().latestVersion,
-          VersionStamp.of(published.version()), published.content());
+          VersionStamp.of(published.version()), published.content(), published.comments().stream()
+          .map(comment -> new PatientCommentView(comment.text, comment.recordedAt)).toList());
     }
   }
 

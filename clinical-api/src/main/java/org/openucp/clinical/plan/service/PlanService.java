@@ -19,10 +19,12 @@ import org.openucp.clinical.consent.Consent;
 import org.openucp.clinical.consent.repository.ConsentRepository;
 import org.openucp.clinical.organisation.repository.OrganisationRepository;
 import org.openucp.clinical.plan.CarePlan;
+import org.openucp.clinical.plan.PatientComment;
 import org.openucp.clinical.plan.PlanContentCodec;
 import org.openucp.clinical.plan.PlanVersion;
 import org.openucp.clinical.plan.repository.AttachmentRepository;
 import org.openucp.clinical.plan.repository.CarePlanRepository;
+import org.openucp.clinical.plan.repository.PatientCommentRepository;
 import org.openucp.clinical.plan.repository.PlanVersionRepository;
 import org.openucp.clinical.rights.repository.RestrictionRepository;
 import org.openucp.clinical.security.Caller.StaffMember;
@@ -53,13 +55,15 @@ public class PlanService {
   private final PublicationEffects effects;
   private final OrganisationRepository organisations;
   private final RestrictionRepository restrictions;
+  private final PatientCommentRepository comments;
   private final Clock clock;
 
   public PlanService(CarePlanRepository plans, PlanVersionRepository versions, ConsentRepository consents,
       CareTeamRepository careTeams, AttachmentRepository attachments, PlanContentCodec codec, AccessGuard access,
       AuditContext audit, PublicationEffects effects, OrganisationRepository organisations,
-      RestrictionRepository restrictions, Clock clock) {
+      RestrictionRepository restrictions, PatientCommentRepository comments, Clock clock) {
     this.plans = plans;
+    this.comments = comments;
     this.restrictions = restrictions;
     this.organisations = organisations;
     this.versions = versions;
@@ -78,7 +82,8 @@ public class PlanService {
   }
 
   /** A published version with its content. */
-  public record Published(CarePlan plan, PlanVersion version, PlanContent content) {
+  /** A published version, with what the patient said about the plan. */
+  public record Published(CarePlan plan, PlanVersion version, PlanContent content, List<PatientComment> comments) {
   }
 
   /** The outcome of a publication: the new version and what the publisher should look at. */
@@ -193,12 +198,29 @@ public class PlanService {
 
   @WithTransaction
   public Uni<Publication> publish(NhsNumber patient, long expectedRevision) {
+    return publish(patient, expectedRevision, null);
+  }
+
+  /**
+   * Publishes the draft as a correction of the version before it (a rectification): the same rules as any
+   * publication, and the reason kept with the new version for every reader to see; the corrected version stays.
+   */
+  @WithTransaction
+  public Uni<Publication> publishCorrection(NhsNumber patient, long expectedRevision, String reason) {
+    return publish(patient, expectedRevision, reason);
+  }
+
+  private Uni<Publication> publish(NhsNumber patient, long expectedRevision, String correctionReason) {
     audit.patient(patient);
     return access.require(Permission.PUBLISH).chain(staff -> inCareTeam(staff, patient).chain(plan -> {
       Versions.check(expectedRevision, plan.revision);
       if (!plan.hasDraft()) {
         throw ProblemException.conflict("nothing-to-publish", "Nothing to publish",
             "Every change is already published as version " + plan.latestVersion);
+      }
+      if (correctionReason != null && !plan.isPublished()) {
+        throw ProblemException.conflict("nothing-to-correct", "Nothing to correct",
+            "A correction replaces a published version: publish the first version as usual");
       }
       PlanContent content = codec.read(plan.draftContent);
       // One query after the other: a reactive session runs one operation at a time.
@@ -215,6 +237,7 @@ public class PlanService {
             requireDnacprPermission(staff, published, content);
             PlanVersion version = newVersion(plan, content, staff);
             version.organisationName = organisation == null ? null : organisation.name;
+            version.correctionReason = correctionReason;
             plan.latestVersion = version.version;
             plan.draftContent = null;
             plan.draftUpdatedAt = clock.instant();
@@ -244,13 +267,14 @@ public class PlanService {
         .chain(staff -> existing(staff, patient).call(plan -> draftsVisible(staff, plan)))
         .chain(plan -> {
           int wanted = version == null ? plan.latestVersion : version;
-          return versions.findVersion(plan.id, wanted).map(found -> {
+          return versions.findVersion(plan.id, wanted).chain(found -> {
             if (found == null) {
               throw ProblemException.notFound(version == null ? "A published version of this plan"
                   : "Version " + version + " of this plan");
             }
             audit.plan(plan.id, found.version);
-            return new Published(plan, found, codec.read(found.content));
+            return comments.forPlan(plan.id)
+                .map(patientComments -> new Published(plan, found, codec.read(found.content), patientComments));
           });
         });
   }

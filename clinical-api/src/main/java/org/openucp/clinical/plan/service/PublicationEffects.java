@@ -6,6 +6,7 @@ import org.openucp.clinical.flag.service.FlagFeed;
 import org.openucp.clinical.nrl.service.NrlPointers;
 import org.openucp.clinical.plan.CarePlan;
 import org.openucp.clinical.plan.PlanVersion;
+import org.openucp.clinical.plan.repository.PatientCommentRepository;
 import org.openucp.clinical.urgentcare.PublishedPlan;
 import org.openucp.clinical.urgentcare.repository.PublishedPlanRepository;
 import org.openucp.clinical.urgentcare.service.CrisisViews;
@@ -23,8 +24,11 @@ public class PublicationEffects {
   private final FlagFeed feed;
   private final NrlPointers pointers;
   private final CrisisViews views;
+  private final PatientCommentRepository comments;
 
-  public PublicationEffects(PublishedPlanRepository index, FlagFeed feed, NrlPointers pointers, CrisisViews views) {
+  public PublicationEffects(PublishedPlanRepository index, FlagFeed feed, NrlPointers pointers, CrisisViews views,
+      PatientCommentRepository comments) {
+    this.comments = comments;
     this.index = index;
     this.feed = feed;
     this.pointers = pointers;
@@ -32,7 +36,7 @@ public class PublicationEffects {
   }
 
   public Uni<Void> published(CarePlan plan, PlanVersion version, PlanContent content) {
-    return index.findById(plan.id)
+    return comments.forPlan(plan.id).chain(patientComments -> index.findById(plan.id)
         .chain(found -> {
           PublishedPlan entry = found == null ? new PublishedPlan() : found;
           entry.planId = plan.id;
@@ -41,10 +45,10 @@ public class PublicationEffects {
           entry.owningOrganisation = plan.owningOrganisation;
           entry.publishedAt = version.publishedAt;
           entry.describe(content);
-          entry.crisisView = views.render(plan.nhsNumber, version, content);
+          entry.crisisView = views.render(plan.nhsNumber, version, content, CrisisViews.comments(patientComments));
           entry.crisisViewFormat = CrisisViews.FORMAT;
           return index.persist(entry);
-        })
+        }))
         .chain(() -> feed.published(plan.nhsNumber, version.version, content))
         .chain(() -> pointers.published(plan.id, plan.nhsNumber, version.version, plan.owningOrganisation,
             version.organisation))

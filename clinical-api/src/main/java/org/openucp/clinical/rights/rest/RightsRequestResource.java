@@ -29,9 +29,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openucp.clinical.audit.Audited;
+import org.openucp.clinical.plan.rest.PlanViews;
 import org.openucp.clinical.rights.RightsRequest;
 import org.openucp.clinical.rights.service.AccessExport;
 import org.openucp.clinical.rights.service.AccessExports;
+import org.openucp.clinical.rights.service.PatientComments;
 import org.openucp.clinical.rights.service.RightsRequests;
 import org.openucp.clinical.security.Roles;
 import org.openucp.model.identity.NhsNumber;
@@ -46,10 +48,12 @@ public class RightsRequestResource {
 
   private final RightsRequests requests;
   private final AccessExports exports;
+  private final PatientComments comments;
 
-  public RightsRequestResource(RightsRequests requests, AccessExports exports) {
+  public RightsRequestResource(RightsRequests requests, AccessExports exports, PatientComments comments) {
     this.requests = requests;
     this.exports = exports;
+    this.comments = comments;
   }
 
   /** A request as received, e.g. from a telephone call or a letter. */
@@ -173,6 +177,23 @@ public class RightsRequestResource {
   @APIResponse(responseCode = "409", description = "Not an access or portability request, or identity not verified")
   public Uni<AccessExport> accessExport(@PathParam("id") UUID id) {
     return exports.forRequest(id);
+  }
+
+  /** The patient's own words on the opinion they dispute. */
+  public record PatientCommentRequest(@NotBlank @Size(max = 4000) String text) {
+  }
+
+  @POST
+  @Path("/{id}/patient-comments")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Audited("rights-request.patient-comment")
+  @Operation(summary = "Attach the patient's comment on an opinion they dispute to their plan, shown with it")
+  @APIResponse(responseCode = "201", description = "Attached, and shown with the plan")
+  @APIResponse(responseCode = "404", description = "No such request, or no plan for its patient")
+  @APIResponse(responseCode = "409", description = "Not an open rectification request")
+  public Uni<Response> addPatientComment(@PathParam("id") UUID id, @NotNull @Valid PatientCommentRequest comment) {
+    return comments.add(id, comment.text()).map(added -> Response.status(201)
+        .entity(new PlanViews.PatientCommentView(added.text, added.recordedAt)).build());
   }
 
   private static Response withRevision(RightsRequest request) {

@@ -18,7 +18,6 @@ import org.openucp.clinical.plan.repository.PlanVersionRepository;
 import org.openucp.clinical.plan.service.PublicationEffects;
 import org.openucp.clinical.rights.Restriction;
 import org.openucp.clinical.rights.repository.RestrictionRepository;
-import org.openucp.clinical.security.Caller.StaffMember;
 import org.openucp.model.identity.NhsNumber;
 import org.openucp.web.problem.ProblemException;
 
@@ -63,11 +62,15 @@ public class Restrictions {
   public Uni<Restriction> restrict(NhsNumber patient, String reason, UUID rightsRequestId) {
     audit.patient(patient);
     return access.require(Permission.MANAGE_INFORMATION_GOVERNANCE)
-        .chain(staff -> restrictWithin(staff, patient, reason, rightsRequestId));
+        .chain(staff -> restrictWithin(staff.id(), patient, reason, rightsRequestId));
   }
 
-  /** The same inside the caller's transaction, after the permission check (a rights request that restricts). */
-  public Uni<Restriction> restrictWithin(StaffMember staff, NhsNumber patient, String reason, UUID rightsRequestId) {
+  /**
+   * The same inside the caller's transaction, after the caller was checked (a rights request that restricts, from
+   * information governance or from the patient themself).
+   */
+  public Uni<Restriction> restrictWithin(String restrictedBy, NhsNumber patient, String reason,
+      UUID rightsRequestId) {
     return restrictions.findById(patient.value()).chain(existing -> {
       if (existing != null) {
         return Uni.createFrom().item(existing);
@@ -77,7 +80,7 @@ public class Restrictions {
       restriction.reason = reason;
       restriction.rightsRequestId = rightsRequestId;
       restriction.restrictedAt = clock.instant();
-      restriction.restrictedBy = staff.id();
+      restriction.restrictedBy = restrictedBy;
       return restrictions.persist(restriction)
           .call(() -> plans.findByPatient(patient).chain(plan -> plan == null ? Uni.createFrom().voidItem()
               : effects.hidden(plan)));

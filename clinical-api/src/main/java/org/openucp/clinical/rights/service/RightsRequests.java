@@ -64,25 +64,58 @@ public class RightsRequests {
       Instant now = clock.instant();
       Instant receivedAt = request.receivedAt() == null ? now : request.receivedAt();
       notInTheFuture("receivedAt", receivedAt, now);
-      RightsRequest created = new RightsRequest();
-      created.id = UUID.randomUUID();
-      created.nhsNumber = request.patient().value();
-      created.kind = request.kind();
-      created.receivedVia = request.receivedVia();
-      created.receivedAt = receivedAt;
-      created.requester = request.requester();
-      created.details = request.details();
-      created.recordedBy = staff.id();
-      created.serviceDueAt = receivedAt.plus(config.serviceDeadline());
-      created.status = RightsRequest.Status.OPEN;
+      RightsRequest created = received(request, receivedAt, staff.id());
       created.handler = staff.name();
-      Uni<RightsRequest> stored = requests.persistAndFlush(created);
-      if (request.kind() == Kind.RESTRICTION || request.kind() == Kind.OBJECTION) {
-        stored = stored.call(saved -> restrictions.restrictWithin(staff, request.patient(),
-            "Pending the patient's " + request.kind().name().toLowerCase() + " request " + saved.id, saved.id));
-      }
-      return stored;
+      return stored(created);
     });
+  }
+
+  /**
+   * The patient's own request, made in the patient portal: their NHS login (checked by the caller to P9) verified
+   * their identity, so the statutory month starts at once. No staff permission applies: it is the patient's right.
+   */
+  @WithTransaction
+  public Uni<RightsRequest> recordByPatient(NhsNumber patient, Kind kind, String details, String subject) {
+    audit.patient(patient);
+    Instant now = clock.instant();
+    RightsRequest created = received(new NewRequest(patient, kind, RightsRequest.Channel.PORTAL, now,
+        "The patient, signed in to the patient portal with NHS login", details), now, "patient:" + subject);
+    created.idVerifiedAt = now;
+    created.idVerifiedBy = created.recordedBy;
+    created.idVerification = "NHS login, identity checked with photo ID (P9)";
+    created.statutoryDueOn = LocalDate.ofInstant(now, ENGLAND).plusMonths(1);
+    return stored(created);
+  }
+
+  /** The patient's own requests, newest first, for the patient portal. */
+  @WithSession
+  public Uni<List<RightsRequest>> ofPatient(NhsNumber patient) {
+    audit.patient(patient);
+    return requests.forPatient(patient.value());
+  }
+
+  private RightsRequest received(NewRequest request, Instant receivedAt, String recordedBy) {
+    RightsRequest created = new RightsRequest();
+    created.id = UUID.randomUUID();
+    created.nhsNumber = request.patient().value();
+    created.kind = request.kind();
+    created.receivedVia = request.receivedVia();
+    created.receivedAt = receivedAt;
+    created.requester = request.requester();
+    created.details = request.details();
+    created.recordedBy = recordedBy;
+    created.serviceDueAt = receivedAt.plus(config.serviceDeadline());
+    created.status = RightsRequest.Status.OPEN;
+    return created;
+  }
+
+  private Uni<RightsRequest> stored(RightsRequest created) {
+    Uni<RightsRequest> stored = requests.persistAndFlush(created);
+    if (created.kind == Kind.RESTRICTION || created.kind == Kind.OBJECTION) {
+      stored = stored.call(saved -> restrictions.restrictWithin(saved.recordedBy, NhsNumber.of(saved.nhsNumber),
+          "Pending the patient's " + saved.kind.name().toLowerCase() + " request " + saved.id, saved.id));
+    }
+    return stored;
   }
 
   @WithSession

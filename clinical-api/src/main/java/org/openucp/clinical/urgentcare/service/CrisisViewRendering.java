@@ -8,6 +8,7 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -15,6 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 import org.openucp.clinical.plan.PlanVersion;
+import org.openucp.clinical.urgentcare.CrisisView;
 
 /**
  * Renders the crisis views that published plans lack in the current {@link CrisisViews#FORMAT}: plans published
@@ -27,7 +29,11 @@ public class CrisisViewRendering {
 
   private static final String OUTDATED = """
       SELECT p.plan_id, p.nhs_number, p.version, v.content, v.published_at, v.published_by_name, v.role_code,
-             v.role_name, v.organisation, v.organisation_name
+             v.role_name, v.organisation, v.organisation_name, v.correction_reason,
+             ARRAY(SELECT c.text FROM patient_comment c WHERE c.plan_id = p.plan_id ORDER BY c.recorded_at)
+                 AS comment_texts,
+             ARRAY(SELECT c.recorded_at FROM patient_comment c WHERE c.plan_id = p.plan_id ORDER BY c.recorded_at)
+                 AS comment_times
       FROM published_plan p JOIN plan_version v ON v.plan_id = p.plan_id AND v.version = p.version
       WHERE (p.crisis_view_format IS NULL OR p.crisis_view_format < $1) AND p.plan_id <> ALL ($3::uuid[])
       LIMIT $2
@@ -69,7 +75,7 @@ public class CrisisViewRendering {
           for (Row row : rows) {
             UUID plan = row.getUUID("plan_id");
             try {
-              rendered.add(views.render(row.getString("nhs_number"), version(row)));
+              rendered.add(views.render(row.getString("nhs_number"), version(row), comments(row)));
               plans.add(plan);
             } catch (RuntimeException e) {
               unreadable.add(plan);
@@ -90,6 +96,16 @@ public class CrisisViewRendering {
         .replaceWith(plans.size());
   }
 
+  private static List<CrisisView.Comment> comments(Row row) {
+    String[] texts = row.getArrayOfStrings("comment_texts");
+    OffsetDateTime[] times = row.getArrayOfOffsetDateTimes("comment_times");
+    List<CrisisView.Comment> comments = new ArrayList<>(texts.length);
+    for (int i = 0; i < texts.length; i++) {
+      comments.add(new CrisisView.Comment(texts[i], times[i].toInstant()));
+    }
+    return comments;
+  }
+
   private static PlanVersion version(Row row) {
     PlanVersion version = new PlanVersion();
     version.planId = row.getUUID("plan_id");
@@ -100,6 +116,7 @@ public class CrisisViewRendering {
     version.roleName = row.getString("role_name");
     version.organisation = row.getString("organisation");
     version.organisationName = row.getString("organisation_name");
+    version.correctionReason = row.getString("correction_reason");
     version.content = row.getString("content");
     return version;
   }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
+import java.util.List;
+import org.openucp.clinical.plan.PatientComment;
 import org.openucp.clinical.plan.PlanContentCodec;
 import org.openucp.clinical.plan.PlanVersion;
 import org.openucp.clinical.urgentcare.CrisisView;
@@ -22,7 +24,7 @@ public class CrisisViews {
    * The rendering that stored views have. Raise it whenever {@link CrisisView} changes: views of an older format are
    * rendered again by {@link CrisisViewRendering}, and until then on each lookup.
    */
-  public static final short FORMAT = 2;
+  public static final short FORMAT = 3;
 
   private static final String NOT_OVERDUE = "\"reviewOverdue\":false";
   private static final String OVERDUE = "\"reviewOverdue\":true";
@@ -46,15 +48,21 @@ public class CrisisViews {
   }
 
   /** The stored form of a published version's view, from the version as stored. */
-  public Rendered render(String nhsNumber, PlanVersion version) {
+  public Rendered render(String nhsNumber, PlanVersion version, List<CrisisView.Comment> comments) {
     PlanContent content = codec.read(version.content);
-    return new Rendered(render(nhsNumber, version, content), content.plannedReviewDate(),
+    return new Rendered(render(nhsNumber, version, content, comments), content.plannedReviewDate(),
         content.cpr() == null ? null : content.cpr().reviewDate());
   }
 
+  /** The patient's comments as the view shows them. */
+  public static List<CrisisView.Comment> comments(List<PatientComment> comments) {
+    return comments.stream().map(comment -> new CrisisView.Comment(comment.text, comment.recordedAt)).toList();
+  }
+
   /** The stored form of a published version's view. */
-  public String render(String nhsNumber, PlanVersion version, PlanContent content) {
-    CrisisView view = CrisisView.of(nhsNumber, version, content);
+  public String render(String nhsNumber, PlanVersion version, PlanContent content,
+      List<CrisisView.Comment> comments) {
+    CrisisView view = CrisisView.of(nhsNumber, version, content, comments);
     try {
       String rendered = json.writeValueAsString(view);
       if (!rendered.contains(NOT_OVERDUE) || view.cpr() != null && !rendered.contains(CPR_CURRENT)) {

@@ -11,6 +11,7 @@ import org.openucp.clinical.access.AccessGuard;
 import org.openucp.clinical.access.Permission;
 import org.openucp.clinical.audit.AuditContext;
 import org.openucp.clinical.audit.AuditEvent;
+import org.openucp.clinical.plan.repository.PatientCommentRepository;
 import org.openucp.clinical.plan.repository.PlanVersionRepository;
 import org.openucp.clinical.rights.repository.RestrictionRepository;
 import org.openucp.clinical.urgentcare.PublishedPlan;
@@ -38,10 +39,12 @@ public class UrgentCareLookup {
   private final AccessGuard access;
   private final AuditContext audit;
   private final RestrictionRepository restrictions;
+  private final PatientCommentRepository comments;
   private final Clock clock;
 
   public UrgentCareLookup(PublishedPlanRepository published, AuditedLookups lookups, PlanVersionRepository versions,
-      CrisisViews views, AccessGuard access, AuditContext audit, RestrictionRepository restrictions, Clock clock) {
+      CrisisViews views, AccessGuard access, AuditContext audit, RestrictionRepository restrictions,
+      PatientCommentRepository comments, Clock clock) {
     this.published = published;
     this.lookups = lookups;
     this.versions = versions;
@@ -49,6 +52,7 @@ public class UrgentCareLookup {
     this.access = access;
     this.audit = audit;
     this.restrictions = restrictions;
+    this.comments = comments;
     this.clock = clock;
   }
 
@@ -117,7 +121,8 @@ public class UrgentCareLookup {
       return Uni.createFrom().item(CrisisViews.asOf(entry.crisisView, entry.plannedReviewDate, entry.cprReviewDate,
           today));
     }
-    return Panache.withSession(() -> versions.findVersion(entry.planId, entry.version))
-        .map(version -> views.render(entry.nhsNumber, version).asOf(today));
+    return Panache.withSession(() -> versions.findVersion(entry.planId, entry.version)
+        .chain(version -> comments.forPlan(entry.planId)
+            .map(found -> views.render(entry.nhsNumber, version, CrisisViews.comments(found)).asOf(today))));
   }
 }
