@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import org.junit.jupiter.api.Test;
+import org.openucp.web.csv.SpreadsheetCsv;
 import org.openucp.clinical.organisation.service.RosterCsv;
 import org.openucp.web.problem.Problem;
 import org.openucp.web.problem.ProblemException;
@@ -33,12 +34,12 @@ class RosterCsvTest {
   @Test
   void shouldNeutraliseEachCharacterThatStartsAFormula() {
     for (String value : List.of("=1+1", "+1", "-1", "@A1", "\tx", "\rx")) {
-      assertThat(RosterCsv.neutralised(value)).isEqualTo("'" + value);
+      assertThat(SpreadsheetCsv.neutralised(value)).isEqualTo("'" + value);
     }
     for (String value : List.of("Dr Jane Doe", "1+1", "a=b", " =1", "'=1")) {
-      assertThat(RosterCsv.neutralised(value)).isEqualTo(value);
+      assertThat(SpreadsheetCsv.neutralised(value)).isEqualTo(value);
     }
-    assertThat(RosterCsv.neutralised(null)).isEmpty();
+    assertThat(SpreadsheetCsv.neutralised(null)).isEmpty();
   }
 
   @Test

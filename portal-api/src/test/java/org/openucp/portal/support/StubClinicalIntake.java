@@ -35,6 +35,7 @@ public final class StubClinicalIntake implements AutoCloseable {
   private static final Pattern PLAN_PATH = Pattern.compile("/patient-access/(\\d{10})/plan");
   private static final Pattern STATUS_PATH = Pattern.compile("/patient-access/(\\d{10})/status");
   private static final Pattern WITHDRAWAL_PATH = Pattern.compile("/patient-access/(\\d{10})/consent-withdrawal");
+  private static final Pattern RIGHTS_PATH = Pattern.compile("/patient-access/(\\d{10})/rights-requests");
 
   private final HttpServer server;
   private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
@@ -44,6 +45,7 @@ public final class StubClinicalIntake implements AutoCloseable {
   private final Map<String, String> notices = new ConcurrentHashMap<>();
   private final Map<String, Instant> noticeTimes = new ConcurrentHashMap<>();
   private final List<String> acknowledged = new CopyOnWriteArrayList<>();
+  private final List<String> rightsRequests = new CopyOnWriteArrayList<>();
   private volatile int failWithStatus;
 
   private StubClinicalIntake(HttpServer server) {
@@ -75,6 +77,11 @@ public final class StubClinicalIntake implements AutoCloseable {
     return List.copyOf(patientAccessCalls);
   }
 
+  /** The bodies of the rights requests patients raised through the portal, as the clinical API received them. */
+  public List<String> rightsRequests() {
+    return List.copyOf(rightsRequests);
+  }
+
   /** From now on answer every delivery with this status (0: accept). */
   public void failWith(int status) {
     failWithStatus = status;
@@ -88,6 +95,7 @@ public final class StubClinicalIntake implements AutoCloseable {
     notices.clear();
     noticeTimes.clear();
     acknowledged.clear();
+    rightsRequests.clear();
     failWithStatus = 0;
   }
 
@@ -124,14 +132,23 @@ public final class StubClinicalIntake implements AutoCloseable {
     Matcher plan = PLAN_PATH.matcher(exchange.getRequestURI().getPath());
     Matcher statusPath = STATUS_PATH.matcher(exchange.getRequestURI().getPath());
     Matcher withdrawal = WITHDRAWAL_PATH.matcher(exchange.getRequestURI().getPath());
+    Matcher rights = RIGHTS_PATH.matcher(exchange.getRequestURI().getPath());
+    String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+    if (rights.matches() && "POST".equals(exchange.getRequestMethod())) {
+      rightsRequests.add(body);
+    }
     String published = plan.matches() && "GET".equals(exchange.getRequestMethod())
         ? publishedPlans.get(plan.group(1))
         : statusPath.matches() ? statuses.get(statusPath.group(1))
         : withdrawal.matches() ? "{\"requestedBy\":\"PATIENT\",\"planErased\":true,\"submissionsDeleted\":1}"
+        : rights.matches() && "POST".equals(exchange.getRequestMethod())
+        ? "{\"id\":\"" + UUID.randomUUID() + "\",\"status\":\"OPEN\"}"
+        : rights.matches() ? "[" + String.join(",", rightsRequests) + "]"
         : null;
-    int status = failWithStatus != 0 ? failWithStatus : published == null ? 404 : 200;
-    byte[] response = (status == 200 ? published : "{\"status\":" + status + "}").getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().add("Content-Type", status == 200 ? "application/json" : "application/problem+json");
+    int status = failWithStatus != 0 ? failWithStatus : published == null ? 404
+        : rights.matches() && "POST".equals(exchange.getRequestMethod()) ? 201 : 200;
+    byte[] response = (status < 300 ? published : "{\"status\":" + status + "}").getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().add("Content-Type", status < 300 ? "application/json" : "application/problem+json");
     exchange.sendResponseHeaders(status, response.length);
     exchange.getResponseBody().write(response);
     exchange.close();

@@ -29,12 +29,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.commons.csv.QuoteMode;
 import org.openucp.clinical.organisation.RosterEntry;
 import org.openucp.clinical.organisation.RosterMember;
 import org.openucp.web.json.PlainText;
+import org.openucp.web.csv.SpreadsheetCsv;
 import org.openucp.web.problem.Problem;
 import org.openucp.web.problem.ProblemException;
 
@@ -92,20 +91,13 @@ public final class RosterCsv {
 
   /** The header of an export, and the one the README gives: every column, in order. */
   public static final String HEADER = "userId,name,email,jobRole,jobTitle,course,trainingCompletedOn";
-  public static final String MEDIA_TYPE = "text/csv";
-  static final char BYTE_ORDER_MARK = '\uFEFF';
-  /** Characters that make a spreadsheet treat a cell as a formula (CSV injection). */
-  private static final String FORMULA_STARTS = "=+-@\t\r";
+  public static final String MEDIA_TYPE = SpreadsheetCsv.MEDIA_TYPE;
+  static final char BYTE_ORDER_MARK = SpreadsheetCsv.BYTE_ORDER_MARK;
   private static final Pattern SEPARATOR_LINE = Pattern.compile("^sep=([^\\r\\n\"])[ \\t]*(\\r\\n|\\n|\\r|$)",
       Pattern.CASE_INSENSITIVE);
   private static final Pattern ROW_NUMBER = Pattern.compile("row (\\d+)");
   private static final DateTimeFormatter UK_DATE = DateTimeFormatter.ofPattern("d/M/uuuu")
       .withResolverStyle(ResolverStyle.STRICT);
-  private static final CSVFormat EXPORT = CSVFormat.DEFAULT.builder()
-      .setHeader(HEADER.split(","))
-      .setQuoteMode(QuoteMode.ALL)
-      .setRecordSeparator("\r\n")
-      .get();
 
   private RosterCsv() {
   }
@@ -171,25 +163,9 @@ public final class RosterCsv {
 
   /** The roster as a spreadsheet should open it: every value quoted, formula-like values neutralised. */
   public static String write(List<RosterEntry> entries) {
-    StringBuilder csv = new StringBuilder().append(BYTE_ORDER_MARK);
-    try (CSVPrinter printer = new CSVPrinter(csv, EXPORT)) {
-      for (RosterEntry entry : entries) {
-        printer.printRecord(neutralised(entry.userId), neutralised(entry.name), neutralised(entry.email),
-            neutralised(entry.jobRole), neutralised(entry.jobTitle), neutralised(entry.course),
-            entry.trainingCompletedOn == null ? "" : entry.trainingCompletedOn.toString());
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return csv.toString();
-  }
-
-  /** The value as a spreadsheet shows it as text: one that would start a formula gets a single quote before it. */
-  public static String neutralised(String value) {
-    if (value == null || value.isEmpty()) {
-      return "";
-    }
-    return FORMULA_STARTS.indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+    return SpreadsheetCsv.write(List.of(HEADER.split(",")), entries.stream().map(entry -> Arrays.asList(
+        entry.userId, entry.name, entry.email, entry.jobRole, entry.jobTitle, entry.course,
+        entry.trainingCompletedOn == null ? "" : entry.trainingCompletedOn.toString())).toList());
   }
 
   private static String decode(byte[] body, String charsetName) {

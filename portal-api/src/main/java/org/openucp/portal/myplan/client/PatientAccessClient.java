@@ -37,6 +37,16 @@ public interface PatientAccessClient {
   Uni<JsonNode> accessLog(@PathParam("nhsNumber") String nhsNumber, @HeaderParam(PATIENT_TOKEN) String patientToken);
 
   @POST
+  @Path("/rights-requests")
+  Uni<JsonNode> raiseRightsRequest(@PathParam("nhsNumber") String nhsNumber,
+      @HeaderParam(PATIENT_TOKEN) String patientToken, Map<String, Object> request);
+
+  @GET
+  @Path("/rights-requests")
+  Uni<JsonNode> rightsRequests(@PathParam("nhsNumber") String nhsNumber,
+      @HeaderParam(PATIENT_TOKEN) String patientToken);
+
+  @POST
   @Path("/consent-withdrawal")
   Uni<JsonNode> withdraw(@PathParam("nhsNumber") String nhsNumber, @HeaderParam(PATIENT_TOKEN) String patientToken,
       Map<String, Object> request);
