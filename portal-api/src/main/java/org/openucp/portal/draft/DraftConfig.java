@@ -20,6 +20,13 @@ public interface DraftConfig {
   @WithDefault("P5")
   String minimumProofing();
 
+  /**
+   * The age from which a person keeps a draft of their own plan; younger people make their plan with their
+   * clinical team, who record who holds parental responsibility and who was consulted.
+   */
+  @WithDefault("18")
+  int minimumAge();
+
   /** How often retention and reminders run ({@code off} to leave them to other replicas). */
   @WithDefault("1h")
   String housekeepingInterval();

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.openucp.infra.EmbeddedDatabase;
 import org.openucp.infra.LocalInfra;
 import org.openucp.infra.LocalIssuer;
+import org.openucp.infra.NhsNumbers;
 import org.openucp.infra.Persona;
 import org.openucp.infra.Personas;
 import org.openucp.portal.support.Drafts;
@@ -237,6 +238,18 @@ class DraftTest {
         .then().statusCode(200)
         .body("odsCode", equalTo(List.of("A83008", "B82005")))
         .body("name[0]", equalTo("Demo Medical Practice"));
+  }
+
+  @Test
+  void shouldSendSomeoneUnder18ToTheirClinicalTeamInsteadOfKeepingADraft() {
+    String seventeen = java.time.LocalDate.now().minusYears(18).plusDays(1).toString();
+    String eighteenToday = java.time.LocalDate.now().minusYears(18).toString();
+
+    given().auth().oauth2(issuer.token(NhsNumbers.freshPatient().withClaim("birthdate", seventeen)))
+        .contentType(ContentType.JSON).body(aDraft().body())
+        .when().post("/drafts")
+        .then().statusCode(403).body("type", equalTo("https://openucp.org/problems/under-age"));
+    start(NhsNumbers.freshPatient().withClaim("birthdate", eighteenToday));
   }
 
   @Test

@@ -6,6 +6,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.exception.ConstraintViolationException;
@@ -47,6 +48,7 @@ public class DraftService {
 
   public Uni<Draft> start(Patient patient, DraftContent content) {
     requireProofing(patient);
+    requireAdult(patient);
     return Panache.withTransaction(() -> drafts.listOwned(patient.nhsNumber()).chain(existing -> {
           if (!existing.isEmpty()) {
             throw alreadyHasDraft(existing.get(0).id);
@@ -98,6 +100,7 @@ public class DraftService {
    */
   public Uni<Draft> submit(Patient patient, UUID id, long expectedVersion) {
     requireProofing(patient);
+    requireAdult(patient);
     return Panache.withSession(() -> editable(patient, id, expectedVersion))
         .call(draft -> recipients.requireRecipient(draft.organisation))
         .chain(checked -> Panache.withTransaction(() -> editable(patient, id, expectedVersion).chain(draft -> {
@@ -131,6 +134,24 @@ public class DraftService {
       throw new ProblemException(Problem.of("identity-proofing", "Identity check needed", 403,
           "Your NHS login identity is verified to level " + patient.identityProofingLevel() + "; a plan of your own "
               + "needs level " + config.minimumProofing() + ". Verify your identity in NHS login, then try again."));
+    }
+  }
+
+  /**
+   * Sends anyone younger than the minimum age (by the date of birth NHS login verified) to their clinical team
+   * instead of keeping their draft here: a child's plan needs the consent of, or consultation with, whoever holds
+   * parental responsibility, which a clinician records.
+   */
+  private void requireAdult(Patient patient) {
+    if (patient.birthdate() == null) {
+      throw new ProblemException(Problem.of("age-unknown", "Date of birth needed", 403,
+          "Your NHS login did not share your date of birth, which a plan of your own needs. Ask your GP or the team "
+              + "that looks after you to make your plan with you."));
+    }
+    if (patient.birthdate().plusYears(config.minimumAge()).isAfter(LocalDate.now(clock))) {
+      throw new ProblemException(Problem.of("under-age", "Make your plan with your care team", 403,
+          "People under " + config.minimumAge() + " make their urgent care plan with their clinical team, together "
+              + "with the people who look after them. Ask your GP or the team that looks after you."));
     }
   }
 
