@@ -4,16 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.openucp.clinical.support.Plans.aPlan;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,6 +18,7 @@ import org.openucp.clinical.support.ClinicalApi;
 import org.openucp.clinical.support.ClinicalInfra;
 import org.openucp.clinical.support.ClinicalTables;
 import org.openucp.clinical.support.Onboarded;
+import org.openucp.clinical.support.PlanOperations;
 import org.openucp.infra.EmbeddedDatabase;
 import org.openucp.infra.LocalInfra;
 import org.openucp.infra.LocalIssuer;
@@ -124,53 +120,21 @@ class RestrictionTest {
    * own way out, withdrawing consent (which erases the plan). A new operation fails this until it is one or the other.
    */
   @Test
-  void shouldRefuseEveryOperationOnARestrictedPlanButConsentWithdrawal() throws Exception {
-    JsonNode paths = new ObjectMapper().readTree(RestAssured.get("/q/openapi?format=json").asString()).path("paths");
+  void shouldRefuseEveryOperationOnARestrictedPlanButConsentWithdrawal() {
+    List<String> operations = PlanOperations.all();
     List<String> failures = new ArrayList<>();
-    int walked = 0;
-    for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> path = it.next();
-      if (!path.getKey().startsWith("/plans/{nhsNumber}")) {
-        continue;
-      }
-      for (Iterator<String> methods = path.getValue().fieldNames(); methods.hasNext(); ) {
-        String operation = methods.next().toUpperCase() + " " + path.getKey();
-        walked++;
-        Response response = attempt(operation);
-        boolean restricted = response.statusCode() == 403
-            && "https://openucp.org/problems/plan-restricted".equals(response.path("type"));
-        if (restricted == operation.equals("POST /plans/{nhsNumber}/consent/withdrawal")) {
-          failures.add(operation + " answered " + response.statusCode() + " " + response.asString());
-        }
+    for (String operation : operations) {
+      PlanOperations.Target target = PlanOperations.target(api);
+      request(target.patient(), "RESTRICTION");
+      Response response = PlanOperations.send(api, Personas.GP, operation, target);
+      boolean restricted = response.statusCode() == 403
+          && "https://openucp.org/problems/plan-restricted".equals(response.path("type"));
+      if (restricted == operation.equals("POST /plans/{nhsNumber}/consent/withdrawal")) {
+        failures.add(operation + " answered " + response.statusCode() + " " + response.asString());
       }
     }
-    assertThat(walked).isGreaterThan(15);
+    assertThat(operations).hasSizeGreaterThan(15);
     assertThat(failures).isEmpty();
-  }
-
-  private Response attempt(String operation) {
-    String patient = api.publishedPlan(aPlan());
-    long revision = api.revision(patient);
-    String document = api.attach(patient);
-    request(patient, "RESTRICTION");
-    String path = operation.substring(operation.indexOf(' ') + 1)
-        .replace("{nhsNumber}", patient).replace("{version}", "1").replace("{id}", document)
-        .replace("{odsCode}", Personas.SECOND_PRACTICE);
-    RequestSpecification request = api.as(Personas.GP).header("If-Match", "\"" + (revision + 1) + "\"");
-    Object body = switch (operation) {
-      case "PUT /plans/{nhsNumber}/draft" -> aPlan().content();
-      case "PUT /plans/{nhsNumber}/consent" -> Map.of("basis", "EXPLICIT_CONSENT");
-      case "POST /plans/{nhsNumber}/consent/withdrawal" -> Map.of("confirm", true, "reason", "Asked to");
-      case "PUT /plans/{nhsNumber}/owner" -> Map.of("organisation", Personas.SECOND_PRACTICE, "reason", "Moved");
-      case "POST /plans/{nhsNumber}/corrections" -> Map.of("reason", "The date of birth was wrong");
-      default -> null;
-    };
-    if (operation.equals("POST /plans/{nhsNumber}/attachments")) {
-      request = request.contentType("application/pdf").body(ClinicalApi.PDF);
-    } else if (body != null) {
-      request = request.contentType(ContentType.JSON).body(body);
-    }
-    return request.when().request(operation.substring(0, operation.indexOf(' ')), path);
   }
 
   private void request(String patient, String kind) {
