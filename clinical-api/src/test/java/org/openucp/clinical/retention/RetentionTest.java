@@ -287,7 +287,7 @@ class RetentionTest {
   }
 
   @Test
-  void shouldRecordADeathAsPartOfThePlanByItsCareTeamOnly() {
+  void shouldRecordCorrectAndRetractADeathAsPartOfThePlanByItsCareTeamOnly() {
     String patient = api.publishedPlan(aPlan());
     LocalDate diedOn = LocalDate.now().minusDays(3);
 
@@ -303,6 +303,13 @@ class RetentionTest {
         .body("diedOn", equalTo(diedOn.minusDays(1).toString()));
     assertThat(tables.count("SELECT count(*) FROM audit_event WHERE nhs_number = ? AND action = 'plan.death.record'"
         + " AND outcome = 'SUCCESS'", patient)).isEqualTo(2);
+
+    String current = api.as(Personas.GP).when().get("/plans/" + patient + "/death").then().statusCode(200)
+        .extract().header("ETag");
+    api.as(Personas.GP).when().delete("/plans/" + patient + "/death").then().statusCode(428);
+    api.as(Personas.GP).header("If-Match", current).when().delete("/plans/" + patient + "/death")
+        .then().statusCode(204);
+    api.as(Personas.GP).when().get("/plans/" + patient + "/death").then().statusCode(404);
   }
 
   @Test

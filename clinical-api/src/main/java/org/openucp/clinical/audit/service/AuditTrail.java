@@ -110,9 +110,24 @@ public class AuditTrail {
    * events whose content no longer gives their seal's hash.
    */
   public Uni<ChainVerification> verify() {
-    return access.require(Permission.READ_AUDIT)
-        .chain(events::latestCheckpoint)
-        .chain(checkpoint -> verifyFrom(checkpoint == null ? 0 : checkpoint.throughSeq(), new Walk(checkpoint)));
+    return access.require(Permission.READ_AUDIT).chain(this::verifyFromCheckpoint);
+  }
+
+  /**
+   * From the newest checkpoint (or the genesis). A destruction of old events that commits while the walk reads them
+   * moves the checkpoint on, and the walk would find the events it expected gone: it is then walked again from the
+   * new checkpoint.
+   */
+  private Uni<ChainVerification> verifyFromCheckpoint() {
+    return events.latestCheckpoint().chain(checkpoint ->
+        verifyFrom(checkpoint == null ? 0 : checkpoint.throughSeq(), new Walk(checkpoint))
+            .chain(result -> result.intact() ? Uni.createFrom().item(result)
+                : events.latestCheckpoint().chain(now -> Objects.equals(throughSeq(now), throughSeq(checkpoint))
+                    ? Uni.createFrom().item(result) : verifyFromCheckpoint())));
+  }
+
+  private static Long throughSeq(Checkpoint checkpoint) {
+    return checkpoint == null ? null : checkpoint.throughSeq();
   }
 
   /** Where a verification has got to: the chain's hash at the last seal, and the block read since. */

@@ -130,7 +130,8 @@ public class Destructions {
     return attachments.countFor(plan.id).chain(attachmentCount -> hashes.of(plan.nhsNumber).chain(hash ->
         effects.withdrawn(plan)
             .chain(() -> deleteSubmissionsTakenInto(plan.id))
-            .chain(submissions -> plans.deleteWithEverything(plan.id).chain(() -> {
+            .chain(submissions -> plans.deleteWithEverything(plan.id)
+                .call(() -> forgetPatientInAppraisalsOf(plan.id)).chain(() -> {
               appraisal.destroyedAt = at;
               appraisal.nhsNumber = null;
               DestructionRecord stub = new DestructionRecord();
@@ -154,6 +155,14 @@ public class Destructions {
                   + attachmentCount + " attachment(s), " + submissions + " submission(s) taken in";
               return log.persist(stub);
             }))));
+  }
+
+  /** Earlier appraisals of the plan (kept, then listed again) no longer name the patient either. */
+  private static Uni<Integer> forgetPatientInAppraisalsOf(UUID planId) {
+    return Panache.getSession().chain(session -> session
+        .createNativeQuery("UPDATE retention_appraisal SET nhs_number = NULL WHERE record_id = :plan")
+        .setParameter("plan", planId)
+        .executeUpdate());
   }
 
   private static Uni<Integer> deleteSubmissionsTakenInto(UUID planId) {
