@@ -229,3 +229,6 @@ BEGIN
     RETURN checkpoint;
 END;
 $$;
+
+-- Only the owner (the application's migration role) and roles it grants may call it; not every database user.
+REVOKE ALL ON FUNCTION destroy_audit_events(BIGINT, TIMESTAMPTZ, VARCHAR, VARCHAR, VARCHAR) FROM PUBLIC;

@@ -328,6 +328,13 @@ class RetentionTest {
     api.as(Personas.GP).contentType(ContentType.JSON).body(Map.of("diedOn", "2020-01-01", "source", "OTHER"))
         .when().put("/plans/" + patient + "/death").then().statusCode(422)
         .body("errors.field", hasItem("sourceDetail"));
+    api.as(Personas.GP).contentType(ContentType.JSON).body(Map.of("source", "CORONER"))
+        .when().put("/plans/" + patient + "/death").then().statusCode(400).body("errors.field", hasItem("diedOn"));
+    api.as(Personas.GP).when().put("/plans/" + patient + "/death").then().statusCode(400)
+        .contentType(startsWith("application/problem+json"));
+    api.as(Personas.SECOND_PRACTICE_GP).when().put("/plans/" + patient + "/death").then().statusCode(403)
+        .body("type", containsString("not-in-care-team"));
+    assertThat(tables.count("SELECT count(*) FROM patient_death WHERE nhs_number = ?", patient)).isZero();
   }
 
   @Test

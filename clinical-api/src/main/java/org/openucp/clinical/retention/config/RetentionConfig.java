@@ -2,6 +2,7 @@ package org.openucp.clinical.retention.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 import java.time.Period;
 import org.openucp.clinical.retention.RetentionTrigger;
 
@@ -78,6 +79,7 @@ public interface RetentionConfig {
     int untilBirthday();
 
     /** The birthday kept to when the person was 17 when care ended. */
+    @WithName("until-birthday-if-17-when-care-ended")
     @WithDefault("26")
     int untilBirthdayIf17WhenCareEnded();
   }

@@ -2,9 +2,6 @@ package org.openucp.clinical.retention.rest;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -41,9 +38,11 @@ public class DeathResource {
     this.deaths = deaths;
   }
 
-  /** The date of death and where the care team learnt it. */
-  public record DeathRequest(@NotNull LocalDate diedOn, @NotNull PatientDeath.Source source,
-      @Size(max = 500) String sourceDetail) {
+  /**
+   * The date of death and where the care team learnt it. Checked (DeathRecords.Death) once the caller is known to
+   * be in the plan's care team.
+   */
+  public record DeathRequest(LocalDate diedOn, PatientDeath.Source source, String sourceDetail) {
   }
 
   /** A recorded death as the care team sees it. */
@@ -68,9 +67,9 @@ public class DeathResource {
   @APIResponse(responseCode = "422", description = "A date in the future or before birth, or OTHER without detail")
   @APIResponse(responseCode = "428", description = "A death is already recorded: If-Match required to correct it")
   public Uni<Response> record(@PathParam("nhsNumber") NhsNumber nhsNumber, @HeaderParam("If-Match") String ifMatch,
-      @NotNull @Valid DeathRequest request) {
-    return deaths.record(nhsNumber, new DeathRecords.Death(request.diedOn(), request.source(),
-            request.sourceDetail()), ifMatch)
+      DeathRequest request) {
+    return deaths.record(nhsNumber, request == null ? null
+            : new DeathRecords.Death(request.diedOn(), request.source(), request.sourceDetail()), ifMatch)
         .map(DeathResource::withRevision);
   }
 

@@ -6,6 +6,12 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Set;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.openucp.clinical.access.AccessGuard;
 import org.openucp.clinical.access.Permission;
 import org.openucp.clinical.audit.AuditContext;
@@ -28,7 +34,8 @@ import org.openucp.web.version.Versions;
 public class DeathRecords {
 
   /** What the care team records. */
-  public record Death(LocalDate diedOn, PatientDeath.Source source, String sourceDetail) {
+  public record Death(@NotNull LocalDate diedOn, @NotNull PatientDeath.Source source,
+      @Size(max = 500) String sourceDetail) {
   }
 
   private final PatientDeathRepository deaths;
@@ -37,10 +44,12 @@ public class DeathRecords {
   private final PlanContentCodec codec;
   private final AccessGuard access;
   private final AuditContext audit;
+  private final Validator validator;
   private final Clock clock;
 
   public DeathRecords(PatientDeathRepository deaths, PlanService plans, PlanVersionRepository versions,
-      PlanContentCodec codec, AccessGuard access, AuditContext audit, Clock clock) {
+      PlanContentCodec codec, AccessGuard access, AuditContext audit, Validator validator, Clock clock) {
+    this.validator = validator;
     this.deaths = deaths;
     this.plans = plans;
     this.versions = versions;
@@ -52,13 +61,21 @@ public class DeathRecords {
 
   /**
    * Records the death, or corrects it: a correction must name the revision it replaces (If-Match), a first record
-   * needs none.
+   * needs none. What was sent is checked once the caller is known to be allowed, and in the plan's care team: like
+   * every operation on a plan, it tells no one else anything about it.
    */
   @WithTransaction
   public Uni<PatientDeath> record(NhsNumber patient, Death death, String ifMatch) {
     audit.patient(patient);
     return access.require(Permission.EDIT).chain(staff -> plans.inCareTeam(staff, patient).chain(plan -> {
       audit.plan(plan.id, null);
+      if (death == null) {
+        throw ProblemException.badRequest("missing-body", "Send the date of death and its source as JSON");
+      }
+      Set<ConstraintViolation<Death>> invalid = validator.validate(death);
+      if (!invalid.isEmpty()) {
+        throw new ConstraintViolationException(invalid);
+      }
       LocalDate today = LocalDate.now(clock);
       if (death.diedOn().isAfter(today)) {
         throw RetentionProblems.unprocessable("diedOn", "cannot be in the future");
