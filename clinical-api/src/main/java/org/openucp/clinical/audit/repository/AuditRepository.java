@@ -10,6 +10,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +31,15 @@ public class AuditRepository implements PanacheRepositoryBase<AuditEvent, Long> 
    * previous seal up to {@code seq}, {@code previousHash} the chain's hash before them and {@code hash} after them.
    */
   public record Seal(long seq, String previousHash, String hash, int eventCount) {
+  }
+
+  /**
+   * Where the retained audit trail starts after old events were destroyed: the last destroyed event and its seal's
+   * hash, from which verification links on (the new genesis).
+   */
+  public record Checkpoint(long id, long throughSeq, String genesisHash, long previousThroughSeq, long eventsDestroyed,
+      long sealsDestroyed, Instant oldestEventAt, Instant newestEventAt, Instant destroyedAt, String destroyedBy,
+      String destroyedByName, String reason) {
   }
 
   /** An event with the seal of the block it ends, or with none when it does not end one. */
@@ -95,6 +105,35 @@ public class AuditRepository implements PanacheRepositoryBase<AuditEvent, Long> 
           });
           return events;
         });
+  }
+
+  /** The newest checkpoint, or null while no audit event was ever destroyed. */
+  public Uni<Checkpoint> latestCheckpoint() {
+    return database.query("SELECT * FROM audit_checkpoint ORDER BY through_seq DESC LIMIT 1").execute()
+        .map(rows -> rows.size() == 0 ? null : checkpoint(rows.iterator().next()));
+  }
+
+  /**
+   * The one sanctioned deletion of audit events: destroys the events and seals through {@code throughSeq}, which
+   * must end a sealed block, in the connection's transaction, after recording the checkpoint that verification
+   * starts from (see V16__retention_and_destruction.sql, {@code destroy_audit_events}).
+   */
+  public Uni<Checkpoint> destroyThrough(SqlConnection connection, long throughSeq, Instant at, String by,
+      String byName, String reason) {
+    return connection.preparedQuery("SELECT * FROM destroy_audit_events($1, $2, $3, $4, $5)")
+        .execute(Tuple.of(throughSeq, at.atOffset(ZoneOffset.UTC), by, byName, reason))
+        .map(rows -> checkpoint(rows.iterator().next()));
+  }
+
+  private static Checkpoint checkpoint(Row row) {
+    return new Checkpoint(row.getLong("id"), row.getLong("through_seq"), row.getString("genesis_hash"),
+        row.getLong("previous_through_seq"), row.getLong("events_destroyed"), row.getLong("seals_destroyed"),
+        instant(row, "oldest_event_at"), instant(row, "newest_event_at"), instant(row, "destroyed_at"),
+        row.getString("destroyed_by"), row.getString("destroyed_by_name"), row.getString("reason"));
+  }
+
+  private static Instant instant(Row row, String column) {
+    return row.getOffsetDateTime(column) == null ? null : row.getOffsetDateTime(column).toInstant();
   }
 
   /** How many events wait to be sealed. */

@@ -14,13 +14,16 @@ import org.openucp.clinical.access.Permission;
 import org.openucp.clinical.audit.AuditContext;
 import org.openucp.clinical.audit.AuditEvent;
 import org.openucp.clinical.audit.repository.AuditRepository;
+import org.openucp.clinical.audit.repository.AuditRepository.Checkpoint;
 import org.openucp.clinical.audit.repository.AuditRepository.Seal;
 import org.openucp.clinical.audit.repository.AuditRepository.SealedEvent;
 import org.openucp.model.identity.NhsNumber;
 
 /**
  * The append-only, hash-chained audit trail. Appends are single inserts; a sealer then links settled events into
- * the chain in sequence order by appending their seals. The database refuses any update or delete of either.
+ * the chain in sequence order by appending their seals. The database refuses any update or delete of either, but
+ * for the one sanctioned destruction of the oldest events once their retention has ended (retention package), which
+ * records a sealed checkpoint that verification then starts from.
  */
 @ApplicationScoped
 public class AuditTrail {
@@ -107,17 +110,57 @@ public class AuditTrail {
    * events whose content no longer gives their seal's hash.
    */
   public Uni<ChainVerification> verify() {
-    return access.require(Permission.READ_AUDIT)
-        .chain(() -> verifyFrom(0, new Walk()));
+    return access.require(Permission.READ_AUDIT).chain(this::verifyFromCheckpoint);
+  }
+
+  /**
+   * From the newest checkpoint (or the genesis). A destruction of old events that commits while the walk reads them
+   * moves the checkpoint on, and the walk would find the events it expected gone: it is then walked again from the
+   * new checkpoint.
+   */
+  private Uni<ChainVerification> verifyFromCheckpoint() {
+    return events.latestCheckpoint().chain(checkpoint ->
+        verifyFrom(checkpoint == null ? 0 : checkpoint.throughSeq(), new Walk(checkpoint))
+            .chain(result -> result.intact() ? Uni.createFrom().item(result)
+                : events.latestCheckpoint().chain(now -> Objects.equals(throughSeq(now), throughSeq(checkpoint))
+                    ? Uni.createFrom().item(result) : verifyFromCheckpoint())));
+  }
+
+  private static Long throughSeq(Checkpoint checkpoint) {
+    return checkpoint == null ? null : checkpoint.throughSeq();
   }
 
   /** Where a verification has got to: the chain's hash at the last seal, and the block read since. */
   private static final class Walk {
-    String sealedHash = AuditEvent.GENESIS;
-    String hash = AuditEvent.GENESIS;
+    /** Where the retained trail starts: the genesis, or the checkpoint the last destruction of old events recorded. */
+    final Checkpoint from;
+    String sealedHash;
+    String hash;
     long checked;
     long blockStart;
     int blockEvents;
+
+    Walk(Checkpoint from) {
+      this.from = from;
+      this.sealedHash = from == null ? AuditEvent.GENESIS : from.genesisHash();
+      this.hash = sealedHash;
+    }
+
+    ChainVerification broken(String problem) {
+      return new ChainVerification(false, checked, blockStart, problem, 0, fromSeq(), fromHash());
+    }
+
+    ChainVerification intact(long unsealed) {
+      return new ChainVerification(true, checked, null, null, unsealed, fromSeq(), fromHash());
+    }
+
+    private Long fromSeq() {
+      return from == null ? null : from.throughSeq();
+    }
+
+    private String fromHash() {
+      return from == null ? null : from.genesisHash();
+    }
 
     /** Adds the event to the current block; null while it fits, the problem once a sealed block does not. */
     ChainVerification add(SealedEvent sealed) {
@@ -133,7 +176,7 @@ public class AuditTrail {
       }
       String problem = problemWith(seal);
       if (problem != null) {
-        return new ChainVerification(false, checked, blockStart, problem, 0);
+        return broken(problem);
       }
       sealedHash = hash;
       checked += blockEvents;
@@ -168,8 +211,8 @@ public class AuditTrail {
         return verifyFrom(batch.get(batch.size() - 1).event().seq, walk);
       }
       // Events after the last seal wait for the sealer; they are counted as it counts them, at the chain head.
-      return walk.blockEvents == 0 ? Uni.createFrom().item(new ChainVerification(true, walk.checked, null, null, 0))
-          : events.countUnsealed().map(unsealed -> new ChainVerification(true, walk.checked, null, null, unsealed));
+      return walk.blockEvents == 0 ? Uni.createFrom().item(walk.intact(0))
+          : events.countUnsealed().map(walk::intact);
     });
   }
 }

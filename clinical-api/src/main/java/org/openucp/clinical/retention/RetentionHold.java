@@ -1,0 +1,60 @@
+package org.openucp.clinical.retention;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * A hold on a patient's records (litigation, a serious incident, an inquest): while it is active nothing of theirs
+ * is destroyed, whatever the schedule and any appraisal say, their audit events included.
+ */
+@Entity
+@Table(name = "retention_hold")
+public class RetentionHold extends PanacheEntityBase {
+
+  /** Why the records are held. */
+  public enum Kind {
+    LEGAL, SERIOUS_INCIDENT, INQUEST, OTHER
+  }
+
+  @Id
+  public UUID id;
+  @Column(name = "nhs_number", nullable = false)
+  public String nhsNumber;
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  public Kind kind;
+  @Column(nullable = false)
+  public String reason;
+  /** The case, claim or incident reference. */
+  public String reference;
+  @Column(name = "placed_at", nullable = false)
+  public Instant placedAt;
+  @Column(name = "placed_by", nullable = false)
+  public String placedBy;
+  @Column(name = "placed_by_name")
+  public String placedByName;
+  /** The last day the hold applies, if it was placed for a known time; open-ended otherwise. */
+  @Column(name = "until_on")
+  public LocalDate untilOn;
+  @Column(name = "lifted_at")
+  public Instant liftedAt;
+  @Column(name = "lifted_by")
+  public String liftedBy;
+  @Column(name = "lift_reason")
+  public String liftReason;
+  @Version
+  public long revision;
+
+  public boolean isActiveOn(LocalDate day) {
+    return liftedAt == null && (untilOn == null || !untilOn.isBefore(day));
+  }
+}

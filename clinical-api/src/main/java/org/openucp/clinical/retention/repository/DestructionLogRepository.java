@@ -1,0 +1,22 @@
+package org.openucp.clinical.retention.repository;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.UUID;
+import org.openucp.clinical.retention.DestructionRecord;
+
+/** The destruction log: appended to, read, and never changed (the database refuses updates and deletes). */
+@ApplicationScoped
+public class DestructionLogRepository implements PanacheRepositoryBase<DestructionRecord, UUID> {
+
+  /** A page of the log, newest first; only the stubs of one patient's records when their hash is given. */
+  public Uni<List<DestructionRecord>> page(String nhsNumberHash, int pageIndex, int pageSize) {
+    Sort newestFirst = Sort.by("destroyedAt").descending().and("id");
+    return (nhsNumberHash == null ? findAll(newestFirst) : find("nhsNumberHash", newestFirst, nhsNumberHash))
+        .page(Page.of(pageIndex, pageSize)).list();
+  }
+}

@@ -1,0 +1,33 @@
+package org.openucp.clinical.retention.service;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.openucp.clinical.retention.RetentionHold;
+import org.openucp.web.problem.Problem;
+import org.openucp.web.problem.ProblemException;
+
+/** The problems retention answers with. */
+public final class RetentionProblems {
+
+  private RetentionProblems() {
+  }
+
+  /** A well-formed value the rules do not allow: 422, naming the field. */
+  public static ProblemException unprocessable(String field, String message) {
+    return new ProblemException(Problem.of("invalid-input", "The request has invalid fields", 422,
+        field + ": " + message).withErrors(List.of(new Problem.FieldError(field, message))));
+  }
+
+  /** Nothing of a patient's may be destroyed while a hold is on their records. */
+  public static ProblemException onHold(List<RetentionHold> holds) {
+    String which = holds.stream().map(hold -> hold.kind + " hold " + hold.id
+            + (hold.reference == null ? "" : " (" + hold.reference + ")") + " placed on "
+            + LocalDate.ofInstant(hold.placedAt, java.time.ZoneOffset.UTC)
+            + (hold.untilOn == null ? "" : " until " + hold.untilOn))
+        .collect(Collectors.joining("; "));
+    return ProblemException.conflict("records-on-hold", "The records are on hold",
+        "Nothing of this patient's may be destroyed while a hold is active: " + which
+            + ". Lift the hold first if it no longer applies.");
+  }
+}
