@@ -30,6 +30,21 @@ public class Consent extends PanacheEntityBase {
   @Column(name = "recorded_at", nullable = false)
   public Instant recordedAt;
   public String notes;
+  /**
+   * The privacy notice the consent was given under. When a consent is written without one the database names the
+   * current notice (migration V17), so every path that records consent, initiation included, names it.
+   */
+  @Column(name = "privacy_notice_id")
+  public UUID privacyNoticeId;
+  /** A later notice whose purposes changed, under which consent must be given again; null when none is needed. */
+  @Column(name = "reconsent_notice_id")
+  public UUID reconsentNoticeId;
+  /** By when, after which the plan is restricted until it is given (or withdrawn). */
+  @Column(name = "reconsent_due_at")
+  public Instant reconsentDueAt;
+  /** When the plan was restricted for want of it: once per request for consent. */
+  @Column(name = "reconsent_restricted_at")
+  public Instant reconsentRestrictedAt;
 
   /** Records the basis as stated now by this member of staff, replacing what was recorded before. */
   public Consent recordedBy(StaffMember staff, ConsentBasis statedBasis, String statedNotes, Instant at) {
@@ -39,5 +54,18 @@ public class Consent extends PanacheEntityBase {
     recordedByName = staff.name();
     recordedAt = at;
     return this;
+  }
+
+  /** Given under this notice, the current one: whatever a notice asked of consent given under an earlier one is met. */
+  public Consent givenUnder(UUID noticeId) {
+    privacyNoticeId = noticeId;
+    reconsentNoticeId = null;
+    reconsentDueAt = null;
+    reconsentRestrictedAt = null;
+    return this;
+  }
+
+  public boolean reconsentRequired() {
+    return reconsentNoticeId != null;
   }
 }

@@ -16,6 +16,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openucp.clinical.audit.Audited;
 import org.openucp.clinical.consent.Consent;
 import org.openucp.clinical.consent.service.ConsentService;
+import org.openucp.clinical.notice.ReconsentNotification;
 import org.openucp.clinical.security.Roles;
 import org.openucp.model.care.ConsentBasis;
 import org.openucp.model.identity.NhsNumber;
@@ -44,13 +46,27 @@ public class ConsentResource {
   public record ConsentRequest(@NotNull ConsentBasis basis, @Size(max = 2000) String notes) {
   }
 
-  /** A consent record as shown to authors. */
+  /**
+   * A consent record as shown to authors: the privacy notice it was given under and, when a later notice changed the
+   * purposes, that consent must be given again under it by {@code reconsentDueAt} (after which the plan is
+   * restricted until it is), and whether the patient was emailed about it ({@code patientNotified}: {@code PENDING},
+   * {@code EMAILED}, {@code NO_EMAIL_KNOWN} or {@code SEND_FAILED}).
+   */
   public record ConsentView(ConsentBasis basis, String recordedBy, String recordedByName, Instant recordedAt,
-      String notes) {
+      String notes, UUID privacyNoticeId, String privacyNoticeVersion, boolean reconsentRequired,
+      String reconsentNoticeVersion, Instant reconsentDueAt, Instant restrictedForReconsentAt,
+      String patientNotified) {
 
-    static ConsentView of(Consent consent) {
+    static ConsentView of(ConsentService.Given given) {
+      Consent consent = given.consent();
+      ReconsentNotification notification = given.notification();
+      String notified = !consent.reconsentRequired() || notification == null ? null
+          : notification.outcome != null ? notification.outcome.name()
+          : notification.supersededAt == null ? "PENDING" : null;
       return new ConsentView(consent.basis, consent.recordedBy, consent.recordedByName, consent.recordedAt,
-          consent.notes);
+          consent.notes, consent.privacyNoticeId, given.notice() == null ? null : given.notice().version,
+          consent.reconsentRequired(), given.reconsentNotice() == null ? null : given.reconsentNotice().version,
+          consent.reconsentDueAt, consent.reconsentRestrictedAt, notified);
     }
   }
 
@@ -63,7 +79,8 @@ public class ConsentResource {
   @PUT
   @Consumes(MediaType.APPLICATION_JSON)
   @Audited("consent.record")
-  @Operation(summary = "Record (or replace) the patient's consent")
+  @Operation(summary = "Record (or replace) the patient's consent, under the current privacy notice; this is also "
+      + "how consent is given again after a notice changed its purposes, which lifts a restriction made for want of it")
   @APIResponse(responseCode = "200", description = "Recorded")
   @APIResponse(responseCode = "400", description = "Invalid fields")
   @APIResponse(responseCode = "404", description = "No plan for this NHS number")

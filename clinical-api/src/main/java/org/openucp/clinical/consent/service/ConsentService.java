@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,6 +17,9 @@ import org.openucp.clinical.careteam.repository.CareTeamRepository;
 import org.openucp.clinical.consent.Consent;
 import org.openucp.clinical.consent.repository.ConsentRepository;
 import org.openucp.clinical.intake.repository.SubmittedDraftRepository;
+import org.openucp.clinical.notice.PrivacyNotice;
+import org.openucp.clinical.notice.ReconsentNotification;
+import org.openucp.clinical.notice.service.Reconsent;
 import org.openucp.clinical.plan.CarePlan;
 import org.openucp.clinical.plan.PlanContentCodec;
 import org.openucp.clinical.plan.repository.AttachmentRepository;
@@ -24,6 +28,7 @@ import org.openucp.clinical.plan.repository.PlanVersionRepository;
 import org.openucp.clinical.plan.service.PlanService;
 import org.openucp.clinical.plan.service.PublicationEffects;
 import org.openucp.clinical.plan.service.PublicationRules;
+import org.openucp.clinical.security.Caller.StaffMember;
 import org.openucp.clinical.withdrawal.FollowUpTask;
 import org.openucp.clinical.withdrawal.service.Withdrawals;
 import org.openucp.model.care.ConsentBasis;
@@ -31,7 +36,10 @@ import org.openucp.model.identity.NhsNumber;
 import org.openucp.model.plan.PlanContent;
 import org.openucp.web.problem.ProblemException;
 
-/** Consent is the lawful basis for a plan: recorded before publication, and its withdrawal deletes the plan. */
+/**
+ * Consent is the lawful basis for a plan: recorded before publication under the current privacy notice, given again
+ * when a notice changes its purposes, and its withdrawal deletes the plan.
+ */
 @ApplicationScoped
 public class ConsentService {
 
@@ -45,6 +53,7 @@ public class ConsentService {
   private final PlanService planService;
   private final PublicationEffects effects;
   private final PlanContentCodec codec;
+  private final Reconsent reconsent;
   private final AccessGuard access;
   private final AuditContext audit;
   private final Clock clock;
@@ -52,7 +61,8 @@ public class ConsentService {
   public ConsentService(ConsentRepository consents, CarePlanRepository plans, PlanVersionRepository versions,
       AttachmentRepository attachments, SubmittedDraftRepository submissions, CareTeamRepository careTeams,
       Withdrawals withdrawals, PlanService planService,
-      PublicationEffects effects, PlanContentCodec codec, AccessGuard access, AuditContext audit, Clock clock) {
+      PublicationEffects effects, PlanContentCodec codec, Reconsent reconsent, AccessGuard access, AuditContext audit,
+      Clock clock) {
     this.consents = consents;
     this.plans = plans;
     this.versions = versions;
@@ -63,6 +73,7 @@ public class ConsentService {
     this.planService = planService;
     this.effects = effects;
     this.codec = codec;
+    this.reconsent = reconsent;
     this.access = access;
     this.audit = audit;
     this.clock = clock;
@@ -77,27 +88,72 @@ public class ConsentService {
       long submissionsDeleted) {
   }
 
+  /**
+   * A consent record with the privacy notices it names (the one it was given under, and a later one under which it
+   * must be given again), and whether the patient was reached about that: the newest request's notification.
+   */
+  public record Given(Consent consent, PrivacyNotice notice, PrivacyNotice reconsentNotice,
+      ReconsentNotification notification) {
+  }
+
+  /**
+   * Records the basis as stated now, under the current privacy notice: consent given again this way ends any wait for
+   * it, and lifts a restriction made for want of it.
+   */
   @WithTransaction
-  public Uni<Consent> record(NhsNumber patient, ConsentBasis basis, String notes) {
+  public Uni<Given> record(NhsNumber patient, ConsentBasis basis, String notes) {
     audit.patient(patient);
-    return access.require(Permission.RECORD_CONSENT).chain(staff -> planService.inCareTeam(staff, patient)
-        .chain(plan -> dateOfBirth(plan).chain(dateOfBirth -> {
-          PublicationRules.requireConsentBasisAllowed(dateOfBirth, basis, LocalDate.now(clock), "basis");
-          return consents.findById(plan.id).chain(found -> {
-            Consent consent = found == null ? new Consent() : found;
-            consent.planId = plan.id;
-            return consents.persistAndFlush(consent.recordedBy(staff, basis, notes, clock.instant()));
-          });
-        })));
+    return access.require(Permission.RECORD_CONSENT).chain(staff -> reconsent.noticeForConsentNow()
+        .chain(notice -> consentable(staff, patient, LockModeType.PESSIMISTIC_WRITE)
+            .chain(held -> dateOfBirth(held.plan()).chain(dateOfBirth -> {
+              PublicationRules.requireConsentBasisAllowed(dateOfBirth, basis, LocalDate.now(clock), "basis");
+              Instant now = clock.instant();
+              Consent consent = held.consent() == null ? new Consent() : held.consent();
+              consent.planId = held.plan().id;
+              consent.recordedBy(staff, basis, notes, now).givenUnder(notice.id);
+              return consents.persistAndFlush(consent).call(() -> reconsent.obtained(patient, staff.id(), now));
+            })))
+        .chain(consent -> given(patient, consent)));
   }
 
   @WithSession
-  public Uni<Consent> get(NhsNumber patient) {
+  public Uni<Given> get(NhsNumber patient) {
     audit.patient(patient);
     return access.require(Permission.VIEW_DRAFT)
-        .chain(staff -> planService.inCareTeam(staff, patient))
-        .chain(plan -> consents.findById(plan.id))
-        .onItem().ifNull().failWith(() -> ProblemException.notFound("A consent record for this plan"));
+        .chain(staff -> consentable(staff, patient, LockModeType.NONE))
+        .map(held -> held.consent())
+        .onItem().ifNull().failWith(() -> ProblemException.notFound("A consent record for this plan"))
+        .chain(consent -> given(patient, consent));
+  }
+
+  /** A plan and its consent record (which may be missing). */
+  private record Held(CarePlan plan, Consent consent) {
+  }
+
+  /**
+   * The patient's plan and its consent (locked as asked), for the plan's care team. A plan restricted for want of
+   * re-consent stays open to them here, since recording consent again is how that restriction ends; any other
+   * restriction, and anyone else, is refused as for every other operation on the plan.
+   */
+  private Uni<Held> consentable(StaffMember staff, NhsNumber patient, LockModeType lock) {
+    return plans.findByPatient(patient).chain(plan -> {
+      if (plan == null) {
+        return planService.inCareTeam(staff, patient).replaceWith((Held) null);
+      }
+      return consents.findById(plan.id, lock).chain(consent -> reconsent.restrictedForReconsent(patient)
+          .chain(restriction -> restriction == null ? planService.inCareTeam(staff, patient)
+              : careTeams.isMember(plan.id, staff.organisation().value()).chain(member -> {
+                audit.plan(plan.id, null);
+                return member ? Uni.createFrom().item(plan) : planService.inCareTeam(staff, patient);
+              }))
+          .map(checked -> new Held(checked, consent)));
+    });
+  }
+
+  private Uni<Given> given(NhsNumber patient, Consent consent) {
+    return reconsent.notice(consent.privacyNoticeId).chain(notice -> reconsent.notice(consent.reconsentNoticeId)
+        .chain(asking -> reconsent.newestNotification(patient)
+            .map(notification -> new Given(consent, notice, asking, notification))));
   }
 
   /**
@@ -152,7 +208,8 @@ public class ConsentService {
         : Uni.createFrom().item(List.of());
     return toFollowUp.chain(organisations -> eraseRecords(patient, plan, requestedBy, organisation, at)
         .call(() -> withdrawals.noticeFor(patient, at))
-        .call(() -> withdrawals.followUp(patient, organisations, FollowUpTask.CONSENT_WITHDRAWN_BY_PATIENT, at)));
+        .call(() -> withdrawals.followUp(patient, organisations, FollowUpTask.CONSENT_WITHDRAWN_BY_PATIENT, at))
+        .call(() -> reconsent.withdrawn(patient, "consent-withdrawn", at)));
   }
 
   /** The plan's care team and the organisations the patient's submissions were sent to: read before erasing. */

@@ -116,14 +116,25 @@ public class Restrictions {
           }
           return restrictions.delete(restriction);
         })
-        .chain(() -> plans.findByPatient(patient))
-        .chain(plan -> {
-          if (plan == null || !plan.isPublished()) {
-            return Uni.createFrom().voidItem();
-          }
-          return versions.findVersion(plan.id, plan.latestVersion)
-              .chain(version -> effects.published(plan, version, codec.read(version.content)));
-        });
+        .chain(() -> republish(patient));
+  }
+
+  /**
+   * Lifts, inside the caller's transaction, a restriction whose cause the patient has just ended themself, in person
+   * (consent given again): they know, so no notice of lifting is owed. Brings the published plan back.
+   */
+  public Uni<Void> liftWithin(Restriction restriction) {
+    return restrictions.delete(restriction).chain(() -> republish(NhsNumber.of(restriction.nhsNumber)));
+  }
+
+  private Uni<Void> republish(NhsNumber patient) {
+    return plans.findByPatient(patient).chain(plan -> {
+      if (plan == null || !plan.isPublished()) {
+        return Uni.createFrom().voidItem();
+      }
+      return versions.findVersion(plan.id, plan.latestVersion)
+          .chain(version -> effects.published(plan, version, codec.read(version.content)));
+    });
   }
 
   private Uni<Restriction> existing(NhsNumber patient) {
