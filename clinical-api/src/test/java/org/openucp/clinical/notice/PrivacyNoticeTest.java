@@ -15,6 +15,8 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,6 +24,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openucp.clinical.notice.service.ReconsentRestrictions;
@@ -130,6 +134,43 @@ class PrivacyNoticeTest {
         .body("find { it.nhsNumber == '" + patient + "' }.dueAt", equalTo(published.getString("notice.reconsentDueAt")));
     // The plan stays in urgent care meanwhile.
     api.as(Personas.PARAMEDIC).when().get("/urgent-care/patients/" + patient).then().statusCode(200);
+  }
+
+  /**
+   * A consent written (here: a plan initiated, straight in the database) while a notice with changed purposes is
+   * published is either flagged by the publication or names the new notice: the publication waits for it.
+   */
+  @Test
+  void shouldNotMissAConsentWrittenWhileANoticeIsPublished() throws Exception {
+    UUID plan = UUID.randomUUID();
+    String patient = NhsNumbers.fresh();
+    CompletableFuture<Response> publishing;
+    try (Connection writing = database.connect("clinical")) {
+      writing.setAutoCommit(false);
+      try (PreparedStatement initiated = writing.prepareStatement("""
+          INSERT INTO care_plan (id, nhs_number, draft_content, draft_revision, draft_updated_at, draft_updated_by,
+                                 latest_version, owning_organisation, created_at, created_by)
+          VALUES (?, ?, '{}', 0, now(), 'test', 0, 'A83008', now(), 'test')""");
+           PreparedStatement consented = writing.prepareStatement("""
+          INSERT INTO consent (plan_id, basis, recorded_by, recorded_at) VALUES (?, 'EXPLICIT_CONSENT', 'test', now())
+          """)) {
+        initiated.setObject(1, plan);
+        initiated.setString(2, patient);
+        initiated.executeUpdate();
+        consented.setObject(1, plan);
+        consented.executeUpdate();
+      }
+      publishing = CompletableFuture.supplyAsync(() -> publish(purposesWithOneChanged()));
+      assertThat(publicationWaitingForTheLock()).as("the publication waits for the consent being written").isTrue();
+      assertThat(publishing).isNotDone();
+      writing.commit();
+    }
+
+    String notice = publishing.get(30, TimeUnit.SECONDS).then().statusCode(201).extract().path("notice.id");
+    assertThat(tables.count("SELECT count(*) FROM consent WHERE plan_id = ? AND reconsent_notice_id = ?", plan,
+        UUID.fromString(notice))).isEqualTo(1);
+    assertThat(tables.count("SELECT count(*) FROM reconsent_notification WHERE nhs_number = ?", patient))
+        .isEqualTo(1);
   }
 
   @Test
@@ -354,6 +395,16 @@ class PrivacyNoticeTest {
         .then().statusCode(200).body("id", not(hasItem(id)));
     assertThat(tables.count("SELECT count(*) FROM audit_event WHERE nhs_number = ? AND action = "
         + "'reconsent.notifications' AND outcome = 'SUCCESS'", patient)).isPositive();
+  }
+
+  private boolean publicationWaitingForTheLock() throws InterruptedException {
+    for (int attempt = 0; attempt < 200; attempt++) {
+      if (tables.count("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted") > 0) {
+        return true;
+      }
+      Thread.sleep(50);
+    }
+    return false;
   }
 
   /** A patient whose plan the job has restricted because consent was not given again in time. */
