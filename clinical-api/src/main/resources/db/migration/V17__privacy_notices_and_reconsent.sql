@@ -98,9 +98,10 @@ CREATE TRIGGER consent_names_current_notice BEFORE INSERT OR UPDATE ON consent
 
 -- For the portal to email a patient whose consent is needed again (NHS number, notice, due date: no clinical
 -- content). Pending until the portal reports what it could do (emailed, or no address known, or sending failed), or
--- until consent is given again first (superseded). Withdrawal deletes them with the plan.
+-- until consent is given again first (superseded). They go with the plan (withdrawal, destruction).
 CREATE TABLE reconsent_notification (
     id            UUID         PRIMARY KEY,
+    plan_id       UUID         NOT NULL REFERENCES care_plan (id) ON DELETE CASCADE,
     nhs_number    CHAR(10)     NOT NULL,
     notice_id     UUID         NOT NULL REFERENCES privacy_notice (id),
     due_at        TIMESTAMPTZ  NOT NULL,
@@ -115,6 +116,7 @@ CREATE TABLE reconsent_notification (
 CREATE INDEX reconsent_notification_pending_idx ON reconsent_notification (created_at, id)
     WHERE outcome IS NULL AND superseded_at IS NULL;
 CREATE INDEX reconsent_notification_patient_idx ON reconsent_notification (nhs_number, created_at);
+CREATE INDEX reconsent_notification_plan_idx ON reconsent_notification (plan_id);
 
 -- A patient's open follow-up tasks (e.g. to obtain consent again) are completed when consent is given again.
 CREATE INDEX follow_up_task_patient_idx ON follow_up_task (nhs_number, reason) WHERE completed_at IS NULL;

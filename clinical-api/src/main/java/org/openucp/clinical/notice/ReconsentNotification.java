@@ -30,6 +30,9 @@ public class ReconsentNotification extends PanacheEntityBase {
 
   @Id
   public UUID id;
+  /** The plan it is about: the notification goes with it (withdrawal, destruction). */
+  @Column(name = "plan_id", nullable = false)
+  public UUID planId;
   @Column(name = "nhs_number", nullable = false)
   public String nhsNumber;
   @Column(name = "notice_id", nullable = false)

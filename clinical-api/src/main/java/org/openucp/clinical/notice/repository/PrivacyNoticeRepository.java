@@ -35,14 +35,15 @@ public class PrivacyNoticeRepository implements PanacheRepositoryBase<PrivacyNot
         WHERE n.id = c.privacy_notice_id AND n.seq < CAST(:seq AS integer)
         RETURNING c.plan_id, c.reconsent_due_at
       ), affected AS (
-        SELECT p.nhs_number, p.owning_organisation, f.reconsent_due_at
+        SELECT f.plan_id, p.nhs_number, p.owning_organisation, f.reconsent_due_at
         FROM flagged f JOIN care_plan p ON p.id = f.plan_id
       ), superseded AS (
         UPDATE reconsent_notification r SET superseded_at = CAST(:now AS timestamptz)
         WHERE r.outcome IS NULL AND r.superseded_at IS NULL AND r.nhs_number IN (SELECT nhs_number FROM affected)
       ), notified AS (
-        INSERT INTO reconsent_notification (id, nhs_number, notice_id, due_at, created_at)
-        SELECT gen_random_uuid(), a.nhs_number, CAST(:notice AS uuid), a.reconsent_due_at, CAST(:now AS timestamptz)
+        INSERT INTO reconsent_notification (id, plan_id, nhs_number, notice_id, due_at, created_at)
+        SELECT gen_random_uuid(), a.plan_id, a.nhs_number, CAST(:notice AS uuid), a.reconsent_due_at,
+               CAST(:now AS timestamptz)
         FROM affected a
       ), tasks AS (
         INSERT INTO follow_up_task (id, organisation, nhs_number, reason, created_at)

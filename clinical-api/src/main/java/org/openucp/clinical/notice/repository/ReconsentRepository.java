@@ -83,9 +83,11 @@ public class ReconsentRepository implements PanacheRepositoryBase<ReconsentNotif
         nhsNumber).chain(() -> completeTasks(nhsNumber, by, at));
   }
 
-  /** Consent was withdrawn and the plan erased: its notifications go with it, and nobody need ask again. */
+  /**
+   * Consent was withdrawn and the plan erased (its notifications went with it): nobody need ask for it again.
+   */
   public Uni<Void> erased(String nhsNumber, String by, Instant at) {
-    return delete("nhsNumber", nhsNumber).chain(() -> completeTasks(nhsNumber, by, at));
+    return completeTasks(nhsNumber, by, at);
   }
 
   private Uni<Void> completeTasks(String nhsNumber, String by, Instant at) {
