@@ -26,6 +26,8 @@ import org.openucp.clinical.plan.repository.AttachmentRepository;
 import org.openucp.clinical.plan.repository.CarePlanRepository;
 import org.openucp.clinical.plan.repository.PatientCommentRepository;
 import org.openucp.clinical.plan.repository.PlanVersionRepository;
+import org.openucp.clinical.notice.service.Reconsent;
+import org.openucp.clinical.rights.Restriction;
 import org.openucp.clinical.rights.repository.RestrictionRepository;
 import org.openucp.clinical.security.Caller.StaffMember;
 import org.openucp.model.care.ConsentBasis;
@@ -135,7 +137,8 @@ public class PlanService {
       return requireCareTeam(staff, plan).chain(() -> restrictions.isRestricted(plan.nhsNumber)).chain(restricted -> {
         if (restricted) {
           audit.restricted();
-          throw restricted();
+          throw ProblemException.forbidden("plan-restricted", "The patient's plan is restricted: it is kept but may "
+              + "not be used. The operator's information governance team handles it.");
         }
         return currentContent(plan);
       }).chain(current -> {
@@ -290,11 +293,11 @@ public class PlanService {
         throw ProblemException.notFound("A plan for this NHS number");
       }
       audit.plan(plan.id, null);
-      return restrictions.isRestricted(plan.nhsNumber).chain(restricted -> !restricted
+      return restrictions.findById(plan.nhsNumber).chain(restriction -> restriction == null
           ? Uni.createFrom().item(plan)
           : isInCareTeam(staff, plan).map(member -> {
             audit.restricted();
-            throw member ? restricted() : ProblemException.notFound("A plan for this NHS number");
+            throw member ? restricted(restriction) : ProblemException.notFound("A plan for this NHS number");
           }));
     });
   }
@@ -434,9 +437,13 @@ public class PlanService {
     return version;
   }
 
-  private static ProblemException restricted() {
-    return ProblemException.forbidden("plan-restricted", "The patient has restricted the use of their data: the "
-        + "plan is kept but may not be used. The operator's information governance team handles the request.");
+  /** What the care team is told of a restricted plan: why, and what ends it. */
+  private static ProblemException restricted(Restriction restriction) {
+    return ProblemException.forbidden("plan-restricted", Reconsent.REASON.equals(restriction.reason)
+        ? "The plan is kept but may not be used: the patient's consent is needed again under the current privacy "
+            + "notice and was not given in time. Record their consent again to use the plan."
+        : "The patient has restricted the use of their data: the plan is kept but may not be used. The operator's "
+            + "information governance team handles the request.");
   }
 
   private static ProblemException planExists(CarePlan existing) {
