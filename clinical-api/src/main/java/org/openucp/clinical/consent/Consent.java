@@ -10,6 +10,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 import org.openucp.clinical.security.Caller.StaffMember;
+import org.openucp.clinical.plan.service.PlanService;
 import org.openucp.model.care.ConsentBasis;
 
 /** The lawful basis on which a plan is held: without it a plan cannot be published. */
@@ -30,6 +31,11 @@ public class Consent extends PanacheEntityBase {
   @Column(name = "recorded_at", nullable = false)
   public Instant recordedAt;
   public String notes;
+  /** For a person under 18: who holds parental responsibility. */
+  @Column(name = "parental_responsibility")
+  public String parentalResponsibility;
+  /** For a best-interests decision: who was consulted. */
+  public String consulted;
   /**
    * The privacy notice the consent was given under. When a consent is written without one the database names the
    * current notice (migration V17), so every path that records consent, initiation included, names it.
@@ -47,9 +53,11 @@ public class Consent extends PanacheEntityBase {
   public Instant reconsentRestrictedAt;
 
   /** Records the basis as stated now by this member of staff, replacing what was recorded before. */
-  public Consent recordedBy(StaffMember staff, ConsentBasis statedBasis, String statedNotes, Instant at) {
-    basis = statedBasis;
-    notes = statedNotes;
+  public Consent recordedBy(StaffMember staff, PlanService.ConsentStatement statement, Instant at) {
+    basis = statement.basis();
+    notes = statement.notes();
+    parentalResponsibility = statement.parentalResponsibility();
+    consulted = statement.consulted();
     recordedBy = staff.id();
     recordedByName = staff.name();
     recordedAt = at;

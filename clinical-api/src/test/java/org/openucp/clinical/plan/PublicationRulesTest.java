@@ -9,17 +9,18 @@ import static org.openucp.clinical.support.Plans.aPlan;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openucp.clinical.support.ClinicalApi;
 import org.openucp.clinical.support.ClinicalInfra;
-import org.openucp.infra.NhsNumbers;
 import org.openucp.clinical.support.Onboarded;
 import org.openucp.clinical.support.Plans;
 import org.openucp.infra.LocalInfra;
 import org.openucp.infra.LocalIssuer;
+import org.openucp.infra.NhsNumbers;
 import org.openucp.infra.Personas;
 
 /** The clinical rules a plan must meet before urgent care may rely on it, and the warnings a publisher sees. */
@@ -76,13 +77,46 @@ class PublicationRulesTest {
     String dateOfBirth = LocalDate.now().minusYears(17).toString();
     api.initiate(Personas.GP, patient, aPlan().withPerson("dateOfBirth", dateOfBirth), "EXPLICIT_CONSENT")
         .then().statusCode(422).body("errors[0].field", equalTo("consent.basis"));
-    api.initiate(Personas.GP, patient, aPlan().withPerson("dateOfBirth", dateOfBirth), "BEST_INTERESTS_DECISION")
+    api.initiate(Personas.GP, patient, aPlan().withPerson("dateOfBirth", dateOfBirth), Map.of(
+            "basis", "BEST_INTERESTS_DECISION", "parentalResponsibility", "Ann Jones, mother",
+            "consulted", "Ann Jones, mother; the school nurse"))
         .then().statusCode(201);
 
     api.recordConsent(Personas.GP, patient, "EXPLICIT_CONSENT")
         .then().statusCode(422).body("errors[0].field", equalTo("basis"));
-    api.recordConsent(Personas.GP, patient, "PARENT_OR_GUARDIAN").then().statusCode(200);
+    api.as(Personas.GP).contentType(ContentType.JSON)
+        .body(Map.of("basis", "PARENT_OR_GUARDIAN", "parentalResponsibility", "Ann Jones, mother"))
+        .when().put("/plans/" + patient + "/consent").then().statusCode(200);
     api.publish(Personas.GP, patient, api.revision(patient)).then().statusCode(201);
+  }
+
+  @Test
+  void shouldRecordWhoHoldsParentalResponsibilityAndWhoWasConsultedForAChild() {
+    String patient = NhsNumbers.fresh();
+    Plans child = aPlan().withPerson("dateOfBirth", LocalDate.now().minusYears(10).toString());
+
+    api.initiate(Personas.GP, patient, child, Map.of("basis", "PARENT_OR_GUARDIAN"))
+        .then().statusCode(422).body("type", equalTo("https://openucp.org/problems/childs-consent-incomplete"))
+        .body("errors.field", hasItem("consent.parentalResponsibility"));
+    api.initiate(Personas.GP, patient, child, Map.of("basis", "BEST_INTERESTS_DECISION",
+            "parentalResponsibility", "Ann Jones, mother"))
+        .then().statusCode(422).body("errors.field", hasItem("consent.consulted"));
+    api.initiate(Personas.GP, patient, child, Map.of("basis", "PARENT_OR_GUARDIAN",
+        "parentalResponsibility", "Ann Jones, mother")).then().statusCode(201);
+
+    api.as(Personas.GP).when().get("/plans/" + patient + "/consent")
+        .then().statusCode(200).body("parentalResponsibility", equalTo("Ann Jones, mother"));
+  }
+
+  @Test
+  void shouldRefuseToPublishAChildsPlanWhoseConsentNamesNobodyWithParentalResponsibility() {
+    String patient = consentedDraft(aPlan());
+    api.recordConsent(Personas.GP, patient, "BEST_INTERESTS_DECISION").then().statusCode(200);
+    api.saveDraft(Personas.GP, patient, api.revision(patient),
+        aPlan().withPerson("dateOfBirth", LocalDate.now().minusYears(10).toString())).then().statusCode(200);
+
+    api.publish(Personas.GP, patient, api.revision(patient))
+        .then().statusCode(422).body("errors.field", hasItem("consent.parentalResponsibility"));
   }
 
   @Test

@@ -33,9 +33,14 @@ public final class ClinicalApi {
   }
 
   public Response initiate(Persona persona, String nhsNumber, Plans plan, String consentBasis) {
+    return initiate(persona, nhsNumber, plan, Map.of("basis", consentBasis, "notes",
+        "Discussed with the patient at home"));
+  }
+
+  /** Initiates with the consent as given, e.g. a child's with who holds parental responsibility. */
+  public Response initiate(Persona persona, String nhsNumber, Plans plan, Map<String, Object> consent) {
     return as(persona).contentType(ContentType.JSON)
-        .body(Map.of("nhsNumber", nhsNumber, "content", plan.content(),
-            "consent", Map.of("basis", consentBasis, "notes", "Discussed with the patient at home")))
+        .body(Map.of("nhsNumber", nhsNumber, "content", plan.content(), "consent", consent))
         .when().post("/plans");
   }
 

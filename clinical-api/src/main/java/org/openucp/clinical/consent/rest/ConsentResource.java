@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openucp.clinical.audit.Audited;
 import org.openucp.clinical.consent.Consent;
 import org.openucp.clinical.consent.service.ConsentService;
+import org.openucp.clinical.plan.service.PlanService;
 import org.openucp.clinical.notice.ReconsentNotification;
 import org.openucp.clinical.security.Roles;
 import org.openucp.model.care.ConsentBasis;
@@ -43,7 +44,16 @@ public class ConsentResource {
   }
 
   /** Recording consent: on what basis, with any notes. */
-  public record ConsentRequest(@NotNull ConsentBasis basis, @Size(max = 2000) String notes) {
+  /**
+   * The basis a plan is held on; for a person under 18, who holds parental responsibility and, for a best-interests
+   * decision, who was consulted.
+   */
+  public record ConsentRequest(@NotNull ConsentBasis basis, @Size(max = 2000) String notes,
+      @Size(max = 300) String parentalResponsibility, @Size(max = 1000) String consulted) {
+
+    public PlanService.ConsentStatement statement() {
+      return new PlanService.ConsentStatement(basis, notes, parentalResponsibility, consulted);
+    }
   }
 
   /**
@@ -53,7 +63,7 @@ public class ConsentResource {
    * {@code EMAILED}, {@code NO_EMAIL_KNOWN} or {@code SEND_FAILED}).
    */
   public record ConsentView(ConsentBasis basis, String recordedBy, String recordedByName, Instant recordedAt,
-      String notes, UUID privacyNoticeId, String privacyNoticeVersion, boolean reconsentRequired,
+      String notes, String parentalResponsibility, String consulted, UUID privacyNoticeId, String privacyNoticeVersion, boolean reconsentRequired,
       String reconsentNoticeVersion, Instant reconsentDueAt, Instant restrictedForReconsentAt,
       String patientNotified) {
 
@@ -64,7 +74,7 @@ public class ConsentResource {
           : notification.outcome != null ? notification.outcome.name()
           : notification.supersededAt == null ? "PENDING" : null;
       return new ConsentView(consent.basis, consent.recordedBy, consent.recordedByName, consent.recordedAt,
-          consent.notes, consent.privacyNoticeId, given.notice() == null ? null : given.notice().version,
+          consent.notes, consent.parentalResponsibility, consent.consulted, consent.privacyNoticeId, given.notice() == null ? null : given.notice().version,
           consent.reconsentRequired(), given.reconsentNotice() == null ? null : given.reconsentNotice().version,
           consent.reconsentDueAt, consent.reconsentRestrictedAt, notified);
     }
@@ -84,10 +94,12 @@ public class ConsentResource {
   @APIResponse(responseCode = "200", description = "Recorded")
   @APIResponse(responseCode = "400", description = "Invalid fields")
   @APIResponse(responseCode = "404", description = "No plan for this NHS number")
-  @APIResponse(responseCode = "422", description = "This basis is not allowed for a person under 18")
+  @APIResponse(responseCode = "422", description = "This basis is not allowed for a person under 18, or a child's "
+      + "consent does not name who holds parental responsibility (and, for a best-interests decision, who was "
+      + "consulted)")
   public Uni<ConsentView> record(@PathParam("nhsNumber") NhsNumber nhsNumber,
       @NotNull @Valid ConsentRequest request) {
-    return consents.record(nhsNumber, request.basis(), request.notes()).map(ConsentView::of);
+    return consents.record(nhsNumber, request.statement()).map(ConsentView::of);
   }
 
   @GET

@@ -31,7 +31,6 @@ import org.openucp.clinical.plan.service.PublicationRules;
 import org.openucp.clinical.security.Caller.StaffMember;
 import org.openucp.clinical.withdrawal.FollowUpTask;
 import org.openucp.clinical.withdrawal.service.Withdrawals;
-import org.openucp.model.care.ConsentBasis;
 import org.openucp.model.identity.NhsNumber;
 import org.openucp.model.plan.PlanContent;
 import org.openucp.web.problem.ProblemException;
@@ -101,16 +100,16 @@ public class ConsentService {
    * it, and lifts a restriction made for want of it.
    */
   @WithTransaction
-  public Uni<Given> record(NhsNumber patient, ConsentBasis basis, String notes) {
+  public Uni<Given> record(NhsNumber patient, PlanService.ConsentStatement statement) {
     audit.patient(patient);
     return access.require(Permission.RECORD_CONSENT).chain(staff -> reconsent.noticeForConsentNow()
         .chain(notice -> consentable(staff, patient, LockModeType.PESSIMISTIC_WRITE)
             .chain(held -> dateOfBirth(held.plan()).chain(dateOfBirth -> {
-              PublicationRules.requireConsentBasisAllowed(dateOfBirth, basis, LocalDate.now(clock), "basis");
+              PublicationRules.requireConsentAllowed(dateOfBirth, statement, LocalDate.now(clock), "");
               Instant now = clock.instant();
               Consent consent = held.consent() == null ? new Consent() : held.consent();
               consent.planId = held.plan().id;
-              consent.recordedBy(staff, basis, notes, now).givenUnder(notice.id);
+              consent.recordedBy(staff, statement, now).givenUnder(notice.id);
               return consents.persistAndFlush(consent).call(() -> reconsent.obtained(patient, staff.id(), now));
             })))
         .chain(consent -> given(patient, consent)));

@@ -121,7 +121,7 @@ public class IntakeResource {
   public Uni<InboxItem> claim(@PathParam("id") UUID id, @Valid ClaimRequest request) {
     ConsentRequest consent = request == null ? null : request.consent();
     return intake.claim(id, consent == null ? null
-        : new PlanService.ConsentStatement(consent.basis(), consent.notes())).map(InboxItem::of);
+        : consent.statement()).map(InboxItem::of);
   }
 
   @POST

@@ -64,8 +64,7 @@ public class PlanResource {
       + "names a document that is not attached")
   public Uni<Response> initiate(@NotNull @Valid InitiateRequest request, UriInfo uri) {
     PlanContent content = request.content() == null ? PlanContent.empty() : request.content();
-    PlanService.ConsentStatement consent = new PlanService.ConsentStatement(request.consent().basis(),
-        request.consent().notes());
+    PlanService.ConsentStatement consent = request.consent().statement();
     return plans.initiate(request.nhsNumber(), content, consent).map(draft -> Response
         .created(uri.getAbsolutePathBuilder().path(draft.plan().nhsNumber).build())
         .tag(Versions.etag(draft.plan().revision))

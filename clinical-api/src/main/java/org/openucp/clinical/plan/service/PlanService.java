@@ -97,7 +97,11 @@ public class PlanService {
   }
 
   /** The consent basis stated when a plan is initiated: no clinical content is stored without one. */
-  public record ConsentStatement(ConsentBasis basis, String notes) {
+  /**
+   * The basis a plan is held on, as stated by the clinician; for a child, who holds parental responsibility and, for a
+   * best-interests decision, who was consulted.
+   */
+  public record ConsentStatement(ConsentBasis basis, String notes, String parentalResponsibility, String consulted) {
   }
 
   public Uni<Draft> initiate(NhsNumber patient, PlanContent content, ConsentStatement consent) {
@@ -229,8 +233,7 @@ public class PlanService {
       // One query after the other: a reactive session runs one operation at a time.
       return consents.findById(plan.id).chain(consent -> publishedContent(plan).chain(published -> organisations
           .findById(staff.organisation().value()).chain(organisation -> {
-            PublicationRules.Findings findings = PublicationRules.check(content,
-                consent == null ? null : consent.basis, LocalDate.now(clock));
+            PublicationRules.Findings findings = PublicationRules.check(content, consent, LocalDate.now(clock));
             if (!findings.publishable()) {
               throw new ProblemException(Problem.of("plan-not-publishable", "The plan cannot be published yet", 422,
                   "Complete or correct: " + String.join(", ",
@@ -376,8 +379,8 @@ public class PlanService {
   /** A new plan owned by the member of staff's organisation, its care team, and the consent it is held on. */
   private Uni<CarePlan> create(StaffMember staff, NhsNumber patient, PlanContent content,
       ConsentStatement consent) {
-    PublicationRules.requireConsentBasisAllowed(content.person() == null ? null : content.person().dateOfBirth(),
-        consent.basis(), LocalDate.now(clock), "consent.basis");
+    PublicationRules.requireConsentAllowed(content.person() == null ? null : content.person().dateOfBirth(),
+        consent, LocalDate.now(clock), "consent.");
     CarePlan plan = new CarePlan();
     plan.id = UUID.randomUUID();
     plan.nhsNumber = patient.value();
@@ -387,7 +390,7 @@ public class PlanService {
     writeDraft(plan, content, staff);
     Consent record = new Consent();
     record.planId = plan.id;
-    record.recordedBy(staff, consent.basis(), consent.notes(), clock.instant());
+    record.recordedBy(staff, consent, clock.instant());
     return requireOwnAttachment(plan, content).chain(() -> plans.persistAndFlush(plan))
         .call(created -> careTeams.addIfAbsent(created.id, created.owningOrganisation, staff.id(), clock.instant()))
         .call(created -> consents.persistAndFlush(record));

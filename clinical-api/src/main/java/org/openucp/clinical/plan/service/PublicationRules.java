@@ -5,6 +5,7 @@ import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
 import org.openucp.model.care.CeilingOfTreatment;
+import org.openucp.clinical.consent.Consent;
 import org.openucp.model.care.ConsentBasis;
 import org.openucp.model.plan.PlanContent;
 import org.openucp.web.problem.Problem;
@@ -30,7 +31,7 @@ public final class PublicationRules {
     }
   }
 
-  public static Findings check(PlanContent plan, ConsentBasis consent, LocalDate today) {
+  public static Findings check(PlanContent plan, Consent consent, LocalDate today) {
     List<FieldError> errors = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
     PlanContent.Person person = plan.person();
@@ -60,10 +61,14 @@ public final class PublicationRules {
     }
     if (consent == null) {
       errors.add(new FieldError("consent", "record the patient's consent before publishing"));
-    } else if (person != null && person.dateOfBirth() != null && isChild(person.dateOfBirth(), today)
-        && !allowsChild(consent)) {
-      errors.add(new FieldError("consent", "for a person under 18, consent must be by a parent or guardian or a "
-          + "best-interests decision"));
+    } else if (person != null && person.dateOfBirth() != null && isChild(person.dateOfBirth(), today)) {
+      if (!allowsChild(consent.basis)) {
+        errors.add(new FieldError("consent", "for a person under 18, consent must be by a parent or guardian or a "
+            + "best-interests decision"));
+      } else {
+        errors.addAll(childsConsentMissing(consent.basis, consent.parentalResponsibility, consent.consulted,
+            "consent."));
+      }
     }
     if (plan.preferences() == null || plan.preferences().preferredPlaceOfDeath() == null) {
       warnings.add("No preferred place of death (1st choice) is recorded");
@@ -83,14 +88,40 @@ public final class PublicationRules {
     return basis == ConsentBasis.PARENT_OR_GUARDIAN || basis == ConsentBasis.BEST_INTERESTS_DECISION;
   }
 
-  /** Refuses, naming {@code field}, a consent basis that cannot apply to a person under 18. */
-  public static void requireConsentBasisAllowed(LocalDate dateOfBirth, ConsentBasis basis, LocalDate today,
-      String field) {
-    if (dateOfBirth != null && isChild(dateOfBirth, today) && !allowsChild(basis)) {
+  /**
+   * Refuses, naming each field after {@code prefix}, consent that cannot hold a child's plan: a basis other than a
+   * parent or guardian's consent or a best-interests decision, no one named as holding parental responsibility, or
+   * a best-interests decision without who was consulted (the seeds require consulting the parent or guardian).
+   */
+  public static void requireConsentAllowed(LocalDate dateOfBirth, PlanService.ConsentStatement consent,
+      LocalDate today, String prefix) {
+    if (dateOfBirth == null || !isChild(dateOfBirth, today)) {
+      return;
+    }
+    if (!allowsChild(consent.basis())) {
       throw new ProblemException(Problem.of("consent-basis-not-allowed", "Consent basis not allowed", 422,
           "For a person under 18, consent must be by a parent or guardian or a best-interests decision")
-          .withErrors(List.of(new FieldError(field, "not allowed under 18"))));
+          .withErrors(List.of(new FieldError(prefix + "basis", "not allowed under 18"))));
     }
+    List<FieldError> missing = childsConsentMissing(consent.basis(), consent.parentalResponsibility(),
+        consent.consulted(), prefix);
+    if (!missing.isEmpty()) {
+      throw new ProblemException(Problem.of("childs-consent-incomplete", "Who decided for the child", 422,
+          "For a person under 18, record who holds parental responsibility and, for a best-interests decision, who "
+              + "was consulted").withErrors(missing));
+    }
+  }
+
+  private static List<FieldError> childsConsentMissing(ConsentBasis basis, String parentalResponsibility,
+      String consulted, String prefix) {
+    List<FieldError> missing = new ArrayList<>();
+    if (blank(parentalResponsibility)) {
+      missing.add(new FieldError(prefix + "parentalResponsibility", "required for a person under 18"));
+    }
+    if (basis == ConsentBasis.BEST_INTERESTS_DECISION && blank(consulted)) {
+      missing.add(new FieldError(prefix + "consulted", "required for a best-interests decision about a child"));
+    }
+    return missing;
   }
 
   private static boolean blank(String value) {
