@@ -104,6 +104,25 @@ class RestrictionTest {
   }
 
   @Test
+  void shouldOpenAnIncidentAndRestrictAChildsPlanWhenItsConsentIsReportedMissing() {
+    String child = api.publishedPlan(aPlan());
+    Map<String, Object> report = Map.of("nhsNumber", child, "reportedBy", "The child's father",
+        "whatWasReported", "Nobody asked either parent before the plan was made");
+
+    api.as(Personas.GP).contentType(ContentType.JSON).body(report)
+        .when().post("/restrictions/child-consent-reports").then().statusCode(403);
+    String incident = api.as(Personas.IG_OFFICER).contentType(ContentType.JSON).body(report)
+        .when().post("/restrictions/child-consent-reports")
+        .then().statusCode(201).body("restriction.nhsNumber", equalTo(child)).extract().path("incidentId");
+
+    api.as(Personas.PARAMEDIC).when().get("/urgent-care/patients/" + child).then().statusCode(404);
+    api.as(Personas.IG_OFFICER).when().get("/breaches/" + incident)
+        .then().statusCode(200).body("category", equalTo("CONFIDENTIALITY"));
+    assertThat(tables.count("SELECT count(*) FROM breach_affected_patient WHERE nhs_number = ?", child))
+        .isEqualTo(1);
+  }
+
+  @Test
   void shouldLetOnlyInformationGovernanceRestrictOrLift() {
     String patient = api.publishedPlan(aPlan());
 

@@ -15,6 +15,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -24,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openucp.clinical.audit.Audited;
 import org.openucp.clinical.rights.Restriction;
+import org.openucp.clinical.rights.service.ChildConsentReports;
 import org.openucp.clinical.rights.service.Restrictions;
 import org.openucp.clinical.security.Roles;
 import org.openucp.model.identity.NhsNumber;
@@ -37,9 +39,11 @@ import org.openucp.model.identity.NhsNumber;
 public class RestrictionResource {
 
   private final Restrictions restrictions;
+  private final ChildConsentReports reports;
 
-  public RestrictionResource(Restrictions restrictions) {
+  public RestrictionResource(Restrictions restrictions, ChildConsentReports reports) {
     this.restrictions = restrictions;
+    this.reports = reports;
   }
 
   /** Why the patient's data is restricted, e.g. the rights request it answers. */
@@ -57,6 +61,30 @@ public class RestrictionResource {
       return new RestrictionView(restriction.nhsNumber, restriction.reason, restriction.rightsRequestId,
           restriction.restrictedAt, restriction.restrictedBy, restriction.liftNotice, restriction.liftNoticeSentAt);
     }
+  }
+
+  /** A report that a child's data was collected without the consent the law requires. */
+  public record ChildConsentReport(@NotNull NhsNumber nhsNumber, @NotBlank @Size(max = 2000) String whatWasReported,
+      @NotBlank @Size(max = 200) String reportedBy) {
+  }
+
+  /** The incident it opened in the breach register, and the restriction now in force. */
+  public record ChildConsentIncident(UUID incidentId, Instant regulatorDueAt, RestrictionView restriction) {
+  }
+
+  @POST
+  @Path("/child-consent-reports")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Audited("restriction.child-consent-report")
+  @Operation(summary = "A child's data reported collected without the required consent: open an incident in the "
+      + "breach register and restrict the child's plan until decided")
+  @APIResponse(responseCode = "201", description = "Incident opened, plan restricted")
+  public Uni<Response> reportChildConsent(@NotNull @Valid ChildConsentReport report) {
+    return reports.report(new ChildConsentReports.Report(report.nhsNumber(), report.whatWasReported(),
+            report.reportedBy()))
+        .map(opened -> Response.status(201).entity(new ChildConsentIncident(
+            opened.incident().breach().id, opened.incident().regulatorDueAt(),
+            RestrictionView.of(opened.restriction()))).build());
   }
 
   @GET
