@@ -93,6 +93,11 @@ class RestrictionTest {
     api.as(Personas.IG_OFFICER).when().delete("/restrictions/" + patient)
         .then().statusCode(409).body("type", equalTo("https://openucp.org/problems/lift-notice-required"));
     api.as(Personas.IG_OFFICER).contentType(ContentType.JSON)
+        .body(Map.of("notice", "We will use it again", "sentAt", "0001-01-01T00:00:00Z"))
+        .when().post("/restrictions/" + patient + "/lift-notice")
+        .then().statusCode(400).body("errors[0].field", equalTo("sentAt"));
+    api.as(Personas.IG_OFFICER).when().delete("/restrictions/" + patient).then().statusCode(409);
+    api.as(Personas.IG_OFFICER).contentType(ContentType.JSON)
         .body(Map.of("notice", "We will use your plan again from Monday, as your GP's correction is recorded."))
         .when().post("/restrictions/" + patient + "/lift-notice").then().statusCode(200);
     api.as(Personas.IG_OFFICER).when().delete("/restrictions/" + patient).then().statusCode(204);

@@ -2,6 +2,7 @@ package org.openucp.clinical.rights;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.openucp.clinical.support.Plans.aPlan;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -133,6 +134,25 @@ class RightsRequestTest {
     api.as(Personas.IG_OFFICER).contentType(ContentType.JSON)
         .body(Map.of("nhsNumber", NhsNumbers.fresh(), "kind", "ACCESS", "receivedVia", "LETTER"))
         .when().post("/rights-requests").then().statusCode(400).body("errors[0].field", equalTo("requester"));
+  }
+
+  @Test
+  void shouldRefuseStatedTimesThatCannotHaveHappenedNamingTheFieldAndStoringNothing() {
+    String ancient = "0001-01-01T00:00:00Z";
+    String patient = api.publishedPlan(aPlan());
+
+    api.as(Personas.IG_OFFICER).contentType(ContentType.JSON)
+        .body(Map.of("nhsNumber", patient, "kind", "RESTRICTION", "receivedVia", "LETTER", "requester", "The patient",
+            "receivedAt", ancient))
+        .when().post("/rights-requests").then().statusCode(400).body("errors[0].field", equalTo("receivedAt"));
+    api.as(Personas.IG_OFFICER).contentType(ContentType.JSON)
+        .body(Map.of("complainant", "A relative", "summary", "Nobody called back", "receivedAt", ancient))
+        .when().post("/complaints").then().statusCode(400).body("errors[0].field", equalTo("receivedAt"));
+    api.as(Personas.PARAMEDIC).when().get("/urgent-care/patients/" + patient).then().statusCode(200);
+
+    String id = record("ACCESS", null).path("id");
+    verify(id, Instant.parse("+99999-01-01T00:00:00Z")).then().statusCode(400)
+        .body("errors[0].field", equalTo("verifiedAt"));
   }
 
   @Test

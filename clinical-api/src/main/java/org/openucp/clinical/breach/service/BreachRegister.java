@@ -31,6 +31,7 @@ import org.openucp.clinical.breach.repository.LiaisonRepository;
 import org.openucp.clinical.breach.repository.RegulatorDecisionRepository;
 import org.openucp.model.identity.NhsNumber;
 import org.openucp.web.problem.Problem;
+import org.openucp.web.time.StatedTimes;
 import org.openucp.web.problem.ProblemException;
 import org.openucp.web.version.Versions;
 
@@ -42,10 +43,6 @@ import org.openucp.web.version.Versions;
 @ApplicationScoped
 public class BreachRegister {
 
-  /** How far ahead of this service's clock a time the caller sends may be, e.g. "now" on their computer. */
-  static final Duration CLOCK_SKEW = Duration.ofMinutes(2);
-  /** No time before this is taken: the service did not exist, and the database's range is not the JDK's. */
-  static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
 
   private static final Permission IG = Permission.MANAGE_INFORMATION_GOVERNANCE;
 
@@ -149,8 +146,8 @@ public class BreachRegister {
         errors.add(new Problem.FieldError("userId", message));
       }
       checkTime(errors, "from", filter.from(), now);
-      if (filter.to() != null && filter.to().isBefore(EARLIEST)) {
-        errors.add(new Problem.FieldError("to", "must not be before " + EARLIEST));
+      if (filter.to() != null && filter.to().isBefore(StatedTimes.EARLIEST)) {
+        errors.add(new Problem.FieldError("to", "must not be before " + StatedTimes.EARLIEST));
       } else if (!to.isAfter(filter.from())) {
         errors.add(new Problem.FieldError("to", "must be after from"));
       }
@@ -415,10 +412,9 @@ public class BreachRegister {
 
   /** A time that has happened: not in the future (beyond clock skew), and not before the service could exist. */
   private static void checkTime(List<Problem.FieldError> errors, String field, Instant at, Instant now) {
-    if (at.isAfter(now.plus(CLOCK_SKEW))) {
-      errors.add(new Problem.FieldError(field, "must not be in the future"));
-    } else if (at.isBefore(EARLIEST)) {
-      errors.add(new Problem.FieldError(field, "must not be before " + EARLIEST));
+    String problem = StatedTimes.problem(at, now);
+    if (problem != null) {
+      errors.add(new Problem.FieldError(field, problem));
     }
   }
 

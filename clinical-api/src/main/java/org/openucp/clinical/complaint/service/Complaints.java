@@ -19,6 +19,7 @@ import org.openucp.clinical.complaint.repository.ComplaintRepository;
 import org.openucp.model.identity.NhsNumber;
 import org.openucp.model.identity.OdsCode;
 import org.openucp.web.problem.ProblemException;
+import org.openucp.web.time.StatedTimes;
 import org.openucp.web.version.Versions;
 
 /** The complaint log, kept by the operator's information governance team apart from patients' records. */
@@ -53,9 +54,7 @@ public class Complaints {
     return access.require(Permission.MANAGE_INFORMATION_GOVERNANCE).chain(staff -> {
       Instant now = clock.instant();
       Instant receivedAt = received.receivedAt() == null ? now : received.receivedAt();
-      if (receivedAt.isAfter(now)) {
-        throw ProblemException.badRequest("time-in-the-future", "receivedAt cannot be in the future");
-      }
+      StatedTimes.require("receivedAt", receivedAt, now);
       Complaint complaint = new Complaint();
       complaint.id = UUID.randomUUID();
       complaint.receivedAt = receivedAt;

@@ -20,6 +20,7 @@ import org.openucp.clinical.rights.Restriction;
 import org.openucp.clinical.rights.repository.RestrictionRepository;
 import org.openucp.model.identity.NhsNumber;
 import org.openucp.web.problem.ProblemException;
+import org.openucp.web.time.StatedTimes;
 
 /**
  * Restriction of a patient's data (UK GDPR Art 18; also while an objection is decided): the plan stays stored but
@@ -94,8 +95,8 @@ public class Restrictions {
     return access.require(Permission.MANAGE_INFORMATION_GOVERNANCE).chain(staff -> existing(patient)
         .map(restriction -> {
           Instant now = clock.instant();
-          if (sentAt != null && sentAt.isAfter(now)) {
-            throw ProblemException.badRequest("notice-in-the-future", "A notice cannot have been sent in the future");
+          if (sentAt != null) {
+            StatedTimes.require("sentAt", sentAt, now);
           }
           restriction.liftNotice = notice;
           restriction.liftNoticeSentAt = sentAt == null ? now : sentAt;

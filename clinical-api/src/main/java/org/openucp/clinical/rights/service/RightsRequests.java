@@ -18,6 +18,7 @@ import org.openucp.clinical.rights.RightsRequest.Kind;
 import org.openucp.clinical.rights.repository.RightsRequestRepository;
 import org.openucp.model.identity.NhsNumber;
 import org.openucp.web.problem.ProblemException;
+import org.openucp.web.time.StatedTimes;
 import org.openucp.web.version.Versions;
 
 /**
@@ -63,7 +64,7 @@ public class RightsRequests {
     return access.require(Permission.MANAGE_INFORMATION_GOVERNANCE).chain(staff -> {
       Instant now = clock.instant();
       Instant receivedAt = request.receivedAt() == null ? now : request.receivedAt();
-      notInTheFuture("receivedAt", receivedAt, now);
+      StatedTimes.require("receivedAt", receivedAt, now);
       RightsRequest created = received(request, receivedAt, staff.id());
       created.handler = staff.name();
       return stored(created);
@@ -137,7 +138,7 @@ public class RightsRequests {
         .map(request -> {
           Instant now = clock.instant();
           Instant at = verifiedAt == null ? now : verifiedAt;
-          notInTheFuture("verifiedAt", at, now);
+          StatedTimes.require("verifiedAt", at, now);
           if (at.isBefore(request.receivedAt)) {
             throw ProblemException.badRequest("verified-before-received",
                 "Identity cannot have been verified before the request was received");
@@ -172,7 +173,7 @@ public class RightsRequests {
           }
           Instant now = clock.instant();
           Instant notified = notifiedAt == null ? now : notifiedAt;
-          notInTheFuture("notifiedAt", notified, now);
+          StatedTimes.require("notifiedAt", notified, now);
           if (LocalDate.ofInstant(notified, ENGLAND).isAfter(request.statutoryDueOn)) {
             throw ProblemException.conflict("extension-too-late", "Too late to extend",
                 "An extension must be explained to the requester within the first month, by "
@@ -222,11 +223,5 @@ public class RightsRequests {
       audit.patient(NhsNumber.of(request.nhsNumber));
       return request;
     });
-  }
-
-  private static void notInTheFuture(String field, Instant at, Instant now) {
-    if (at.isAfter(now)) {
-      throw ProblemException.badRequest("time-in-the-future", field + " cannot be in the future");
-    }
   }
 }
