@@ -75,5 +75,8 @@ class PatientRightsRequestTest {
         .when().post("/patient-access/" + patient + "/rights-requests").then().statusCode(401);
     api.as(Personas.GP).contentType(ContentType.JSON).body(Map.of("kind", "ERASURE"))
         .when().post("/patient-access/" + patient + "/rights-requests").then().statusCode(403);
+    api.asPortalFor(someoneElse).when().get("/patient-access/" + patient + "/rights-requests").then().statusCode(403);
+    api.as(Personas.PORTAL_SERVICE).when().get("/patient-access/" + patient + "/rights-requests")
+        .then().statusCode(401);
   }
 }
