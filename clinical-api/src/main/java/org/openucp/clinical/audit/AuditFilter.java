@@ -9,6 +9,7 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import org.openucp.clinical.audit.service.AuditTrail;
 import org.openucp.clinical.security.CurrentCaller;
 import org.openucp.model.identity.NhsNumber;
+import org.openucp.web.time.WallClock;
 
 /**
  * The single mechanism that audits access to patient data: after every call of an {@link Audited} resource method,
@@ -27,7 +28,7 @@ public class AuditFilter {
   private final CurrentCaller caller;
   private final Clock clock;
 
-  public AuditFilter(AuditTrail trail, AuditContext context, CurrentCaller caller, Clock clock) {
+  public AuditFilter(AuditTrail trail, AuditContext context, CurrentCaller caller, @WallClock Clock clock) {
     this.trail = trail;
     this.context = context;
     this.caller = caller;

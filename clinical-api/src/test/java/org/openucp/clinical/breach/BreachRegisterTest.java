@@ -16,6 +16,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -27,11 +28,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openucp.clinical.support.ClinicalApi;
 import org.openucp.clinical.support.ClinicalInfra;
 import org.openucp.clinical.support.ClinicalTables;
+import org.openucp.clinical.support.MovableClock;
 import org.openucp.clinical.support.Onboarded;
 import org.openucp.infra.EmbeddedDatabase;
 import org.openucp.infra.LocalInfra;
@@ -67,8 +70,16 @@ class BreachRegisterTest {
   @LocalInfra
   EmbeddedDatabase database;
 
+  @Inject
+  MovableClock clock;
+
   private ClinicalApi api;
   private ClinicalTables tables;
+
+  @AfterEach
+  void backToTheRealTime() {
+    clock.reset();
+  }
 
   @BeforeEach
   void onboard() {
@@ -118,6 +129,21 @@ class BreachRegisterTest {
         .contentType("application/problem+json").body("errors.field", contains("whatHappened"));
 
     assertThat(tables.count("SELECT count(*) FROM breach WHERE what_happened = ?", facts.whatHappened())).isZero();
+  }
+
+  @Test
+  void shouldListABreachOverdueOnceSeventyTwoHoursFromAwarenessHavePassed() {
+    Instant aware = now();
+    String id = recorded(facts(aware));
+    assertThat(deadline(id, 72)).containsEntry("overdue", false);
+
+    clock.advance(Duration.ofHours(71).plusMinutes(59));
+    assertThat(deadline(id, 48)).containsEntry("overdue", false);
+    read(id).then().statusCode(200).body("regulator.overdue", equalTo(false));
+
+    clock.advance(Duration.ofMinutes(2));
+    assertThat(deadline(id, 48)).containsEntry("overdue", true);
+    read(id).then().statusCode(200).body("regulator.overdue", equalTo(true));
   }
 
   @Test

@@ -8,18 +8,22 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openucp.clinical.support.ClinicalApi;
 import org.openucp.clinical.support.ClinicalInfra;
+import org.openucp.clinical.support.MovableClock;
 import org.openucp.clinical.support.Onboarded;
 import org.openucp.infra.LocalInfra;
 import org.openucp.infra.LocalIssuer;
@@ -37,6 +41,9 @@ class RightsRequestTest {
   @LocalInfra
   LocalIssuer issuer;
 
+  @Inject
+  MovableClock clock;
+
   private ClinicalApi api;
 
   @BeforeEach
@@ -45,17 +52,24 @@ class RightsRequestTest {
     api = new ClinicalApi(issuer);
   }
 
+  @AfterEach
+  void backToTheRealTime() {
+    clock.reset();
+  }
+
   @Test
   void shouldPromiseAnAnswerFortyEightHoursAfterReceiptAndListItOverdueOnceThatHasPassed() {
     Response recorded = record("ACCESS", null);
+    String id = recorded.path("id");
     Instant receivedAt = Instant.parse(recorded.path("receivedAt"));
-    String received47HoursAgo = record("ACCESS", Instant.now().minus(47, ChronoUnit.HOURS)).path("id");
-    String received49HoursAgo = record("ACCESS", Instant.now().minus(49, ChronoUnit.HOURS)).path("id");
-
     assertThat(Instant.parse(recorded.path("serviceDueAt"))).isEqualTo(receivedAt.plus(Duration.ofHours(48)));
-    assertThat(deadline(recorded.path("id"), "rights-request.service")).containsEntry("overdue", false);
-    assertThat(deadline(received47HoursAgo, "rights-request.service")).containsEntry("overdue", false);
-    assertThat(deadline(received49HoursAgo, "rights-request.service")).containsEntry("overdue", true);
+    assertThat(deadline(id, "rights-request.service")).containsEntry("overdue", false);
+
+    clock.advance(Duration.ofHours(47).plusMinutes(59));
+    assertThat(deadline(id, "rights-request.service")).containsEntry("overdue", false);
+
+    clock.advance(Duration.ofMinutes(2));
+    assertThat(deadline(id, "rights-request.service")).containsEntry("overdue", true);
   }
 
   @Test
@@ -76,12 +90,15 @@ class RightsRequestTest {
 
   @Test
   void shouldListTheStatutoryDeadlineOverdueOnceTheMonthFromIdentityVerificationHasPassed() {
-    LocalDate today = LocalDate.now(ENGLAND);
-    String inTheMonth = verifiedOn(today.minusDays(20));
-    String pastTheMonth = verifiedOn(today.minusMonths(1).minusDays(3));
+    String id = record("ACCESS", null).path("id");
+    LocalDate verifiedOn = LocalDate.now(ENGLAND);
+    verify(id, null).then().statusCode(200).body("statutoryDueOn", equalTo(verifiedOn.plusMonths(1).toString()));
 
-    assertThat(deadline(inTheMonth, "rights-request.statutory")).containsEntry("overdue", false);
-    assertThat(deadline(pastTheMonth, "rights-request.statutory")).containsEntry("overdue", true);
+    moveTo(verifiedOn.plusMonths(1), LocalTime.of(23, 59));
+    assertThat(deadline(id, "rights-request.statutory")).containsEntry("overdue", false);
+
+    moveTo(verifiedOn.plusMonths(1).plusDays(1), LocalTime.of(0, 1));
+    assertThat(deadline(id, "rights-request.statutory")).containsEntry("overdue", true);
   }
 
   @Test
@@ -164,6 +181,11 @@ class RightsRequestTest {
           .when().post("/rights-requests").then().statusCode(403);
       api.as(someone).when().get("/rights-requests").then().statusCode(403);
     }
+  }
+
+  /** Moves the service's clock ahead to that time of that day in England. */
+  private void moveTo(LocalDate day, LocalTime time) {
+    clock.advance(Duration.between(clock.instant(), day.atTime(time).atZone(ENGLAND).toInstant()));
   }
 
   private Response record(String kind, Instant receivedAt) {

@@ -10,12 +10,21 @@ import java.time.Duration;
 @ApplicationScoped
 public class Clocks {
 
+  // Microsecond ticks, as PostgreSQL stores them: what a response shows is what a later read returns.
+  private static final Clock MICROSECONDS = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1000));
+
   // A singleton: the clock never changes, and an application-scoped one would be reached through a client proxy on
   // every call (measurable on the crisis lookup, which asks the time several times).
   @Produces
   @Singleton
   Clock clock() {
-    // Microsecond ticks, as PostgreSQL stores them: what a response shows is what a later read returns.
-    return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1000));
+    return MICROSECONDS;
+  }
+
+  @Produces
+  @Singleton
+  @WallClock
+  Clock wallClock() {
+    return MICROSECONDS;
   }
 }

@@ -18,6 +18,7 @@ import org.openucp.clinical.audit.repository.AuditRepository.Checkpoint;
 import org.openucp.clinical.audit.repository.AuditRepository.Seal;
 import org.openucp.clinical.audit.repository.AuditRepository.SealedEvent;
 import org.openucp.model.identity.NhsNumber;
+import org.openucp.web.time.WallClock;
 
 /**
  * The append-only, hash-chained audit trail. Appends are single inserts; a sealer then links settled events into
@@ -39,7 +40,7 @@ public class AuditTrail {
   private final Clock clock;
 
   public AuditTrail(AuditRepository events, Pool database, AccessGuard access, AuditContext audit,
-      AuditConfig config, Clock clock) {
+      AuditConfig config, @WallClock Clock clock) {
     this.events = events;
     this.audit = audit;
     this.database = database;

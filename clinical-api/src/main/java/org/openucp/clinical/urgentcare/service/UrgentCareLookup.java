@@ -20,6 +20,7 @@ import org.openucp.clinical.urgentcare.repository.PublishedPlanRepository;
 import org.openucp.model.identity.NhsNumber;
 import org.openucp.model.identity.Postcode;
 import org.openucp.web.problem.ProblemException;
+import org.openucp.web.time.WallClock;
 
 /**
  * Finds a published plan in a crisis: by NHS number, or by family name, date of birth and postcode when the number
@@ -41,10 +42,11 @@ public class UrgentCareLookup {
   private final RestrictionRepository restrictions;
   private final PatientCommentRepository comments;
   private final Clock clock;
+  private final Clock auditClock;
 
   public UrgentCareLookup(PublishedPlanRepository published, AuditedLookups lookups, PlanVersionRepository versions,
       CrisisViews views, AccessGuard access, AuditContext audit, RestrictionRepository restrictions,
-      PatientCommentRepository comments, Clock clock) {
+      PatientCommentRepository comments, Clock clock, @WallClock Clock auditClock) {
     this.published = published;
     this.lookups = lookups;
     this.versions = versions;
@@ -54,6 +56,7 @@ public class UrgentCareLookup {
     this.restrictions = restrictions;
     this.comments = comments;
     this.clock = clock;
+    this.auditClock = auditClock;
   }
 
   /** The outcome of a search by demographics: one person's crisis view as JSON, or the people to choose between. */
@@ -70,7 +73,7 @@ public class UrgentCareLookup {
     audit.reason(statedReason);
     return access.require(Permission.VIEW_PUBLISHED)
         .chain(staff -> lookups.find(patient,
-            AuditEvent.of(BY_NUMBER, OK, clock.instant(), staff, audit, null, null)))
+            AuditEvent.of(BY_NUMBER, OK, auditClock.instant(), staff, audit, null, null)))
         .chain(entry -> {
           if (entry == null) {
             return notFound(patient);
