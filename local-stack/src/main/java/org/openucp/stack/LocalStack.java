@@ -3,7 +3,9 @@ package org.openucp.stack;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CountDownLatch;
 import org.openucp.infra.DemoOnboarding;
@@ -47,10 +49,10 @@ public final class LocalStack {
       LocalIssuer issuer = LocalIssuer.start(issuerPort, Personas.ALL);
       started.push(issuer);
       ServiceProcess clinical = ServiceProcess.start("clinical-api", layout.clinicalJar(), clinicalPort,
-          ServiceConfig.clinical(database, issuer), layout.logDirectory());
+          forLocalRun(ServiceConfig.clinical(database, issuer)), layout.logDirectory());
       started.push(clinical);
       ServiceProcess portal = ServiceProcess.start("portal-api", layout.portalJar(), portalPort,
-          ServiceConfig.portal(database, issuer, clinical.baseUrl()), layout.logDirectory());
+          forLocalRun(ServiceConfig.portal(database, issuer, clinical.baseUrl())), layout.logDirectory());
       started.push(portal);
       Duration clinicalReady = clinical.awaitReady(STARTUP_TIMEOUT);
       Duration portalReady = portal.awaitReady(STARTUP_TIMEOUT);
@@ -61,6 +63,14 @@ public final class LocalStack {
       System.exit(1);
     }
     stopped.await();
+  }
+
+  /** What only a developer's run switches on: Swagger UI, and plain-text logs to read in a terminal. */
+  private static Map<String, String> forLocalRun(Map<String, String> config) {
+    Map<String, String> local = new HashMap<>(config);
+    local.put("quarkus.swagger-ui.enabled", "true");
+    local.put("quarkus.log.console.json.enabled", "false");
+    return local;
   }
 
   private static String banner(EmbeddedDatabase database, LocalIssuer issuer, ServiceProcess clinical,

@@ -2,6 +2,7 @@ package org.openucp.stack;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -13,17 +14,21 @@ import com.icegreen.greenmail.util.ServerSetup;
 import io.restassured.http.ContentType;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -37,6 +42,7 @@ import org.openucp.infra.NhsNumbers;
 import org.openucp.infra.Persona;
 import org.openucp.infra.Personas;
 import org.openucp.infra.ServiceConfig;
+import org.openucp.model.identity.NhsNumber;
 
 /**
  * Both packaged services as separate processes, one embedded PostgreSQL server, one OIDC issuer: a patient's draft
@@ -55,9 +61,11 @@ class DraftMoveSystemIT {
   private static int clinicalPort;
   private static Map<String, String> portalConfig;
   private static GreenMail mail;
+  private static long classStartedMillis;
 
   @BeforeAll
   static void startPortalWhileTheClinicalApiIsDown() {
+    classStartedMillis = System.currentTimeMillis() - 1000;
     StackLayout layout = StackLayout.find();
     database = EmbeddedDatabase.start(0, List.of("clinical", "portal"));
     issuer = LocalIssuer.start(0, Personas.ALL);
@@ -367,6 +375,49 @@ class DraftMoveSystemIT {
     await("portal not ready").atMost(MOVE).until(() -> portal.healthStatus("ready") == 503);
     assertThat(clinical.healthStatus("live")).isEqualTo(200);
     assertThat(portal.healthStatus("live")).isEqualTo(200);
+  }
+
+  @Test
+  @Order(1)
+  void shouldRefuseToStartNamingEverySettingThatIsMissing() throws IOException {
+    Map<String, String> incomplete = new HashMap<>(portalConfig);
+    incomplete.remove("quarkus.rest-client.clinical-intake.url");
+    incomplete.remove("portal.proxies.assertion-signing-key");
+
+    try (ServiceProcess unconfigured = ServiceProcess.start("portal-api-unconfigured", StackLayout.find().portalJar(),
+        freePort(), incomplete, StackLayout.find().logDirectory())) {
+      assertThatThrownBy(() -> unconfigured.awaitReady(STARTUP)).hasMessageContaining("exited");
+      assertThat(Files.readString(unconfigured.log()))
+          .contains("QUARKUS_REST_CLIENT_CLINICAL_INTAKE_URL", "PORTAL_PROXIES_ASSERTION_SIGNING_KEY");
+    }
+  }
+
+  /** Last: the logs of every service this class ran, through outages and restarts, hold no identifier or token. */
+  @Test
+  @Order(Integer.MAX_VALUE)
+  void shouldKeepNhsNumbersAndTokensOutOfEveryLogLine() throws IOException {
+    Pattern testNhsNumber = Pattern.compile("\\b9\\d{9}\\b");
+    List<String> leaks = new ArrayList<>();
+    List<Path> logs;
+    try (Stream<Path> files = Files.list(StackLayout.find().logDirectory())) {
+      logs = files.filter(log -> log.toFile().lastModified() >= classStartedMillis).toList();
+    }
+    assertThat(logs).hasSizeGreaterThanOrEqualTo(2);
+    for (Path log : logs) {
+      for (String line : Files.readAllLines(log)) {
+        Matcher number = testNhsNumber.matcher(line);
+        while (number.find()) {
+          if (NhsNumber.isValid(number.group())) {
+            leaks.add(log.getFileName() + ": " + line);
+          }
+        }
+        // A signed JWT starts with its base64url-encoded header, '{"' being "eyJ".
+        if (line.contains("eyJ") || line.contains("Bearer ")) {
+          leaks.add(log.getFileName() + ": " + line);
+        }
+      }
+    }
+    assertThat(leaks).isEmpty();
   }
 
   private static void startClinical() {

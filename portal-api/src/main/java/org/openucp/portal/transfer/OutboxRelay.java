@@ -1,5 +1,7 @@
 package org.openucp.portal.transfer;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.vertx.ConsumeEvent;
@@ -41,9 +43,11 @@ public class OutboxRelay {
   private final TransferConfig config;
   private final EventBus bus;
   private final Clock clock;
+  private final Counter deliveryFailures;
 
   public OutboxRelay(OutboxRepository outbox, DraftRepository drafts, SubmissionReceiptRepository receipts,
-      @RestClient ClinicalIntakeClient intake, TransferConfig config, EventBus bus, Clock clock) {
+      @RestClient ClinicalIntakeClient intake, TransferConfig config, EventBus bus, Clock clock,
+      MeterRegistry registry) {
     this.outbox = outbox;
     this.drafts = drafts;
     this.receipts = receipts;
@@ -51,6 +55,9 @@ public class OutboxRelay {
     this.config = config;
     this.bus = bus;
     this.clock = clock;
+    this.deliveryFailures = Counter.builder("openucp.transfer.delivery.failures")
+        .description("Deliveries of submitted drafts to the clinical intake that failed and will be retried")
+        .register(registry);
   }
 
   /** Asks for a relay run soon, off the caller's request. */
@@ -112,6 +119,7 @@ public class OutboxRelay {
   private Uni<Integer> postpone(UUID draftId, Throwable failure) {
     String error = failure.getClass().getSimpleName() + ": " + failure.getMessage();
     LOG.warnf("Delivery of draft %s failed, will retry: %s", draftId, error);
+    deliveryFailures.increment();
     return Panache.withTransaction(() -> outbox.findById(draftId).chain(message -> {
       if (message == null) {
         return Uni.createFrom().item(0);

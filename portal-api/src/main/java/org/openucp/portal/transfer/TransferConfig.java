@@ -31,4 +31,8 @@ public interface TransferConfig {
   /** Whether a submission is relayed straight after it commits, rather than only by the scheduled run. */
   @WithDefault("true")
   boolean relayOnSubmit();
+
+  /** How often the outbox's backlog is counted for the metrics ("off" stops it). */
+  @WithDefault("15s")
+  String monitoringInterval();
 }

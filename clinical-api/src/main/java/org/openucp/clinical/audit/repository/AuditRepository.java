@@ -136,6 +136,20 @@ public class AuditRepository implements PanacheRepositoryBase<AuditEvent, Long> 
     return row.getOffsetDateTime(column) == null ? null : row.getOffsetDateTime(column).toInstant();
   }
 
+  /** How many events wait to be sealed, and when the oldest of them happened (null when none waits). */
+  public record Backlog(long events, Instant oldest) {
+  }
+
+  /** The events waiting to be sealed, for monitoring the sealer. */
+  public Uni<Backlog> unsealedBacklog() {
+    return database.query("SELECT count(*), min(occurred_at) FROM audit_event"
+            + " WHERE seq > (SELECT last_seq FROM audit_chain_head WHERE id = 1)").execute()
+        .map(rows -> {
+          Row row = rows.iterator().next();
+          return new Backlog(row.getLong(0), instant(row, "min"));
+        });
+  }
+
   /** How many events wait to be sealed. */
   public Uni<Long> countUnsealed() {
     return database.query("SELECT count(*) FROM audit_event"

@@ -4,7 +4,6 @@ import io.smallrye.health.api.AsyncHealthCheck;
 import io.smallrye.health.api.HealthGroup;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 
 /**
@@ -16,8 +15,6 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 @ApplicationScoped
 public class DeadlineHealth implements AsyncHealthCheck {
 
-  private static final Duration SOON = Duration.ofHours(48);
-
   private final InformationGovernance governance;
 
   public DeadlineHealth(InformationGovernance governance) {
@@ -26,7 +23,7 @@ public class DeadlineHealth implements AsyncHealthCheck {
 
   @Override
   public Uni<HealthCheckResponse> call() {
-    return governance.counts(SOON).map(counts -> HealthCheckResponse.named("information-governance-deadlines").up()
+    return governance.counts(InformationGovernance.SOON).map(counts -> HealthCheckResponse.named("information-governance-deadlines").up()
         .withData("overdue", counts.overdue()).withData("dueWithin48Hours", counts.dueSoon()).build());
   }
 }

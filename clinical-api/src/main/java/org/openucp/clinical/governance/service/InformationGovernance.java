@@ -19,6 +19,9 @@ import org.openucp.clinical.governance.DeadlineSource;
 @ApplicationScoped
 public class InformationGovernance {
 
+  /** What counts as due soon for monitoring: within two days. */
+  public static final Duration SOON = Duration.ofHours(48);
+
   private final Instance<DeadlineSource> sources;
   private final AccessGuard access;
   private final Clock clock;

@@ -39,4 +39,10 @@ public class ReviewTaskRepository implements PanacheRepositoryBase<ReviewTask, U
           where p.planId = t.planId and p.plannedReviewDate = t.reviewDate) order by t.reviewDate""", organisation)
         .list();
   }
+
+  /** How many reminders are open across every organisation: a number for monitoring, naming nobody. */
+  public Uni<Long> countOpen() {
+    return count("""
+        exists (select 1 from PublishedPlan p where p.planId = planId and p.plannedReviewDate = reviewDate)""");
+  }
 }

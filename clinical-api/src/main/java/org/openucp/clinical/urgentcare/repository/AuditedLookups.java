@@ -1,5 +1,7 @@
 package org.openucp.clinical.urgentcare.repository;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.reactive.datasource.ReactiveDataSource;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
@@ -62,12 +64,17 @@ public class AuditedLookups {
 
   private final Pool database;
   private final LookupConfig config;
+  private final DistributionSummary batchSizes;
   private final Queue<Lookup> waiting = new ArrayDeque<>();
   private int running;
 
-  public AuditedLookups(@ReactiveDataSource(GenericPlanPool.LOOKUPS) Pool database, LookupConfig config) {
+  public AuditedLookups(@ReactiveDataSource(GenericPlanPool.LOOKUPS) Pool database, LookupConfig config,
+      MeterRegistry registry) {
     this.database = database;
     this.config = config;
+    this.batchSizes = DistributionSummary.builder("openucp.crisis.lookup.batch.size")
+        .description("Crisis lookups carried by one database statement").publishPercentileHistogram()
+        .maximumExpectedValue((double) config.maxPerStatement()).register(registry);
   }
 
   /** The patient's published entry (null when none is published), with {@code event} recorded. */
@@ -106,6 +113,7 @@ public class AuditedLookups {
     if (batch.isEmpty()) {
       return;
     }
+    batchSizes.record(batch.size());
     database.preparedQuery(READ_AND_RECORD).execute(parameters(batch)).subscribe().with(
         rows -> finish(batch, rows, null),
         failure -> finish(batch, null, failure));

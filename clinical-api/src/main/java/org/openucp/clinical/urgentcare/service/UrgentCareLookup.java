@@ -1,5 +1,6 @@
 package org.openucp.clinical.urgentcare.service;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -43,10 +44,11 @@ public class UrgentCareLookup {
   private final PatientCommentRepository comments;
   private final Clock clock;
   private final Clock auditClock;
+  private final LookupTimers timers;
 
   public UrgentCareLookup(PublishedPlanRepository published, AuditedLookups lookups, PlanVersionRepository versions,
       CrisisViews views, AccessGuard access, AuditContext audit, RestrictionRepository restrictions,
-      PatientCommentRepository comments, Clock clock, @WallClock Clock auditClock) {
+      PatientCommentRepository comments, Clock clock, @WallClock Clock auditClock, MeterRegistry registry) {
     this.published = published;
     this.lookups = lookups;
     this.versions = versions;
@@ -57,6 +59,7 @@ public class UrgentCareLookup {
     this.comments = comments;
     this.clock = clock;
     this.auditClock = auditClock;
+    this.timers = new LookupTimers(registry);
   }
 
   /** The outcome of a search by demographics: one person's crisis view as JSON, or the people to choose between. */
@@ -71,6 +74,7 @@ public class UrgentCareLookup {
   public Uni<String> crisisView(NhsNumber patient, String statedReason) {
     audit.patient(patient);
     audit.reason(statedReason);
+    long started = System.nanoTime();
     return access.require(Permission.VIEW_PUBLISHED)
         .chain(staff -> lookups.find(patient,
             AuditEvent.of(BY_NUMBER, OK, auditClock.instant(), staff, audit, null, null)))
@@ -81,7 +85,8 @@ public class UrgentCareLookup {
           audit.plan(entry.planId, entry.version);
           audit.recorded(OK);
           return crisisViewOf(entry);
-        });
+        })
+        .onItemOrFailure().invoke((view, failure) -> timers.record(started, failure));
   }
 
   /**

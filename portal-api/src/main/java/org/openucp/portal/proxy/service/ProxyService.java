@@ -1,5 +1,7 @@
 package org.openucp.portal.proxy.service;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -49,12 +51,23 @@ public class ProxyService {
   private final ProxyConfig config;
   private final Emails emails;
   private final Clock clock;
+  private final Counter invitationLockouts;
+  private final Counter personLockouts;
 
-  public ProxyService(ProxyRepository proxies, ProxyConfig config, Emails emails, Clock clock) {
+  public ProxyService(ProxyRepository proxies, ProxyConfig config, Emails emails, Clock clock,
+      MeterRegistry registry) {
     this.proxies = proxies;
     this.config = config;
     this.emails = emails;
     this.clock = clock;
+    this.invitationLockouts = lockouts(registry, "invitation");
+    this.personLockouts = lockouts(registry, "person");
+  }
+
+  /** Lockouts: an invitation after too many wrong answers, or a person after too many attempts in a day. */
+  private static Counter lockouts(MeterRegistry registry, String scope) {
+    return Counter.builder("openucp.proxy.lockouts").description("Proxy invitations or people locked out by guessing")
+        .tag("scope", scope).register(registry);
   }
 
   /** The result of one attempt to prove an invitation. */
@@ -137,7 +150,10 @@ public class ProxyService {
             invitation.failedAttempts++;
             if (outcome == Outcome.LOCKED_NOW) {
               invitation.status = ProxyStatus.LOCKED;
+              invitationLockouts.increment();
             }
+          } else if (outcome == Outcome.TOO_MANY_ATTEMPTS) {
+            personLockouts.increment();
           }
           LOG.infof("Proxy attempt by %s on invitation %s: %s", proxy.subject(),
               invitation == null ? "-" : invitation.id, outcome);

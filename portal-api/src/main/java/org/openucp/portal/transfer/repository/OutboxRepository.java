@@ -44,4 +44,15 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxMessage, UU
     return update("attempts = attempts + 1, nextAttemptAt = ?1, claimedUntil = null, lastError = ?2 where draftId = ?3",
         nextAttemptAt, error, draftId);
   }
+
+  /** How many submitted drafts wait for delivery, and when the oldest was submitted (null when none waits). */
+  public record Backlog(long drafts, Instant oldest) {
+  }
+
+  /** The outbox's backlog, for monitoring the move. */
+  public Uni<Backlog> backlog() {
+    return getSession().chain(session -> session.createSelectionQuery(
+            "select count(m), min(m.createdAt) from OutboxMessage m", Object[].class).getSingleResult())
+        .map(row -> new Backlog((Long) row[0], (Instant) row[1]));
+  }
 }
