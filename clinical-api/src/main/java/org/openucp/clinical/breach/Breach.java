@@ -84,6 +84,19 @@ public class Breach extends PanacheEntityBase {
   @Column(name = "notice_assessed_by")
   public String noticeAssessedBy;
 
+  /**
+   * Marked a serious incident by information governance: kept as one (20 years rather than 10), as is a breach the
+   * ICO is to be notified of. Who decided, when and why.
+   */
+  @Column(name = "serious_incident", nullable = false)
+  public boolean seriousIncident;
+  @Column(name = "serious_reason")
+  public String seriousReason;
+  @Column(name = "serious_decided_at")
+  public Instant seriousDecidedAt;
+  @Column(name = "serious_decided_by")
+  public String seriousDecidedBy;
+
   /** Who a generated notice is addressed to. */
   public enum NoticeAudience {
     /** Each affected patient, through their care provider (Art 34(1)). */
@@ -95,6 +108,11 @@ public class Breach extends PanacheEntityBase {
   /** Whether the ICO clock still runs: no decision yet, or a decision to notify that has not been carried out. */
   public boolean regulatorClockRunning() {
     return notifyRegulator == null || (notifyRegulator && regulatorNotifiedAt == null);
+  }
+
+  /** Whether the current decision is to notify the ICO: such a breach is kept as a serious incident. */
+  public boolean notifiable() {
+    return Boolean.TRUE.equals(notifyRegulator);
   }
 
   /** Marks the entry changed, so that its revision moves on. */

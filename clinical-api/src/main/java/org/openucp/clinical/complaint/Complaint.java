@@ -9,12 +9,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.UUID;
 
 /**
  * A complaint about the service, kept apart from any patient's record (withdrawing consent leaves it), for its own
- * retention period from when it was closed.
+ * retention period from when it was closed (the retention schedule's, clinical.retention.complaint-minimum), until an
+ * appraisal decides to destroy it.
  */
 @Entity
 @Table(name = "complaint")
@@ -48,8 +48,6 @@ public class Complaint extends PanacheEntityBase {
   public Instant closedAt;
   @Column(name = "closed_by")
   public String closedBy;
-  @Column(name = "retain_until")
-  public LocalDate retainUntil;
   @Version
   public long revision;
 }

@@ -14,7 +14,8 @@ import java.util.UUID;
 
 /**
  * A hold on a patient's records (litigation, a serious incident, an inquest): while it is active nothing of theirs
- * is destroyed, whatever the schedule and any appraisal say, their audit events included.
+ * is destroyed, whatever the schedule and any appraisal say, their audit events included. Or a hold on one record (a
+ * complaint, an incident, a plan), for a record that names no patient or should be held alone; exactly one of the two.
  */
 @Entity
 @Table(name = "retention_hold")
@@ -25,10 +26,22 @@ public class RetentionHold extends PanacheEntityBase {
     LEGAL, SERIOUS_INCIDENT, INQUEST, OTHER
   }
 
+  /** The kinds of record a hold may be placed on by itself. */
+  public enum RecordKind {
+    PLAN, COMPLAINT, INCIDENT
+  }
+
   @Id
   public UUID id;
-  @Column(name = "nhs_number", nullable = false)
+  /** The patient whose records are held; null for a hold on one record. */
+  @Column(name = "nhs_number")
   public String nhsNumber;
+  /** The one record held (a plan's, complaint's or breach's id); null for a hold on a patient's records. */
+  @Column(name = "record_id")
+  public UUID recordId;
+  @Enumerated(EnumType.STRING)
+  @Column(name = "record_kind")
+  public RecordKind recordKind;
   @Enumerated(EnumType.STRING)
   @Column(nullable = false)
   public Kind kind;

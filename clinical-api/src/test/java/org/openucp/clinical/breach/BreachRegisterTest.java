@@ -3,6 +3,7 @@ package org.openucp.clinical.breach;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -19,6 +20,7 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -462,6 +464,8 @@ class BreachRegisterTest {
             "liaisedAt", now().toString(), "contact", "Practice manager")).when().post("/breaches/" + id + "/liaisons"),
         who -> api.as(who).contentType(ContentType.JSON).body(Map.of("highRisk", false, "reason", "Not high"))
             .when().post("/breaches/" + id + "/patient-notice"),
+        who -> api.as(who).contentType(ContentType.JSON).body(Map.of("serious", true, "reason", "Serious"))
+            .when().post("/breaches/" + id + "/seriousness"),
         who -> api.as(who).queryParam("withinHours", 48).when().get("/information-governance/deadlines"));
 
     for (Persona who : List.of(Personas.GP, Personas.PLATFORM_ADMIN, IG_ROLE_ELSEWHERE, Personas.PARAMEDIC)) {
@@ -477,6 +481,42 @@ class BreachRegisterTest {
         .body("affectedPatients", empty()).body("regulatorDecisions", empty()).body("liaisons", empty())
         .body("patientNotice", nullValue());
     assertThat(tables.count("SELECT count(*) FROM breach WHERE recorded_by <> ?", IG.subject())).isZero();
+  }
+
+  @Test
+  void shouldKeepABreachMarkedSeriousOrNotifiedToTheIcoTwentyYearsFromTheIncident() {
+    Instant occurred = now().minus(Duration.ofDays(3));
+    String id = recorded(facts(now().minus(Duration.ofHours(2))).with("occurredAt", occurred));
+    String occurredOn = occurred.atZone(ZoneId.of("Europe/London")).toLocalDate().toString();
+    read(id).then().statusCode(200).body("seriousIncident.serious", equalTo(false))
+        .body("retention.recordClass", equalTo("INCIDENT"))
+        .body("retention.minimumEndsOn", equalTo(plusYears(occurredOn, 10)));
+
+    seriousness(id, Map.of("serious", true)).then().statusCode(400).contentType("application/problem+json")
+        .body("errors.field", contains("reason"));
+    String etag = read(id).then().extract().header("ETag");
+    api.as(IG).header("If-Match", "\"99\"").contentType(ContentType.JSON)
+        .body(Map.of("serious", true, "reason", "Many patients' wishes seen")).when()
+        .post("/breaches/" + id + "/seriousness").then().statusCode(412);
+    Response marked = api.as(IG).header("If-Match", etag).contentType(ContentType.JSON)
+        .body(Map.of("serious", true, "reason", "Many patients' wishes seen")).when()
+        .post("/breaches/" + id + "/seriousness");
+
+    marked.then().statusCode(200)
+        .body("seriousIncident.serious", equalTo(true))
+        .body("seriousIncident.reason", equalTo("Many patients' wishes seen"))
+        .body("seriousIncident.decidedBy", equalTo(IG.subject()))
+        .body("retention.recordClass", equalTo("SERIOUS_INCIDENT"))
+        .body("retention.minimumEndsOn", equalTo(plusYears(occurredOn, 20)));
+    assertThat(marked.header("ETag")).isNotEqualTo(etag);
+    api.as(IG).when().get("/breaches").then().body("find { it.id == '" + id + "' }.seriousIncident", equalTo(true));
+
+    seriousness(id, Map.of("serious", false, "reason", "Fewer patients than first thought")).then().statusCode(200)
+        .body("retention.recordClass", equalTo("INCIDENT"));
+    decide(id, Map.of("notify", true, "reason", "A risk to patients")).then().statusCode(200);
+    read(id).then().body("seriousIncident.serious", equalTo(false))
+        .body("retention.recordClass", equalTo("SERIOUS_INCIDENT"))
+        .body("retention.basis", containsString("ICO"));
   }
 
   @Test
@@ -559,6 +599,14 @@ class BreachRegisterTest {
   private Response addPatients(String id, List<String> nhsNumbers) {
     return api.as(IG).contentType(ContentType.JSON).body(Map.of("nhsNumbers", nhsNumbers))
         .when().post("/breaches/" + id + "/affected-patients");
+  }
+
+  private Response seriousness(String id, Map<String, Object> seriousness) {
+    return api.as(IG).contentType(ContentType.JSON).body(seriousness).when().post("/breaches/" + id + "/seriousness");
+  }
+
+  private static String plusYears(String day, int years) {
+    return LocalDate.parse(day).plusYears(years).toString();
   }
 
   private Response liaise(String id, Map<String, Object> liaison) {

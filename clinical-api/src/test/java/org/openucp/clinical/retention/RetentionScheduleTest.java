@@ -1,22 +1,27 @@
 package org.openucp.clinical.retention;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.openucp.clinical.retention.config.RetentionConfig;
 import org.openucp.clinical.retention.service.RetentionSchedule;
-import org.openucp.clinical.retention.service.RetentionSchedule.PlanRetention;
+import org.openucp.clinical.retention.service.RetentionSchedule.Retention;
+import org.openucp.clinical.retention.service.ScheduleCheck;
 
-/** The schedule's rules for plans (Records Management Code, Table B), on the defaults. */
+/** The schedule's rules for plans, complaints and incidents (Records Management Code, Table B), on the defaults. */
 class RetentionScheduleTest {
 
   private final RetentionSchedule schedule = new RetentionSchedule(defaults(RetentionTrigger.LAST_SEEN_OR_DEATH));
 
   @Test
   void shouldKeepAnAdultsPlanEightYearsAfterTheyWereLastSeen() {
-    PlanRetention retention = schedule.forPlan(LocalDate.parse("1948-03-12"), LocalDate.parse("2016-05-01"), null);
+    Retention retention = schedule.forPlan(LocalDate.parse("1948-03-12"), LocalDate.parse("2016-05-01"), null);
 
     assertThat(retention.recordClass()).isEqualTo(RecordClass.ADULT_PLAN);
     assertThat(retention.trigger()).isEqualTo(RetentionTrigger.LAST_SEEN);
@@ -25,7 +30,7 @@ class RetentionScheduleTest {
 
   @Test
   void shouldCountFromTheDeathOnceOneIsRecorded() {
-    PlanRetention retention = schedule.forPlan(LocalDate.parse("1948-03-12"), LocalDate.parse("2026-11-01"),
+    Retention retention = schedule.forPlan(LocalDate.parse("1948-03-12"), LocalDate.parse("2026-11-01"),
         LocalDate.parse("2015-02-03"));
 
     assertThat(retention.trigger()).isEqualTo(RetentionTrigger.DEATH);
@@ -42,7 +47,7 @@ class RetentionScheduleTest {
 
   @Test
   void shouldKeepAChildsPlanUntilTheir25thBirthday() {
-    PlanRetention retention = schedule.forPlan(LocalDate.parse("2005-06-15"), LocalDate.parse("2015-01-01"), null);
+    Retention retention = schedule.forPlan(LocalDate.parse("2005-06-15"), LocalDate.parse("2015-01-01"), null);
 
     assertThat(retention.recordClass()).isEqualTo(RecordClass.CHILD_PLAN);
     assertThat(retention.endsOn()).isEqualTo(LocalDate.parse("2030-06-15"));
@@ -51,7 +56,7 @@ class RetentionScheduleTest {
 
   @Test
   void shouldKeepThePlanOfSomeone17WhenCareEndedUntilTheir26thBirthday() {
-    PlanRetention retention = schedule.forPlan(LocalDate.parse("2000-06-15"), LocalDate.parse("2018-01-10"), null);
+    Retention retention = schedule.forPlan(LocalDate.parse("2000-06-15"), LocalDate.parse("2018-01-10"), null);
 
     assertThat(retention.recordClass()).isEqualTo(RecordClass.CHILD_PLAN);
     assertThat(retention.endsOn()).isEqualTo(LocalDate.parse("2026-06-15"));
@@ -59,7 +64,7 @@ class RetentionScheduleTest {
 
   @Test
   void shouldTreatSomeone18WhenCareEndedAsAnAdult() {
-    PlanRetention retention = schedule.forPlan(LocalDate.parse("2000-06-15"), LocalDate.parse("2018-06-15"), null);
+    Retention retention = schedule.forPlan(LocalDate.parse("2000-06-15"), LocalDate.parse("2018-06-15"), null);
 
     assertThat(retention.recordClass()).isEqualTo(RecordClass.ADULT_PLAN);
     assertThat(retention.endsOn()).isEqualTo(LocalDate.parse("2026-06-15"));
@@ -67,7 +72,7 @@ class RetentionScheduleTest {
 
   @Test
   void shouldApplyTheAdultRuleWithoutADateOfBirthAndSaySo() {
-    PlanRetention retention = schedule.forPlan(null, LocalDate.parse("2016-05-01"), null);
+    Retention retention = schedule.forPlan(null, LocalDate.parse("2016-05-01"), null);
 
     assertThat(retention.recordClass()).isEqualTo(RecordClass.ADULT_PLAN);
     assertThat(retention.basis()).contains("date of birth not recorded");
@@ -85,7 +90,80 @@ class RetentionScheduleTest {
     }
   }
 
+  @Test
+  void shouldKeepAClosedComplaintTenYearsFromTheDayItWasClosedInEngland() {
+    // 23:30 UTC on 31 May is 00:30 on 1 June in London: closed on 1 June, as its handler would say.
+    Retention retention = schedule.forComplaint(Instant.parse("2016-05-31T23:30:00Z"));
+
+    assertThat(retention.recordClass()).isEqualTo(RecordClass.COMPLAINT);
+    assertThat(retention.trigger()).isEqualTo(RetentionTrigger.CLOSURE);
+    assertThat(retention.startedOn()).isEqualTo(LocalDate.parse("2016-06-01"));
+    assertThat(retention.endsOn()).isEqualTo(LocalDate.parse("2026-06-01"));
+  }
+
+  @Test
+  void shouldKeepAnIncidentTenYearsFromWhenItHappenedOrElseFromWhenTheOperatorKnewOfIt() {
+    Retention happened = schedule.forIncident(Instant.parse("2015-03-01T10:00:00Z"),
+        Instant.parse("2015-04-01T10:00:00Z"), false, false);
+    Retention notKnownWhen = schedule.forIncident(null, Instant.parse("2015-04-01T10:00:00Z"), false, false);
+
+    assertThat(happened.recordClass()).isEqualTo(RecordClass.INCIDENT);
+    assertThat(happened.trigger()).isEqualTo(RetentionTrigger.OCCURRENCE);
+    assertThat(happened.endsOn()).isEqualTo(LocalDate.parse("2025-03-01"));
+    assertThat(notKnownWhen.endsOn()).isEqualTo(LocalDate.parse("2025-04-01"));
+    assertThat(notKnownWhen.basis()).contains("not known");
+  }
+
+  @Test
+  void shouldKeepAnIncidentMarkedSeriousOrToBeNotifiedToTheIcoTwentyYears() {
+    Instant occurred = Instant.parse("2015-03-01T10:00:00Z");
+
+    for (Retention serious : List.of(schedule.forIncident(occurred, occurred, true, false),
+        schedule.forIncident(occurred, occurred, false, true))) {
+      assertThat(serious.recordClass()).isEqualTo(RecordClass.SERIOUS_INCIDENT);
+      assertThat(serious.endsOn()).isEqualTo(LocalDate.parse("2035-03-01"));
+    }
+    assertThat(schedule.forIncident(occurred, occurred, false, true).basis()).contains("ICO");
+  }
+
+  @Test
+  void shouldRefuseAScheduleThatCountsFromAnEventThisServiceDoesNotRecord() {
+    RetentionConfig wrong = configured(RetentionTrigger.CLOSURE, RetentionTrigger.OCCURRENCE,
+        RetentionTrigger.CLOSURE);
+
+    assertThat(RetentionSchedule.problems(wrong)).hasSize(3).anySatisfy(problem -> assertThat(problem)
+        .contains("clinical.retention.complaint-trigger must be CLOSURE"));
+    assertThatThrownBy(() -> new RetentionSchedule(wrong)).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("clinical.retention.incident-trigger");
+    assertThat(RetentionSchedule.problems(defaults(RetentionTrigger.LAST_SEEN))).isEmpty();
+  }
+
+  @Test
+  void shouldRefuseToStartWhileTheFormerComplaintSettingAsksForAnotherPeriod() {
+    Period tenYears = Period.ofYears(10);
+
+    assertThat(ScheduleCheck.formerComplaintRetention(Optional.empty(), tenYears)).isNull();
+    assertThat(ScheduleCheck.formerComplaintRetention(Optional.of("P10Y"), tenYears)).isNull();
+    assertThat(ScheduleCheck.formerComplaintRetention(Optional.of("P12Y"), tenYears))
+        .contains("clinical.retention.complaint-minimum", "CLINICAL_RETENTION_COMPLAINT_MINIMUM", "P12Y");
+    assertThat(ScheduleCheck.formerComplaintRetention(Optional.of("twelve years"), tenYears))
+        .contains("no longer read");
+  }
+
+  @Test
+  void shouldTellPatientsHowLongEachRecordIsKeptFromTheConfiguration() {
+    assertThat(schedule.forPatients()).contains("kept for 8 years after the person was last seen or died",
+        "until their 25th birthday (26th", "10 years from the incident, 20 years if it is a serious incident",
+        "a complaint for 10 years");
+    assertThat(RetentionSchedule.inWords(Period.of(1, 6, 0))).isEqualTo("1 year and 6 months");
+  }
+
   private static RetentionConfig defaults(RetentionTrigger adultTrigger) {
+    return configured(adultTrigger, RetentionTrigger.CLOSURE, RetentionTrigger.OCCURRENCE);
+  }
+
+  private static RetentionConfig configured(RetentionTrigger adultTrigger, RetentionTrigger complaintTrigger,
+      RetentionTrigger incidentTrigger) {
     return new RetentionConfig() {
       @Override
       public String interval() {
@@ -134,7 +212,7 @@ class RetentionScheduleTest {
 
       @Override
       public RetentionTrigger complaintTrigger() {
-        return RetentionTrigger.CLOSURE;
+        return complaintTrigger;
       }
 
       @Override
@@ -144,7 +222,7 @@ class RetentionScheduleTest {
 
       @Override
       public RetentionTrigger incidentTrigger() {
-        return RetentionTrigger.OCCURRENCE;
+        return incidentTrigger;
       }
 
       @Override

@@ -27,6 +27,25 @@ public class AffectedPatientRepository implements PanacheRepositoryBase<Affected
     return list("breachId", Sort.by("nhsNumber"), breachId);
   }
 
+  /** The breaches that list the patient as affected: one entry for each. */
+  public Uni<List<AffectedPatient>> listing(String nhsNumber) {
+    return list("nhsNumber", Sort.by("addedAt"), nhsNumber);
+  }
+
+  /** How many of the patient's records (accesses to their data) each of the breaches affected. */
+  public Uni<Map<UUID, Long>> recordsOfPatient(List<UUID> breachIds, String nhsNumber) {
+    return getSession().chain(session -> session.createSelectionQuery("select r.breachId, count(r) from"
+            + " AffectedRecord r where r.breachId in :ids and r.nhsNumber = :nhs group by r.breachId", Object[].class)
+        .setParameter("ids", breachIds)
+        .setParameter("nhs", nhsNumber)
+        .getResultList())
+        .map(rows -> {
+          Map<UUID, Long> counts = new HashMap<>();
+          rows.forEach(row -> counts.put((UUID) row[0], ((Number) row[1]).longValue()));
+          return counts;
+        });
+  }
+
   /** How many patients each breach affected (breaches without any are left out). */
   public Uni<Map<UUID, Long>> countsOf(List<UUID> breachIds) {
     if (breachIds.isEmpty()) {

@@ -180,6 +180,22 @@ public class BreachResource {
   }
 
   @POST
+  @Path("/{id}/seriousness")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Audited("breach.seriousness")
+  @Operation(summary = "Mark the breach a serious incident, or take the mark off, with the reason: a serious "
+      + "incident is kept 20 years from the incident rather than 10 (a breach the ICO is to be notified of is kept "
+      + "as one whatever the mark)")
+  @APIResponse(responseCode = "200", description = "The breach with its mark and its retention")
+  @APIResponse(responseCode = "400", description = "Invalid fields, each one named (serious and reason are required)")
+  @APIResponse(responseCode = "404", description = "No such breach")
+  @APIResponse(responseCode = "412", description = "If-Match sent and someone changed the breach since")
+  public Uni<Response> markSerious(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+      @NotNull @Valid BreachInput.Seriousness seriousness) {
+    return register.markSerious(id, optional(ifMatch), seriousness).map(BreachResource::withRevision);
+  }
+
+  @POST
   @Path("/{id}/patient-notice")
   @Consumes(MediaType.APPLICATION_JSON)
   @Audited("breach.patient-notice")

@@ -2,6 +2,7 @@ package org.openucp.clinical.breach.rest;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -13,6 +14,8 @@ import org.openucp.clinical.breach.Liaison;
 import org.openucp.clinical.breach.NoticeExemption;
 import org.openucp.clinical.breach.RegulatorDecision;
 import org.openucp.clinical.breach.service.BreachRegister;
+import org.openucp.clinical.retention.RecordClass;
+import org.openucp.clinical.retention.service.RetentionSchedule;
 
 /** The breach register as its API shows it. */
 public final class BreachViews {
@@ -44,14 +47,35 @@ public final class BreachViews {
   /** A line of the register: no patient is shown. */
   public record BreachSummary(UUID id, long revision, BreachCategory category, String whatHappened,
       Instant occurredAt, Instant awareAt, Instant recordedAt, RegulatorStatus regulatorStatus,
-      Instant regulatorDueAt, boolean regulatorOverdue, long affectedPatientCount, Boolean highRisk) {
+      Instant regulatorDueAt, boolean regulatorOverdue, long affectedPatientCount, Boolean highRisk,
+      @Schema(description = "Marked a serious incident") boolean seriousIncident) {
 
     static BreachSummary of(BreachRegister.Listing listing) {
       Breach breach = listing.breach();
       return new BreachSummary(breach.id, breach.revision, breach.category, breach.whatHappened, breach.occurredAt,
           breach.awareAt, breach.recordedAt, status(breach), listing.regulatorDueAt(),
           breach.regulatorClockRunning() && listing.regulatorDueAt().isBefore(listing.now()),
-          listing.patients(), breach.highRisk);
+          listing.patients(), breach.highRisk, breach.seriousIncident);
+    }
+  }
+
+  /** Whether the breach is marked a serious incident: by whom, when and why. */
+  public record SeriousnessView(boolean serious, String reason, Instant decidedAt, String decidedBy) {
+
+    static SeriousnessView of(Breach breach) {
+      return new SeriousnessView(breach.seriousIncident, breach.seriousReason, breach.seriousDecidedAt,
+          breach.seriousDecidedBy);
+    }
+  }
+
+  /** How long the entry is kept at least, by the retention schedule, before it is appraised. */
+  public record RetentionView(
+      @Schema(description = "INCIDENT, or SERIOUS_INCIDENT when marked serious or the ICO is to be notified")
+      RecordClass recordClass, LocalDate startedOn, LocalDate minimumEndsOn, String basis) {
+
+    static RetentionView of(RetentionSchedule.Retention retention) {
+      return new RetentionView(retention.recordClass(), retention.startedOn(), retention.endsOn(),
+          retention.basis());
     }
   }
 
@@ -132,7 +156,8 @@ public final class BreachViews {
       List<DecisionView> regulatorDecisions, int affectedPatientCount,
       @Schema(description = "Accesses found in the audit trail") long affectedRecordCount,
       List<AffectedPatientView> affectedPatients, List<AuditSearchView> auditSearches,
-      List<LiaisonView> liaisons, PatientNoticeView patientNotice) {
+      List<LiaisonView> liaisons, PatientNoticeView patientNotice, SeriousnessView seriousIncident,
+      RetentionView retention) {
 
     static BreachView of(BreachRegister.Detail detail) {
       Breach breach = detail.breach();
@@ -147,7 +172,8 @@ public final class BreachViews {
           RegulatorView.of(breach, detail.regulatorDueAt(), detail.now()),
           detail.decisions().stream().map(DecisionView::of).toList(), patients.size(), records, patients,
           detail.searches().stream().map(AuditSearchView::of).toList(),
-          detail.liaisons().stream().map(LiaisonView::of).toList(), PatientNoticeView.of(breach));
+          detail.liaisons().stream().map(LiaisonView::of).toList(), PatientNoticeView.of(breach),
+          SeriousnessView.of(breach), RetentionView.of(detail.retention()));
     }
   }
 }

@@ -84,6 +84,13 @@ public final class BreachInput {
   }
 
   /**
+   * Whether the breach is a serious incident, and why: a serious incident is kept 20 years from the incident rather
+   * than 10 (clinical.retention.serious-incident-minimum). Taking the mark off needs its reason too.
+   */
+  public record Seriousness(@NotNull Boolean serious, @NotBlank @Size(max = TEXT) String reason) {
+  }
+
+  /**
    * The assessment of the risk to patients (Art 34): high or not, the Art 34(3) exemption used if any, why, and for
    * the notice what patients can do and whom they contact.
    */

@@ -29,6 +29,7 @@ import org.openucp.clinical.breach.repository.AuditSearchRepository;
 import org.openucp.clinical.breach.repository.BreachRepository;
 import org.openucp.clinical.breach.repository.LiaisonRepository;
 import org.openucp.clinical.breach.repository.RegulatorDecisionRepository;
+import org.openucp.clinical.retention.service.RetentionSchedule;
 import org.openucp.model.identity.NhsNumber;
 import org.openucp.web.problem.Problem;
 import org.openucp.web.time.StatedTimes;
@@ -54,11 +55,12 @@ public class BreachRegister {
   private final AccessGuard access;
   private final AuditContext audit;
   private final BreachConfig config;
+  private final RetentionSchedule schedule;
   private final Clock clock;
 
   public BreachRegister(BreachRepository breaches, AffectedPatientRepository affected,
       RegulatorDecisionRepository decisions, LiaisonRepository liaisons, AuditSearchRepository searches,
-      AccessGuard access, AuditContext audit, BreachConfig config, Clock clock) {
+      AccessGuard access, AuditContext audit, BreachConfig config, RetentionSchedule schedule, Clock clock) {
     this.breaches = breaches;
     this.affected = affected;
     this.decisions = decisions;
@@ -67,17 +69,23 @@ public class BreachRegister {
     this.access = access;
     this.audit = audit;
     this.config = config;
+    this.schedule = schedule;
     this.clock = clock;
   }
 
-  /** A breach as the register shows it, with what hangs off it, and the time it was read at. */
+  /** A breach as the register shows it, with what hangs off it, its retention, and the time it was read at. */
   public record Detail(Breach breach, Instant regulatorDueAt, Instant now, List<AffectedPatient> patients,
       Map<String, Long> recordsByPatient, List<RegulatorDecision> decisions, List<Liaison> liaisons,
-      List<AuditSearch> searches) {
+      List<AuditSearch> searches, RetentionSchedule.Retention retention) {
   }
 
   /** A line of the register. */
   public record Listing(Breach breach, Instant regulatorDueAt, Instant now, long patients) {
+  }
+
+  /** How long the entry is kept at least: as an incident, or as a serious incident (see RetentionSchedule). */
+  public RetentionSchedule.Retention retentionOf(Breach breach) {
+    return schedule.forIncident(breach.occurredAt, breach.awareAt, breach.seriousIncident, breach.notifiable());
   }
 
   /** When the ICO must be notified by: the configured period after the operator became aware. */
@@ -301,6 +309,23 @@ public class BreachRegister {
   }
 
   /**
+   * Marks the breach a serious incident, or takes the mark off, with the reason either way: a serious incident is
+   * kept for the longer period. A breach the ICO is to be notified of is kept as a serious incident whatever the mark.
+   */
+  @WithTransaction
+  public Uni<Detail> markSerious(UUID id, Long expectedRevision, BreachInput.Seriousness seriousness) {
+    return access.require(IG).chain(staff -> writable(id, expectedRevision).chain(breach -> {
+      Instant now = clock.instant();
+      breach.seriousIncident = seriousness.serious();
+      breach.seriousReason = seriousness.reason().strip();
+      breach.seriousDecidedAt = now;
+      breach.seriousDecidedBy = staff.id();
+      breach.touch(now, staff.id());
+      return breaches.persistAndFlush(breach);
+    })).chain(this::detail);
+  }
+
+  /**
    * Records the assessment of the risk to patients (Art 34). At high risk, unless an Art 34(3) exemption applies,
    * it writes the plain-language notice the care providers send their patients (a public one when telling each
    * would take disproportionate effort), from the breach's facts; it needs the likely consequences, the measures
@@ -359,7 +384,7 @@ public class BreachRegister {
         .chain(taken -> liaisons.of(id).chain(liaised -> searches.of(id).map(searched -> {
           audit.revealed(patients.stream().map(patient -> NhsNumber.of(patient.nhsNumber)).toList());
           return new Detail(breach, regulatorDueAt(breach), clock.instant(), patients, records, taken, liaised,
-              searched);
+              searched, retentionOf(breach));
         })))));
   }
 

@@ -23,6 +23,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -58,12 +59,14 @@ public class ComplaintResource {
 
   public record ComplaintView(UUID id, Instant receivedAt, String complainant, String contact, String nhsNumber,
       String organisation, String summary, Complaint.Status status, String outcome, Instant closedAt,
-      LocalDate retainUntil, long revision) {
+      @Schema(description = "Once closed: the day its minimum retention ends (clinical.retention.complaint-minimum "
+          + "after closure), after which it is appraised") LocalDate retainUntil,
+      long revision) {
 
-    static ComplaintView of(Complaint complaint) {
+    static ComplaintView of(Complaint complaint, LocalDate retainUntil) {
       return new ComplaintView(complaint.id, complaint.receivedAt, complaint.complainant, complaint.contact,
           complaint.nhsNumber, complaint.organisation, complaint.summary, complaint.status, complaint.outcome,
-          complaint.closedAt, complaint.retainUntil, complaint.revision);
+          complaint.closedAt, retainUntil, complaint.revision);
     }
   }
 
@@ -77,7 +80,7 @@ public class ComplaintResource {
     return complaints.record(new Complaints.NewComplaint(complaint.receivedAt(), complaint.complainant(),
             complaint.contact(), complaint.nhsNumber(), complaint.organisation(), complaint.summary()))
         .map(created -> Response.created(uri.getAbsolutePathBuilder().path(created.id.toString()).build())
-            .tag(Versions.etag(created.revision)).entity(ComplaintView.of(created)).build());
+            .tag(Versions.etag(created.revision)).entity(view(created)).build());
   }
 
   @GET
@@ -85,7 +88,7 @@ public class ComplaintResource {
   @Operation(summary = "Complaints, newest first; open ones only unless asked for all")
   @APIResponse(responseCode = "200", description = "The complaints")
   public Uni<List<ComplaintView>> list(@QueryParam("all") @DefaultValue("false") boolean all) {
-    return complaints.list(!all).map(found -> found.stream().map(ComplaintView::of).toList());
+    return complaints.list(!all).map(found -> found.stream().map(this::view).toList());
   }
 
   @GET
@@ -95,7 +98,7 @@ public class ComplaintResource {
   @APIResponse(responseCode = "200", description = "The complaint; the ETag is its revision")
   @APIResponse(responseCode = "404", description = "No such complaint")
   public Uni<Response> read(@PathParam("id") UUID id) {
-    return complaints.get(id).map(ComplaintResource::withRevision);
+    return complaints.get(id).map(this::withRevision);
   }
 
   @POST
@@ -109,10 +112,14 @@ public class ComplaintResource {
   @APIResponse(responseCode = "428", description = "If-Match missing")
   public Uni<Response> close(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
       @NotNull @Valid Closure closure) {
-    return complaints.close(id, Versions.required(ifMatch), closure.outcome()).map(ComplaintResource::withRevision);
+    return complaints.close(id, Versions.required(ifMatch), closure.outcome()).map(this::withRevision);
   }
 
-  private static Response withRevision(Complaint complaint) {
-    return Response.ok(ComplaintView.of(complaint)).tag(Versions.etag(complaint.revision)).build();
+  private ComplaintView view(Complaint complaint) {
+    return ComplaintView.of(complaint, complaints.retainUntil(complaint));
+  }
+
+  private Response withRevision(Complaint complaint) {
+    return Response.ok(view(complaint)).tag(Versions.etag(complaint.revision)).build();
   }
 }

@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -16,6 +15,7 @@ import org.openucp.clinical.access.Permission;
 import org.openucp.clinical.audit.AuditContext;
 import org.openucp.clinical.complaint.Complaint;
 import org.openucp.clinical.complaint.repository.ComplaintRepository;
+import org.openucp.clinical.retention.service.RetentionSchedule;
 import org.openucp.model.identity.NhsNumber;
 import org.openucp.model.identity.OdsCode;
 import org.openucp.web.problem.ProblemException;
@@ -32,15 +32,15 @@ public class Complaints {
   }
 
   private final ComplaintRepository complaints;
-  private final ComplaintConfig config;
+  private final RetentionSchedule schedule;
   private final AccessGuard access;
   private final AuditContext audit;
   private final Clock clock;
 
-  public Complaints(ComplaintRepository complaints, ComplaintConfig config, AccessGuard access, AuditContext audit,
-      Clock clock) {
+  public Complaints(ComplaintRepository complaints, RetentionSchedule schedule, AccessGuard access,
+      AuditContext audit, Clock clock) {
     this.complaints = complaints;
-    this.config = config;
+    this.schedule = schedule;
     this.access = access;
     this.audit = audit;
     this.clock = clock;
@@ -82,7 +82,7 @@ public class Complaints {
     return access.require(Permission.MANAGE_INFORMATION_GOVERNANCE).chain(staff -> existing(id));
   }
 
-  /** Closes the complaint with its outcome; it is kept for the retention period from today. */
+  /** Closes the complaint with its outcome; it is kept for the retention schedule's period from today. */
   @WithTransaction
   public Uni<Complaint> close(UUID id, long expectedRevision, String outcome) {
     return access.require(Permission.MANAGE_INFORMATION_GOVERNANCE).chain(staff -> existing(id).map(complaint -> {
@@ -95,10 +95,16 @@ public class Complaints {
       complaint.outcome = outcome;
       complaint.closedAt = clock.instant();
       complaint.closedBy = staff.id();
-      complaint.retainUntil = LocalDate.ofInstant(complaint.closedAt, ZoneId.of("Europe/London"))
-          .plus(config.retention());
       return complaint;
     }));
+  }
+
+  /**
+   * The day a closed complaint's minimum retention ends, by the schedule as configured now; null while it is open.
+   * After it, the complaint goes to appraisal and is kept until information governance decides.
+   */
+  public LocalDate retainUntil(Complaint complaint) {
+    return complaint.closedAt == null ? null : schedule.forComplaint(complaint.closedAt).endsOn();
   }
 
   private Uni<Complaint> existing(UUID id) {

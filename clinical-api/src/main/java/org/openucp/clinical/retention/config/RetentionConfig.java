@@ -28,21 +28,24 @@ public interface RetentionConfig {
   /** A child's plan: until their 25th birthday, or their 26th if they were 17 when care ended. */
   ChildPlan childPlan();
 
-  /** Complaint case files: 10 years after closure. */
+  /**
+   * Complaint case files: 10 years after closure. The one setting for it: the complaint log shows the date it gives
+   * (the complaint log's own {@code clinical.complaints.retention} is no longer read, see ScheduleCheck).
+   */
   @WithDefault("CLOSURE")
   RetentionTrigger complaintTrigger();
 
   @WithDefault("P10Y")
   Period complaintMinimum();
 
-  /** Incidents: 10 years after the incident. */
+  /** Incidents in the breach register: 10 years after the incident. */
   @WithDefault("OCCURRENCE")
   RetentionTrigger incidentTrigger();
 
   @WithDefault("P10Y")
   Period incidentMinimum();
 
-  /** Serious incidents: 20 years after the incident. */
+  /** Serious incidents (marked serious, or the ICO to be notified): 20 years after the incident. */
   @WithDefault("OCCURRENCE")
   RetentionTrigger seriousIncidentTrigger();
 

@@ -13,10 +13,14 @@ import org.openucp.clinical.retention.DestructionRecord;
 @ApplicationScoped
 public class DestructionLogRepository implements PanacheRepositoryBase<DestructionRecord, UUID> {
 
-  /** A page of the log, newest first; only the stubs of one patient's records when their hash is given. */
+  /**
+   * A page of the log, newest first; only the stubs of records about one patient when their hash is given: records
+   * of theirs, and records that named them among others (an incident's affected patients).
+   */
   public Uni<List<DestructionRecord>> page(String nhsNumberHash, int pageIndex, int pageSize) {
     Sort newestFirst = Sort.by("destroyedAt").descending().and("id");
-    return (nhsNumberHash == null ? findAll(newestFirst) : find("nhsNumberHash", newestFirst, nhsNumberHash))
+    return (nhsNumberHash == null ? findAll(newestFirst) : find("nhsNumberHash = ?1 or id in (select p.destructionId"
+        + " from DestructionPatient p where p.nhsNumberHash = ?1)", newestFirst, nhsNumberHash))
         .page(Page.of(pageIndex, pageSize)).list();
   }
 }

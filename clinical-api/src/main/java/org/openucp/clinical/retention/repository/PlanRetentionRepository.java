@@ -60,7 +60,9 @@ public class PlanRetentionRepository {
 
   /**
    * The first retained audit event after $1 that must still be kept: too recent ($2), or about a patient of whom a
-   * record is still held or on whom a hold is active on $3.
+   * record is still held (a plan, a submission, a rights request, a restriction, a complaint concerning them, a
+   * breach-register incident listing them, whose affected records are these very events) or on whom a hold is active
+   * on $3.
    */
   private static final String FIRST_KEPT_EVENT = """
       SELECT e.seq, e.occurred_at, e.nhs_number,
@@ -72,6 +74,8 @@ public class PlanRetentionRepository {
          OR EXISTS (SELECT 1 FROM submitted_draft s WHERE s.nhs_number = e.nhs_number)
          OR EXISTS (SELECT 1 FROM rights_request r WHERE r.nhs_number = e.nhs_number)
          OR EXISTS (SELECT 1 FROM restriction r WHERE r.nhs_number = e.nhs_number)
+         OR EXISTS (SELECT 1 FROM complaint c WHERE c.nhs_number = e.nhs_number)
+         OR EXISTS (SELECT 1 FROM breach_affected_patient b WHERE b.nhs_number = e.nhs_number)
          OR EXISTS (SELECT 1 FROM retention_hold h WHERE h.nhs_number = e.nhs_number AND h.lifted_at IS NULL
                     AND (h.until_on IS NULL OR h.until_on >= $3)))))
       ORDER BY e.seq

@@ -26,6 +26,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -84,8 +85,12 @@ public class RetentionResource {
     }
   }
 
-  /** Placing a hold on a patient's records. */
-  public record NewHold(@NotNull NhsNumber nhsNumber, @NotNull RetentionHold.Kind kind,
+  /** Placing a hold on a patient's records, or on one record: exactly one of the two. */
+  public record NewHold(
+      @Schema(description = "Hold every record of this patient's") NhsNumber nhsNumber,
+      @Schema(description = "Or hold this one record: a complaint's, breach-register incident's or plan's id")
+      UUID recordId,
+      @NotNull RetentionHold.Kind kind,
       @NotBlank @Size(max = 2000) String reason, @Size(max = 200) String reference, LocalDate untilOn) {
   }
 
@@ -94,13 +99,13 @@ public class RetentionResource {
   }
 
   /** A hold as information governance sees it. */
-  public record HoldView(UUID id, String nhsNumber, RetentionHold.Kind kind, String reason, String reference,
-      Instant placedAt, String placedBy, String placedByName, LocalDate untilOn, Instant liftedAt, String liftedBy,
-      String liftReason, long revision) {
+  public record HoldView(UUID id, String nhsNumber, UUID recordId, RetentionHold.RecordKind recordKind,
+      RetentionHold.Kind kind, String reason, String reference, Instant placedAt, String placedBy,
+      String placedByName, LocalDate untilOn, Instant liftedAt, String liftedBy, String liftReason, long revision) {
 
     static HoldView of(RetentionHold h) {
-      return new HoldView(h.id, h.nhsNumber, h.kind, h.reason, h.reference, h.placedAt, h.placedBy, h.placedByName,
-          h.untilOn, h.liftedAt, h.liftedBy, h.liftReason, h.revision);
+      return new HoldView(h.id, h.nhsNumber, h.recordId, h.recordKind, h.kind, h.reason, h.reference, h.placedAt,
+          h.placedBy, h.placedByName, h.untilOn, h.liftedAt, h.liftedBy, h.liftReason, h.revision);
     }
   }
 
@@ -141,7 +146,8 @@ public class RetentionResource {
   @GET
   @Path("/appraisals")
   @Audited("retention.appraisal.list")
-  @Operation(summary = "The appraisal list: records whose minimum retention has ended, undecided ones unless all")
+  @Operation(summary = "The appraisal list: records (plans, complaints, breach-register incidents) whose minimum "
+      + "retention has ended, undecided ones unless all")
   @APIResponse(responseCode = "200", description = "The appraisals, the longest due first")
   @APIResponse(responseCode = "403", description = "Not the operator's information governance team")
   public Uni<List<AppraisalView>> appraisals(@QueryParam("all") @DefaultValue("false") boolean all) {
@@ -209,14 +215,16 @@ public class RetentionResource {
   @Path("/holds")
   @Consumes(MediaType.APPLICATION_JSON)
   @Audited("retention.hold.place")
-  @Operation(summary = "Place a legal or serious-incident hold on a patient's records: nothing of theirs is destroyed")
+  @Operation(summary = "Place a legal or serious-incident hold on a patient's records (nothing of theirs is "
+      + "destroyed) or on one record (a complaint, a breach-register incident, a plan)")
   @APIResponse(responseCode = "201", description = "Placed; the ETag is its revision")
   @APIResponse(responseCode = "400", description = "Invalid fields, each one named")
   @APIResponse(responseCode = "403", description = "Not the operator's information governance team")
-  @APIResponse(responseCode = "422", description = "An end date in the past")
+  @APIResponse(responseCode = "422", description = "An end date in the past; neither or both of nhsNumber and "
+      + "recordId; no record with that id")
   public Uni<Response> placeHold(@NotNull @Valid NewHold hold, UriInfo uri) {
-    return holds.place(new RetentionHolds.NewHold(hold.nhsNumber(), hold.kind(), hold.reason(), hold.reference(),
-            hold.untilOn()))
+    return holds.place(new RetentionHolds.NewHold(hold.nhsNumber(), hold.recordId(), hold.kind(), hold.reason(),
+            hold.reference(), hold.untilOn()))
         .map(placed -> Response.created(uri.getAbsolutePathBuilder().path(placed.id.toString()).build())
             .tag(Versions.etag(placed.revision)).entity(HoldView.of(placed)).build());
   }

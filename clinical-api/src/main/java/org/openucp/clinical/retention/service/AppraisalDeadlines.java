@@ -49,6 +49,9 @@ public class AppraisalDeadlines implements DeadlineSource {
     return switch (appraisal.recordClass) {
       case ADULT_PLAN -> "an adult's plan";
       case CHILD_PLAN -> "a child's plan";
+      case COMPLAINT -> "a complaint";
+      case INCIDENT -> "an incident";
+      case SERIOUS_INCIDENT -> "a serious incident";
       default -> appraisal.recordClass.name().toLowerCase().replace('_', ' ');
     };
   }

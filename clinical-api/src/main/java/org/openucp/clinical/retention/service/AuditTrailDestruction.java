@@ -26,7 +26,8 @@ import org.openucp.web.problem.ProblemException;
 /**
  * The one sanctioned destruction of audit events: the oldest ones, through the end of a sealed block, once the
  * retention of everything they cover has ended. An event about a patient is kept while any record of theirs is held
- * here (plan, submission, rights request, restriction) or a hold is on them, and every event at least
+ * here (plan, submission, rights request, restriction, a complaint concerning them, an incident listing them as
+ * affected) or a hold is on them, and every event at least
  * {@code clinical.retention.audit-trail-minimum} after it happened. The chain must verify before anything is
  * destroyed; the database function then records a checkpoint (the last destroyed event's seal hash, the new genesis)
  * from which GET /audit/chain/verification starts, and a stub goes into the destruction log, in one transaction.

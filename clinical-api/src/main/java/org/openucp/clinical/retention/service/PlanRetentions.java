@@ -9,7 +9,7 @@ import org.openucp.clinical.plan.PlanContentCodec;
 import org.openucp.clinical.retention.RetentionTrigger;
 import org.openucp.clinical.retention.config.RetentionConfig;
 import org.openucp.clinical.retention.repository.PlanRetentionRepository;
-import org.openucp.clinical.retention.service.RetentionSchedule.PlanRetention;
+import org.openucp.clinical.retention.service.RetentionSchedule.Retention;
 import org.openucp.model.plan.PlanContent;
 
 /** A plan's minimum retention worked out from what is stored about it now. */
@@ -36,7 +36,7 @@ public class PlanRetentions {
     return repository.factsOf(planId, operator(), deathStarts());
   }
 
-  public PlanRetention retentionOf(PlanRetentionFacts facts) {
+  public Retention retentionOf(PlanRetentionFacts facts) {
     return schedule.forPlan(dateOfBirth(facts.content()), facts.lastSeen(), facts.diedOn());
   }
 

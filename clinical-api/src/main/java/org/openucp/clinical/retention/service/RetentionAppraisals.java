@@ -17,20 +17,25 @@ import org.jboss.logging.Logger;
 import org.openucp.clinical.access.AccessGuard;
 import org.openucp.clinical.access.Permission;
 import org.openucp.clinical.audit.AuditContext;
+import org.openucp.clinical.retention.RecordClass;
 import org.openucp.clinical.retention.RetentionAppraisal;
 import org.openucp.clinical.retention.RetentionAppraisal.Decision;
 import org.openucp.clinical.retention.repository.PlanRetentionRepository;
+import org.openucp.clinical.retention.repository.RecordRetentionRepository;
+import org.openucp.clinical.retention.repository.RecordRetentionRepository.ClosedComplaint;
+import org.openucp.clinical.retention.repository.RecordRetentionRepository.Incident;
 import org.openucp.clinical.retention.repository.RetentionAppraisalRepository;
-import org.openucp.clinical.retention.service.RetentionSchedule.PlanRetention;
+import org.openucp.clinical.retention.service.RetentionSchedule.Retention;
 import org.openucp.model.identity.NhsNumber;
 import org.openucp.web.problem.ProblemException;
 import org.openucp.web.version.Versions;
 
 /**
- * The appraisal list. A scheduled job puts each plan whose minimum retention period has ended on it (once: safe with
- * several replicas, which take turns under an advisory lock, and a unique index allows one undecided appraisal per
- * record); information governance then decides: destroy, keep with a reason until a review date (when the plan is
- * listed again), or preserve permanently. Nothing is destroyed here: see {@link Destructions}.
+ * The appraisal list. A scheduled job puts each record whose minimum retention period has ended on it: plans, closed
+ * complaints and breach-register incidents (once: safe with several replicas, which take turns under an advisory
+ * lock, and a unique index allows one undecided appraisal per record); information governance then decides: destroy,
+ * keep with a reason until a review date (when the record is listed again), or preserve permanently. Nothing is
+ * destroyed here: see {@link Destructions}.
  */
 @ApplicationScoped
 public class RetentionAppraisals {
@@ -38,6 +43,7 @@ public class RetentionAppraisals {
   private static final Logger LOG = Logger.getLogger(RetentionAppraisals.class);
 
   private final PlanRetentionRepository repository;
+  private final RecordRetentionRepository records;
   private final RetentionAppraisalRepository appraisals;
   private final PlanRetentions retentions;
   private final RetentionSchedule schedule;
@@ -45,9 +51,11 @@ public class RetentionAppraisals {
   private final AuditContext audit;
   private final Clock clock;
 
-  public RetentionAppraisals(PlanRetentionRepository repository, RetentionAppraisalRepository appraisals,
-      PlanRetentions retentions, RetentionSchedule schedule, AccessGuard access, AuditContext audit, Clock clock) {
+  public RetentionAppraisals(PlanRetentionRepository repository, RecordRetentionRepository records,
+      RetentionAppraisalRepository appraisals, PlanRetentions retentions, RetentionSchedule schedule,
+      AccessGuard access, AuditContext audit, Clock clock) {
     this.repository = repository;
+    this.records = records;
     this.appraisals = appraisals;
     this.retentions = retentions;
     this.schedule = schedule;
@@ -66,48 +74,80 @@ public class RetentionAppraisals {
     }).replaceWithVoid();
   }
 
-  /** One run: lists every plan whose minimum retention has ended and is not listed yet; emits how many it listed. */
+  /**
+   * One run: lists every plan, closed complaint and incident whose minimum retention has ended and that is not listed
+   * yet; emits how many it listed.
+   */
   public Uni<Integer> listDue() {
     LocalDate today = LocalDate.now(clock);
     Instant now = clock.instant();
     LocalDate lastSeenBy = today.minus(schedule.shortestPlanRetention());
+    // A few days' margin: the exact end (29 February, months of different lengths) is worked out for each record.
+    Instant closedBefore = schedule.complaintsClosedBy(today).plusDays(3).atStartOfDay(RetentionSchedule.ENGLAND)
+        .toInstant();
+    Instant happenedBefore = schedule.incidentsBy(today).plusDays(3).atStartOfDay(RetentionSchedule.ENGLAND)
+        .toInstant();
     return repository.database().withTransaction(connection -> repository.takeTurn(connection).chain(turn -> {
       if (!turn) {
         return Uni.createFrom().item(0);
       }
+      List<RetentionAppraisal> due = new ArrayList<>();
       return repository.candidates(connection, retentions.operator(), retentions.deathStarts(), lastSeenBy, today)
-          .chain(candidates -> {
-            List<RetentionAppraisal> due = new ArrayList<>();
-            for (PlanRetentionFacts facts : candidates) {
-              PlanRetention retention = retentions.retentionOf(facts);
+          .invoke(plans -> {
+            for (PlanRetentionFacts facts : plans) {
+              Retention retention = retentions.retentionOf(facts);
               if (retention.endedBy(today)) {
-                due.add(listing(facts, retention, now));
+                due.add(listing(facts.planId(), facts.nhsNumber(), retention, facts.keptUntil(), now));
               }
             }
-            return Multi.createFrom().iterable(due)
-                .onItem().transformToUniAndConcatenate(appraisal -> repository.listOnce(connection, appraisal))
-                .filter(Boolean::booleanValue)
-                .collect().asList()
-                .map(List::size);
-          });
+          })
+          .chain(() -> records.closedComplaints(connection, closedBefore, today)).invoke(complaints -> {
+            for (ClosedComplaint complaint : complaints) {
+              Retention retention = schedule.forComplaint(complaint.closedAt());
+              if (retention.endedBy(today)) {
+                due.add(listing(complaint.id(), complaint.nhsNumber(), retention, complaint.keptUntil(), now));
+              }
+            }
+          })
+          .chain(() -> records.incidents(connection, happenedBefore, today)).invoke(incidents -> {
+            for (Incident incident : incidents) {
+              Retention retention = schedule.forIncident(incident.occurredAt(), incident.awareAt(),
+                  incident.markedSerious(), incident.notifiable());
+              if (retention.endedBy(today)) {
+                // An incident may name many patients: the appraisal names none (the breach register lists them).
+                due.add(listing(incident.id(), null, retention, incident.keptUntil(), now));
+              }
+            }
+          })
+          .chain(() -> Multi.createFrom().iterable(due)
+              .onItem().transformToUniAndConcatenate(appraisal -> repository.listOnce(connection, appraisal))
+              .filter(Boolean::booleanValue)
+              .collect().asList()
+              .map(List::size));
     }));
   }
 
-  private static RetentionAppraisal listing(PlanRetentionFacts facts, PlanRetention retention, Instant now) {
+  private static RetentionAppraisal listing(UUID recordId, String nhsNumber, Retention retention,
+      LocalDate keptUntil, Instant now) {
     RetentionAppraisal appraisal = new RetentionAppraisal();
     appraisal.id = UUID.randomUUID();
     appraisal.recordClass = retention.recordClass();
-    appraisal.recordId = facts.planId();
-    appraisal.nhsNumber = facts.nhsNumber();
+    appraisal.recordId = recordId;
+    appraisal.nhsNumber = nhsNumber;
     appraisal.retentionTrigger = retention.trigger();
     appraisal.retentionStartedOn = retention.startedOn();
     appraisal.minimumEndsOn = retention.endsOn();
-    boolean reviewLater = facts.keptUntil() != null && facts.keptUntil().isAfter(retention.endsOn());
-    appraisal.dueOn = reviewLater ? facts.keptUntil() : retention.endsOn();
-    appraisal.basis = retention.basis() + (facts.keptUntil() == null ? ""
-        : "; an earlier appraisal kept it until " + facts.keptUntil());
+    boolean reviewLater = keptUntil != null && keptUntil.isAfter(retention.endsOn());
+    appraisal.dueOn = reviewLater ? keptUntil : retention.endsOn();
+    appraisal.basis = retention.basis()
+        + (keptUntil == null ? "" : "; an earlier appraisal kept it until " + keptUntil);
     appraisal.listedAt = now;
     return appraisal;
+  }
+
+  /** Whether the appraisal is of a plan: the audit trail then names the plan. */
+  static boolean ofPlan(RetentionAppraisal appraisal) {
+    return appraisal.recordClass == RecordClass.ADULT_PLAN || appraisal.recordClass == RecordClass.CHILD_PLAN;
   }
 
   /** The retention schedule as configured. */
@@ -177,7 +217,9 @@ public class RetentionAppraisals {
       if (appraisal.nhsNumber != null) {
         audit.patient(NhsNumber.of(appraisal.nhsNumber));
       }
-      audit.plan(appraisal.recordId, null);
+      if (ofPlan(appraisal)) {
+        audit.plan(appraisal.recordId, null);
+      }
       return appraisal;
     });
   }

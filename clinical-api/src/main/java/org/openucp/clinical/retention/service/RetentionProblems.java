@@ -19,15 +19,23 @@ public final class RetentionProblems {
         field + ": " + message).withErrors(List.of(new Problem.FieldError(field, message))));
   }
 
+  /** Well-formed values that do not go together: 422, naming each field. */
+  public static ProblemException unprocessable(List<String> fields, String message) {
+    return new ProblemException(Problem.of("invalid-input", "The request has invalid fields", 422,
+        String.join(", ", fields) + ": " + message).withErrors(fields.stream()
+        .map(field -> new Problem.FieldError(field, message)).toList()));
+  }
+
   /** Nothing of a patient's may be destroyed while a hold is on their records. */
   public static ProblemException onHold(List<RetentionHold> holds) {
     String which = holds.stream().map(hold -> hold.kind + " hold " + hold.id
+            + (hold.recordId == null ? "" : " on " + hold.recordKind + " " + hold.recordId)
             + (hold.reference == null ? "" : " (" + hold.reference + ")") + " placed on "
             + LocalDate.ofInstant(hold.placedAt, java.time.ZoneOffset.UTC)
             + (hold.untilOn == null ? "" : " until " + hold.untilOn))
         .collect(Collectors.joining("; "));
     return ProblemException.conflict("records-on-hold", "The records are on hold",
-        "Nothing of this patient's may be destroyed while a hold is active: " + which
+        "Nothing of this patient's, and no record held by itself, may be destroyed while a hold is active: " + which
             + ". Lift the hold first if it no longer applies.");
   }
 }

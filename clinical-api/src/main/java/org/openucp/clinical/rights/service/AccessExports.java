@@ -15,9 +15,16 @@ import org.openucp.clinical.access.AccessGuard;
 import org.openucp.clinical.access.Permission;
 import org.openucp.clinical.audit.AuditContext;
 import org.openucp.clinical.audit.repository.AuditRepository;
+import org.openucp.clinical.breach.AffectedPatient;
+import org.openucp.clinical.breach.Breach;
+import org.openucp.clinical.breach.repository.AffectedPatientRepository;
+import org.openucp.clinical.breach.repository.BreachRepository;
 import org.openucp.clinical.careteam.repository.CareTeamRepository;
+import org.openucp.clinical.consent.Consent;
 import org.openucp.clinical.consent.repository.ConsentRepository;
 import org.openucp.clinical.intake.repository.SubmittedDraftRepository;
+import org.openucp.clinical.notice.PrivacyNotice;
+import org.openucp.clinical.notice.repository.PrivacyNoticeRepository;
 import org.openucp.clinical.organisation.Organisation;
 import org.openucp.clinical.organisation.repository.OrganisationRepository;
 import org.openucp.clinical.plan.CarePlan;
@@ -25,12 +32,16 @@ import org.openucp.clinical.plan.PlanContentCodec;
 import org.openucp.clinical.plan.repository.AttachmentRepository;
 import org.openucp.clinical.plan.repository.CarePlanRepository;
 import org.openucp.clinical.plan.repository.PlanVersionRepository;
+import org.openucp.clinical.retention.repository.PatientDeathRepository;
+import org.openucp.clinical.retention.service.RetentionSchedule;
 import org.openucp.clinical.rights.RightsRequest;
 import org.openucp.clinical.rights.repository.RestrictionRepository;
 import org.openucp.clinical.rights.repository.RightsRequestRepository;
 import org.openucp.clinical.rights.service.AccessExport.AccessEntry;
+import org.openucp.clinical.rights.service.AccessExport.BreachEntry;
 import org.openucp.clinical.rights.service.AccessExport.CareTeamEntry;
 import org.openucp.clinical.rights.service.AccessExport.ConsentRecord;
+import org.openucp.clinical.rights.service.AccessExport.DeathRecord;
 import org.openucp.clinical.rights.service.AccessExport.Document;
 import org.openucp.clinical.rights.service.AccessExport.PlanHeld;
 import org.openucp.clinical.rights.service.AccessExport.RequestEntry;
@@ -42,7 +53,9 @@ import org.openucp.web.problem.ProblemException;
 /**
  * The copy of everything the clinical store holds about a patient, for an access (Art 15) or portability (Art 20)
  * request whose requester's identity is verified: the information governance team sends it, with the explanations
- * the law requires. It reads a restricted plan too: information governance is the one reader a restriction leaves.
+ * the law requires, once it has checked it for other people's data. It reads a restricted plan too: information
+ * governance is the one reader a restriction leaves. Besides the plan: the death recorded with it, the privacy notice
+ * each consent was given under, and the breach-register incidents listing the patient.
  */
 @ApplicationScoped
 public class AccessExports {
@@ -58,6 +71,11 @@ public class AccessExports {
   private final OrganisationRepository organisations;
   private final RestrictionRepository restrictions;
   private final AttachmentRepository attachments;
+  private final PrivacyNoticeRepository notices;
+  private final PatientDeathRepository deaths;
+  private final AffectedPatientRepository affected;
+  private final BreachRepository breaches;
+  private final RetentionSchedule schedule;
   private final AccessGuard access;
   private final AuditContext audit;
   private final Clock clock;
@@ -65,8 +83,9 @@ public class AccessExports {
   public AccessExports(RightsRequestRepository requests, CarePlanRepository plans, PlanVersionRepository versions,
       PlanContentCodec codec, ConsentRepository consents, CareTeamRepository careTeams,
       SubmittedDraftRepository submissions, AuditRepository auditEvents, OrganisationRepository organisations,
-      RestrictionRepository restrictions, AttachmentRepository attachments, AccessGuard access, AuditContext audit,
-      Clock clock) {
+      RestrictionRepository restrictions, AttachmentRepository attachments, PrivacyNoticeRepository notices,
+      PatientDeathRepository deaths, AffectedPatientRepository affected, BreachRepository breaches,
+      RetentionSchedule schedule, AccessGuard access, AuditContext audit, Clock clock) {
     this.requests = requests;
     this.plans = plans;
     this.versions = versions;
@@ -78,6 +97,11 @@ public class AccessExports {
     this.organisations = organisations;
     this.restrictions = restrictions;
     this.attachments = attachments;
+    this.notices = notices;
+    this.deaths = deaths;
+    this.affected = affected;
+    this.breaches = breaches;
+    this.schedule = schedule;
     this.access = access;
     this.audit = audit;
     this.clock = clock;
@@ -110,15 +134,37 @@ public class AccessExports {
     return organisations.listAll().map(all -> all.stream()
             .collect(Collectors.toMap(organisation -> organisation.odsCode, Function.identity())))
         .chain(names -> plans.findByPatient(patient).chain(plan -> planHeld(plan, names))
-            .chain(plan -> submissions.ofPatient(patient).chain(submitted -> auditEvents
-                .list("nhsNumber = ?1 and organisation is not null", Sort.by("seq"), patient.value())
-                .chain(events -> requests.forPatient(patient.value())
-                    .chain(rightsRequests -> restrictions.isRestricted(patient.value())
-                        .map(restricted -> new AccessExport(patient.value(), clock.instant(),
-                            AccessExport.EXPLANATION, plan,
-                            submitted.stream().map(Submission::of).toList(),
-                            events.stream().map(event -> AccessEntry.of(event, names)).toList(),
-                            rightsRequests.stream().map(RequestEntry::of).toList(), restricted)))))));
+            .chain(plan -> deaths.findById(patient.value()).chain(death -> submissions.ofPatient(patient)
+                .chain(submitted -> auditEvents
+                    .list("nhsNumber = ?1 and organisation is not null", Sort.by("seq"), patient.value())
+                    .chain(events -> requests.forPatient(patient.value())
+                        .chain(rightsRequests -> breachesOf(patient).chain(incidents -> restrictions
+                            .isRestricted(patient.value())
+                            .map(restricted -> new AccessExport(patient.value(), clock.instant(),
+                                AccessExport.explanation(schedule.forPatients()), plan,
+                                death == null ? null : DeathRecord.of(death, names),
+                                submitted.stream().map(Submission::of).toList(),
+                                events.stream().map(event -> AccessEntry.of(event, names)).toList(),
+                                rightsRequests.stream().map(RequestEntry::of).toList(), incidents,
+                                restricted)))))))));
+  }
+
+  /** The incidents in the breach register listing the patient as affected, the one they became aware of first first. */
+  private Uni<List<BreachEntry>> breachesOf(NhsNumber patient) {
+    return affected.listing(patient.value()).chain(listings -> {
+      if (listings.isEmpty()) {
+        return Uni.createFrom().item(List.<BreachEntry>of());
+      }
+      List<UUID> ids = listings.stream().map(listed -> listed.breachId).toList();
+      return breaches.byIds(ids).chain(found -> affected.recordsOfPatient(ids, patient.value()).map(records -> {
+        Map<UUID, AffectedPatient> byBreach = listings.stream()
+            .collect(Collectors.toMap(listed -> listed.breachId, Function.identity()));
+        return found.stream().sorted(Comparator.comparing((Breach breach) -> breach.awareAt)
+                .thenComparing(breach -> breach.id))
+            .map(breach -> BreachEntry.of(breach, byBreach.get(breach.id), records.getOrDefault(breach.id, 0L)))
+            .toList();
+      }));
+    });
   }
 
   private Uni<PlanHeld> planHeld(CarePlan plan, Map<String, Organisation> names) {
@@ -126,16 +172,26 @@ public class AccessExports {
       return Uni.createFrom().nullItem();
     }
     return versions.history(plan.id).chain(history -> consents.findById(plan.id)
-        .chain(consent -> careTeams.of(plan.id)
+        .chain(consent -> consentRecord(consent).chain(consentRecord -> careTeams.of(plan.id)
             .chain(team -> plansDocuments(plan.id).map(documents -> new PlanHeld(plan.owningOrganisation,
                 history.stream().sorted(Comparator.comparingInt(version -> version.version))
                     .map(version -> VersionHeld.of(version, codec.read(version.content))).toList(),
                 plan.hasDraft() ? codec.read(plan.draftContent) : null,
-                consent == null ? null : ConsentRecord.of(consent),
+                consentRecord,
                 team.stream().map(member -> new CareTeamEntry(member.odsCode,
                     names.containsKey(member.odsCode) ? names.get(member.odsCode).name : null, member.addedAt))
                     .toList(),
-                documents)))));
+                documents))))));
+  }
+
+  /** The consent with the privacy notice it was given under, and the one it is asked for again under, if any. */
+  private Uni<ConsentRecord> consentRecord(Consent consent) {
+    if (consent == null) {
+      return Uni.createFrom().nullItem();
+    }
+    return notices.findById(consent.privacyNoticeId).chain(givenUnder -> (consent.reconsentNoticeId == null
+            ? Uni.createFrom().<PrivacyNotice>nullItem() : notices.findById(consent.reconsentNoticeId))
+        .map(askedAgainUnder -> ConsentRecord.of(consent, givenUnder, askedAgainUnder)));
   }
 
   private Uni<List<Document>> plansDocuments(UUID planId) {
