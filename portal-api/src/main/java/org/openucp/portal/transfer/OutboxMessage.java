@@ -27,4 +27,7 @@ public class OutboxMessage extends PanacheEntityBase {
   public Instant claimedUntil;
   @Column(name = "last_error")
   public String lastError;
+  /** The submission's W3C trace context, continued by the delivery (null when tracing was off). */
+  @Column(name = "trace_parent", updatable = false)
+  public String traceParent;
 }

@@ -2,6 +2,10 @@ package org.openucp.portal.transfer;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.vertx.ConsumeEvent;
@@ -13,16 +17,21 @@ import jakarta.ws.rs.WebApplicationException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 import org.openucp.model.intake.SubmittedDraft;
 import org.openucp.portal.draft.Draft;
 import org.openucp.portal.draft.repository.DraftRepository;
 import org.openucp.portal.transfer.client.ClinicalIntakeClient;
+import org.openucp.portal.transfer.repository.OutboxRepository.Claim;
 import org.openucp.portal.transfer.repository.OutboxRepository;
 import org.openucp.portal.transfer.repository.SubmissionReceiptRepository;
+import org.openucp.web.trace.TraceParents;
 
 /**
  * Moves submitted drafts to the clinical intake, exactly once in effect: claim due outbox rows (skipping rows other
@@ -44,10 +53,11 @@ public class OutboxRelay {
   private final EventBus bus;
   private final Clock clock;
   private final Counter deliveryFailures;
+  private final Tracer tracer;
 
   public OutboxRelay(OutboxRepository outbox, DraftRepository drafts, SubmissionReceiptRepository receipts,
       @RestClient ClinicalIntakeClient intake, TransferConfig config, EventBus bus, Clock clock,
-      MeterRegistry registry) {
+      MeterRegistry registry, Tracer tracer) {
     this.outbox = outbox;
     this.drafts = drafts;
     this.receipts = receipts;
@@ -55,6 +65,7 @@ public class OutboxRelay {
     this.config = config;
     this.bus = bus;
     this.clock = clock;
+    this.tracer = tracer;
     this.deliveryFailures = Counter.builder("openucp.transfer.delivery.failures")
         .description("Deliveries of submitted drafts to the clinical intake that failed and will be retried")
         .register(registry);
@@ -82,8 +93,8 @@ public class OutboxRelay {
   public Uni<Integer> relayDue() {
     Instant now = clock.instant();
     return Panache.withTransaction(() -> outbox.claimDue(now, now.plus(config.claimLease()), config.batchSize())
-            .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<Draft>of()) : drafts.findAllById(ids))
-            .map(claimed -> claimed.stream().map(Draft::asSubmitted).toList()))
+            .chain(claims -> claims.isEmpty() ? Uni.createFrom().item(List.<Claimed>of())
+                : drafts.findAllById(claims.stream().map(Claim::draftId).toList()).map(found -> claimed(claims, found))))
         .chain(due -> Multi.createFrom().iterable(due)
             .onItem().transformToUniAndConcatenate(this::deliver)
             .filter(Boolean::booleanValue)
@@ -91,8 +102,19 @@ public class OutboxRelay {
             .map(List::size));
   }
 
-  private Uni<Boolean> deliver(SubmittedDraft draft) {
-    return intake.deliver(draft.draftId().toString(), draft)
+  /** A claimed draft ready to go, with the trace of its submission. */
+  private record Claimed(SubmittedDraft draft, String traceParent) {
+  }
+
+  private static List<Claimed> claimed(List<Claim> claims, List<Draft> found) {
+    Map<UUID, String> traces = new HashMap<>();
+    claims.forEach(claim -> traces.put(claim.draftId(), claim.traceParent()));
+    return found.stream().map(draft -> new Claimed(draft.asSubmitted(), traces.get(draft.id))).toList();
+  }
+
+  private Uni<Boolean> deliver(Claimed claimed) {
+    SubmittedDraft draft = claimed.draft();
+    return traced(claimed.traceParent(), carried -> intake.deliver(draft.draftId().toString(), carried, draft))
         .chain(receipt -> Panache.withTransaction(() -> drafts.deleteById(draft.draftId())
                 .chain(() -> receipts.delivered(draft.draftId(), receipt.submissionId(), clock.instant())))
             .invoke(() -> LOG.infof("Draft %s moved to the clinical intake as %s", draft.draftId(),
@@ -100,6 +122,20 @@ public class OutboxRelay {
         .replaceWith(true)
         .onFailure(OutboxRelay::consentWithdrawn).recoverWithUni(() -> dropWithdrawn(draft.draftId()))
         .onFailure().recoverWithUni(failure -> postpone(draft.draftId(), failure).replaceWith(false));
+  }
+
+  /**
+   * Runs the delivery in a span continuing the submission's trace, and passes that span's context on explicitly:
+   * the relay runs on a schedule, outside any request, so nothing else would connect the two.
+   */
+  private <T> Uni<T> traced(String submissionTrace, Function<String, Uni<T>> delivery) {
+    Span span = tracer.spanBuilder("deliver submitted draft").setSpanKind(SpanKind.PRODUCER)
+        .setParent(TraceParents.parentOf(submissionTrace)).startSpan();
+    return Uni.createFrom().<T>emitter(emitter -> {
+      try (Scope current = span.makeCurrent()) {
+        delivery.apply(TraceParents.of(span)).subscribe().with(emitter::complete, emitter::fail);
+      }
+    }).onTermination().invoke(span::end);
   }
 
   /** The patient withdrew consent while this delivery was on its way: the clinical API stored nothing (410). */

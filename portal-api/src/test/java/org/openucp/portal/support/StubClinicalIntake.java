@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
 public final class StubClinicalIntake implements AutoCloseable {
 
   /** One delivery as the intake saw it. */
-  public record Delivery(String authorization, String idempotencyKey, String body) {
+  public record Delivery(String authorization, String idempotencyKey, String body, String traceParent) {
   }
 
   /** One patient-access request: where, and the proof of the person it carried. */
@@ -190,7 +190,8 @@ public final class StubClinicalIntake implements AutoCloseable {
   private void handle(HttpExchange exchange) throws IOException {
     String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
     String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
-    deliveries.add(new Delivery(exchange.getRequestHeaders().getFirst("Authorization"), key, body));
+    deliveries.add(new Delivery(exchange.getRequestHeaders().getFirst("Authorization"), key, body,
+        exchange.getRequestHeaders().getFirst("traceparent")));
     int status = failWithStatus;
     byte[] response = status == 0
         ? ("{\"submissionId\":\"" + UUID.randomUUID() + "\",\"draftId\":\"" + key + "\",\"receivedAt\":\""

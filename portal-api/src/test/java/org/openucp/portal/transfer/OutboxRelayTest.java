@@ -63,6 +63,23 @@ class OutboxRelayTest {
   }
 
   @Test
+  void shouldContinueTheSubmissionsTraceWhenDeliveringToTheIntake() throws Throwable {
+    String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+    String token = issuer.token(Personas.PATIENT);
+    String id = given().auth().oauth2(token).contentType(ContentType.JSON).body(aDraft().body())
+        .when().post("/drafts").then().statusCode(201).extract().path("id");
+    given().auth().oauth2(token).header("If-Match", "\"0\"")
+        .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+        .when().post("/drafts/" + id + "/submission").then().statusCode(202);
+
+    assertThat(relayOnce()).isEqualTo(1);
+
+    // A later relay run, on its schedule, outside the patient's request: still the patient's trace.
+    assertThat(intake.deliveries()).singleElement().extracting(StubClinicalIntake.Delivery::traceParent)
+        .asString().matches("00-" + traceId + "-[0-9a-f]{16}-0[01]").doesNotContain("00f067aa0ba902b7");
+  }
+
+  @Test
   void shouldKeepTheDraftSubmittedAndRetryLaterWhileTheIntakeIsDown() throws Throwable {
     UUID draft = submitDraft();
     intake.failWith(503);

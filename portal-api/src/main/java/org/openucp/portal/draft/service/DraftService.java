@@ -21,6 +21,7 @@ import org.openucp.portal.transfer.repository.OutboxRepository;
 import org.openucp.portal.transfer.SubmissionReceipt;
 import org.openucp.portal.transfer.repository.SubmissionReceiptRepository;
 import org.openucp.web.problem.ProblemException;
+import org.openucp.web.trace.TraceParents;
 import org.openucp.web.version.Versions;
 
 /** A patient's own draft: one open at a time, edited with optimistic concurrency, submitted once. */
@@ -101,12 +102,13 @@ public class DraftService {
   public Uni<Draft> submit(Patient patient, UUID id, long expectedVersion) {
     requireProofing(patient);
     requireAdult(patient);
+    String traceParent = TraceParents.current();
     return Panache.withSession(() -> editable(patient, id, expectedVersion))
         .call(draft -> recipients.requireRecipient(draft.organisation))
         .chain(checked -> Panache.withTransaction(() -> editable(patient, id, expectedVersion).chain(draft -> {
           draft.submit(clock.instant());
           return drafts.persistAndFlush(draft)
-              .call(submitted -> outbox.enqueue(submitted.id, clock.instant()))
+              .call(submitted -> outbox.enqueue(submitted.id, clock.instant(), traceParent))
               .call(submitted -> receipts.issue(submitted));
         })))
         .invoke(relay::nudge);

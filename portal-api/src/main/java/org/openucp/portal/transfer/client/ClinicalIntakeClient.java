@@ -16,5 +16,6 @@ import org.openucp.model.intake.SubmittedDraft;
 public interface ClinicalIntakeClient {
 
   @POST
-  Uni<IntakeReceipt> deliver(@HeaderParam("Idempotency-Key") String idempotencyKey, SubmittedDraft draft);
+  Uni<IntakeReceipt> deliver(@HeaderParam("Idempotency-Key") String idempotencyKey,
+      @HeaderParam("traceparent") String traceParent, SubmittedDraft draft);
 }

@@ -11,11 +11,16 @@ import org.openucp.portal.transfer.OutboxMessage;
 @ApplicationScoped
 public class OutboxRepository implements PanacheRepositoryBase<OutboxMessage, UUID> {
 
-  public Uni<OutboxMessage> enqueue(UUID draftId, Instant now) {
+  /** A draft claimed for delivery, with the trace of its submission. */
+  public record Claim(UUID draftId, String traceParent) {
+  }
+
+  public Uni<OutboxMessage> enqueue(UUID draftId, Instant now, String traceParent) {
     OutboxMessage message = new OutboxMessage();
     message.draftId = draftId;
     message.createdAt = now;
     message.nextAttemptAt = now;
+    message.traceParent = traceParent;
     return persist(message);
   }
 
@@ -24,20 +29,21 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxMessage, UU
    * skipped rather than waited for, so several replicas can relay side by side without delivering one draft twice
    * at the same time.
    */
-  @SuppressWarnings("unchecked")
-  public Uni<List<UUID>> claimDue(Instant now, Instant leaseEnd, int limit) {
+  public Uni<List<Claim>> claimDue(Instant now, Instant leaseEnd, int limit) {
     return getSession().chain(session -> session.createNativeQuery("""
-            SELECT draft_id FROM draft_outbox
+            SELECT draft_id, trace_parent FROM draft_outbox
             WHERE next_attempt_at <= :now AND (claimed_until IS NULL OR claimed_until < :now)
             ORDER BY next_attempt_at
             LIMIT :limit
             FOR UPDATE SKIP LOCKED
-            """, UUID.class)
+            """, Object[].class)
         .setParameter("now", now)
         .setParameter("limit", limit)
         .getResultList()
-        .call(ids -> ids.isEmpty() ? Uni.createFrom().voidItem()
-            : update("claimedUntil = ?1 where draftId in ?2", leaseEnd, ids)));
+        .map(rows -> rows.stream().map(row -> new Claim((UUID) row[0], (String) row[1])).toList())
+        .call(claims -> claims.isEmpty() ? Uni.createFrom().voidItem()
+            : update("claimedUntil = ?1 where draftId in ?2", leaseEnd,
+                claims.stream().map(Claim::draftId).toList())));
   }
 
   public Uni<Integer> recordFailure(UUID draftId, Instant nextAttemptAt, String error) {
