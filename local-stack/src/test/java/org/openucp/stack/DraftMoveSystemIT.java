@@ -382,13 +382,13 @@ class DraftMoveSystemIT {
   void shouldRefuseToStartNamingEverySettingThatIsMissing() throws IOException {
     Map<String, String> incomplete = new HashMap<>(portalConfig);
     incomplete.remove("quarkus.rest-client.clinical-intake.url");
-    incomplete.remove("portal.proxies.assertion-signing-key");
+    incomplete.remove("quarkus.oidc-client.auth-server-url");
 
     try (ServiceProcess unconfigured = ServiceProcess.start("portal-api-unconfigured", StackLayout.find().portalJar(),
         freePort(), incomplete, StackLayout.find().logDirectory())) {
       assertThatThrownBy(() -> unconfigured.awaitReady(STARTUP)).hasMessageContaining("exited");
       assertThat(Files.readString(unconfigured.log()))
-          .contains("QUARKUS_REST_CLIENT_CLINICAL_INTAKE_URL", "PORTAL_PROXIES_ASSERTION_SIGNING_KEY");
+          .contains("QUARKUS_REST_CLIENT_CLINICAL_INTAKE_URL", "QUARKUS_OIDC_CLIENT_AUTH_SERVER_URL");
     }
   }
 
