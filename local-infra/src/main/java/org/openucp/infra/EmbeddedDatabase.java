@@ -9,11 +9,18 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.postgresql.ds.PGSimpleDataSource;
 
-/** A real PostgreSQL server run from the binaries on Maven Central, holding one database per service. */
+/**
+ * A real PostgreSQL server run from the binaries on Maven Central, holding one database per service. Each database
+ * has the two roles a deployment has: its migration role owns the database and its schema and runs the migrations,
+ * and its runtime role, which the service connects as, reads and writes rows and nothing more (the migrations grant
+ * it that). {@link #USER} is the server's superuser, for tests that look behind the service's back.
+ */
 public final class EmbeddedDatabase implements AutoCloseable {
 
   public static final String USER = "postgres";
+  /** The local password of every role here: demo data only, on a server that lives as long as the process. */
   public static final String PASSWORD = "postgres";
 
   private final EmbeddedPostgres postgres;
@@ -59,15 +66,39 @@ public final class EmbeddedDatabase implements AutoCloseable {
     return "postgresql://localhost:" + port() + "/" + database;
   }
 
+  /** The role that owns the database's schema and runs its migrations, e.g. {@code clinical_migration}. */
+  public static String migrationRole(String database) {
+    return database + "_migration";
+  }
+
+  /** The role the service connects as: rows only, no change to the schema, e.g. {@code clinical_runtime}. */
+  public static String runtimeRole(String database) {
+    return database + "_runtime";
+  }
+
+  /** A connection as the superuser, which no check stops: for tests that set up or inspect what the service cannot. */
   public Connection connect(String database) throws SQLException {
     return postgres.getDatabase(USER, database).getConnection();
   }
 
+  /** A connection as the given role, e.g. {@link #runtimeRole(String)} to try what the service itself may do. */
+  public Connection connectAs(String role, String database) throws SQLException {
+    PGSimpleDataSource source = new PGSimpleDataSource();
+    source.setUrl(jdbcUrl(database));
+    source.setUser(role);
+    source.setPassword(PASSWORD);
+    return source.getConnection();
+  }
+
   private void create(String database) {
+    String owner = migrationRole(database);
     try (Connection connection = postgres.getPostgresDatabase().getConnection();
          Statement statement = connection.createStatement()) {
-      statement.execute("CREATE DATABASE " + database);
       statement.execute("ALTER USER " + USER + " PASSWORD '" + PASSWORD + "'");
+      // Plain login roles, as an operator would create them (no superuser, no CREATEDB, no CREATEROLE).
+      statement.execute("CREATE ROLE " + owner + " LOGIN PASSWORD '" + PASSWORD + "'");
+      statement.execute("CREATE ROLE " + runtimeRole(database) + " LOGIN PASSWORD '" + PASSWORD + "'");
+      statement.execute("CREATE DATABASE " + database + " OWNER " + owner);
     } catch (SQLException e) {
       throw new IllegalStateException("Could not create database " + database, e);
     }

@@ -33,12 +33,18 @@ public final class ServiceConfig {
     return config;
   }
 
+  /**
+   * The service connects as the database's runtime role; Flyway migrates at start as its migration role, and grants
+   * the runtime role what the service needs. Tests and local runs thus exercise the split a deployment has.
+   */
   private static Map<String, String> datasource(EmbeddedDatabase database, String name) {
     Map<String, String> config = new HashMap<>();
     config.put("quarkus.datasource.reactive.url", database.reactiveUrl(name));
     config.put("quarkus.datasource.jdbc.url", database.jdbcUrl(name));
-    config.put("quarkus.datasource.username", EmbeddedDatabase.USER);
+    config.put("quarkus.datasource.username", EmbeddedDatabase.runtimeRole(name));
     config.put("quarkus.datasource.password", EmbeddedDatabase.PASSWORD);
+    config.put("quarkus.flyway.username", EmbeddedDatabase.migrationRole(name));
+    config.put("quarkus.flyway.password", EmbeddedDatabase.PASSWORD);
     return config;
   }
 }

@@ -85,7 +85,11 @@ public final class LocalStack {
         portal.baseUrl(), portal.baseUrl(), portalReady.toMillis() / 1000.0));
     lines.add("  OIDC issuers  " + issuer.issuerUrl(Persona.STAFF_ISSUER) + " (staff, CIS2-style)   "
         + issuer.issuerUrl(Persona.PATIENT_ISSUER) + " (patients, NHS-login-style)");
-    lines.add("  PostgreSQL    localhost:" + database.port() + " databases clinical and portal (user postgres)");
+    lines.add("  PostgreSQL    localhost:" + database.port() + " databases clinical and portal; the services connect"
+        + " as " + EmbeddedDatabase.runtimeRole("clinical") + " and " + EmbeddedDatabase.runtimeRole("portal")
+        + ", migrations ran as " + EmbeddedDatabase.migrationRole("clinical") + " and "
+        + EmbeddedDatabase.migrationRole("portal") + " (superuser " + EmbeddedDatabase.USER + "; every password "
+        + EmbeddedDatabase.PASSWORD + ")");
     lines.add("  Onboarded     demo organisations A83008 and B82005 (practices), RRU (ambulance), NLO (NHS 111) with "
         + "their staff");
     lines.add("  Logs          " + clinical.log() + " and " + portal.log());

@@ -10,9 +10,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.openucp.clinical.support.ClinicalInfra;
+import org.openucp.clinical.support.ClinicalMigrations;
 import org.openucp.infra.EmbeddedDatabase;
 import org.openucp.infra.LocalInfra;
 
@@ -29,11 +29,9 @@ class MigrationUpgradeTest {
 
   @Test
   void shouldUpgradeADatabaseHoldingPublishedVersionsAndKeepThemImmutable() throws SQLException {
-    String name = "upgrade_" + UUID.randomUUID().toString().replace("-", "");
-    try (Connection admin = database.connect("postgres"); Statement statement = admin.createStatement()) {
-      statement.execute("CREATE DATABASE " + name);
-    }
-    migrate(name, "11");
+    ClinicalMigrations migrations = new ClinicalMigrations(database);
+    String name = migrations.newDatabase("upgrade");
+    migrations.migrate(name, "11");
     String plan = UUID.randomUUID().toString();
     try (Connection connection = database.connect(name); Statement statement = connection.createStatement()) {
       statement.execute("INSERT INTO organisation (ods_code, name, type, updated_at)"
@@ -44,7 +42,7 @@ class MigrationUpgradeTest {
           + " organisation) VALUES ('" + plan + "', 1, '{}', now(), 'gp', 'R0260', 'A83008')");
     }
 
-    migrate(name, "latest");
+    migrations.migrate(name, "latest");
 
     try (Connection connection = database.connect(name); Statement statement = connection.createStatement()) {
       try (ResultSet version = statement.executeQuery("SELECT organisation_name FROM plan_version")) {
@@ -54,14 +52,5 @@ class MigrationUpgradeTest {
       assertThatThrownBy(() -> statement.execute("UPDATE plan_version SET content = '{}'"))
           .hasMessageContaining("immutable");
     }
-  }
-
-  private void migrate(String name, String target) {
-    Flyway.configure()
-        .dataSource(database.jdbcUrl(name), EmbeddedDatabase.USER, EmbeddedDatabase.PASSWORD)
-        .locations("classpath:db/migration")
-        .target(target)
-        .load()
-        .migrate();
   }
 }

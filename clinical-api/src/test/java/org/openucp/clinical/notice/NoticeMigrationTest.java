@@ -10,9 +10,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.openucp.clinical.support.ClinicalInfra;
+import org.openucp.clinical.support.ClinicalMigrations;
 import org.openucp.infra.EmbeddedDatabase;
 import org.openucp.infra.LocalInfra;
 
@@ -29,11 +29,9 @@ class NoticeMigrationTest {
 
   @Test
   void shouldBackfillEveryEarlierConsentToVersionOneAndKeepNoticesImmutable() throws SQLException {
-    String name = "notices_" + UUID.randomUUID().toString().replace("-", "");
-    try (Connection admin = database.connect("postgres"); Statement statement = admin.createStatement()) {
-      statement.execute("CREATE DATABASE " + name);
-    }
-    migrate(name, "16");
+    ClinicalMigrations migrations = new ClinicalMigrations(database);
+    String name = migrations.newDatabase("notices");
+    migrations.migrate(name, "16");
     String plan = UUID.randomUUID().toString();
     try (Connection connection = database.connect(name); Statement statement = connection.createStatement()) {
       statement.execute("INSERT INTO care_plan (id, nhs_number, draft_revision, latest_version, owning_organisation,"
@@ -42,7 +40,7 @@ class NoticeMigrationTest {
           + "', 'EXPLICIT_CONSENT', 'gp', now() - interval '400 days')");
     }
 
-    migrate(name, "latest");
+    migrations.migrate(name, "latest");
 
     try (Connection connection = database.connect(name); Statement statement = connection.createStatement()) {
       try (ResultSet consent = statement.executeQuery("SELECT n.version, c.reconsent_notice_id, n.effective_from <= "
@@ -61,14 +59,5 @@ class NoticeMigrationTest {
       assertThatThrownBy(() -> statement.execute("DELETE FROM privacy_notice_purpose"))
           .hasMessageContaining("immutable");
     }
-  }
-
-  private void migrate(String name, String target) {
-    Flyway.configure()
-        .dataSource(database.jdbcUrl(name), EmbeddedDatabase.USER, EmbeddedDatabase.PASSWORD)
-        .locations("classpath:db/migration")
-        .target(target)
-        .load()
-        .migrate();
   }
 }

@@ -51,7 +51,7 @@ public final class ClinicalTables {
     return values;
   }
 
-  /** Runs statements as the database owner, e.g. to try what the application must not be able to do. */
+  /** Runs statements as the superuser, beyond even the schema owner, e.g. to try what no one must be able to do. */
   public void execute(String... statements) throws SQLException {
     try (Connection connection = database.connect("clinical"); Statement statement = connection.createStatement()) {
       for (String sql : statements) {
