@@ -107,6 +107,19 @@ public final class ServiceProcess implements AutoCloseable {
     return process.isAlive();
   }
 
+  /** Waits for a process that is meant to end by itself (a migration job) and returns its exit code. */
+  public int awaitExit(Duration timeout) {
+    try {
+      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        throw new IllegalStateException(name + " was still running after " + timeout + "; see " + log);
+      }
+      return process.exitValue();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while waiting for " + name + " to end", e);
+    }
+  }
+
   /** Kills the service at once, with no chance to finish anything: a crash. */
   public void kill() {
     process.destroyForcibly();
