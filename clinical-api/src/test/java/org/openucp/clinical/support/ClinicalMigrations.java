@@ -6,6 +6,8 @@ import java.sql.Statement;
 import java.util.Map;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.openucp.clinical.database.FlywaySessionLock;
 import org.openucp.infra.EmbeddedDatabase;
 
 /**
@@ -38,12 +40,12 @@ public final class ClinicalMigrations {
 
   /** As {@link #migrate(String, String)}, granting rows to the given role as the service's runtime role. */
   public void migrate(String name, String target, String runtimeRole) {
-    Flyway.configure()
+    FluentConfiguration configuration = Flyway.configure()
         .dataSource(database.jdbcUrl(name), EmbeddedDatabase.migrationRole(SERVICE_DATABASE), EmbeddedDatabase.PASSWORD)
         .locations("classpath:db/migration")
         .placeholders(Map.of("runtime_role", runtimeRole))
-        .target(target)
-        .load()
-        .migrate();
+        .target(target);
+    new FlywaySessionLock().customize(configuration);
+    configuration.load().migrate();
   }
 }
