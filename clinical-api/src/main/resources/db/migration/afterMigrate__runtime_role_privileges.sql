@@ -67,10 +67,14 @@ END
 $$;
 
 -- Rows only the migrations (the stub key) or destroy_audit_events (checkpoints) write, and the audit chain's single
--- head row, which the sealer moves forward but never adds or removes. The one sanctioned deletion of audit events
--- is destroy_audit_events, which runs as the owner (SECURITY DEFINER) through its own checks.
+-- head row, which the sealer moves forward but never adds or removes. Decisions on notifying the ICO are never
+-- updated (their trigger lets one be deleted only with its destroyed incident). The one sanctioned deletion of audit
+-- events is destroy_audit_events, which runs as the owner (SECURITY DEFINER) through its own checks.
 DO $$
 BEGIN
+    IF to_regclass('breach_regulator_decision') IS NOT NULL THEN
+        REVOKE UPDATE ON breach_regulator_decision FROM "${runtime_role}";
+    END IF;
     IF to_regclass('retention_stub_key') IS NOT NULL THEN
         REVOKE INSERT ON retention_stub_key FROM "${runtime_role}";
     END IF;
