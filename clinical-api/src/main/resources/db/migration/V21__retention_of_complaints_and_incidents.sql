@@ -13,9 +13,10 @@ ALTER TABLE breach ADD CONSTRAINT breach_seriousness_decided
 CREATE INDEX breach_occurred_idx ON breach ((coalesce(occurred_at, aware_at)));
 
 -- How long a closed complaint is kept is the retention schedule's (clinical.retention.complaint-minimum), worked out
--- when it is needed: a date stored at closure would stay behind if the schedule changed. Dropping the column drops the
--- check that named it; the rest of that check is written again.
-ALTER TABLE complaint DROP COLUMN retain_until;
+-- when it is needed: a date stored at closure would stay behind if the schedule changed. The column stays for the
+-- previous release, which still writes it while a rolling upgrade runs (expand and contract: a later release drops
+-- it); only the check that required it goes, written again without it.
+ALTER TABLE complaint DROP CONSTRAINT complaint_check;
 ALTER TABLE complaint ADD CONSTRAINT complaint_closed_with_outcome
     CHECK (status = 'OPEN' OR (outcome IS NOT NULL AND closed_at IS NOT NULL));
 CREATE INDEX complaint_closed_idx ON complaint (closed_at) WHERE status = 'CLOSED';
