@@ -126,8 +126,9 @@ class GeneratedManifestsIT {
   @ValueSource(strings = {"clinical-api", "portal-api"})
   void everyContainerRequestsAndLimitsCpuAndMemory(String name) {
     Service service = Service.generatedBy(name);
-    List<Container> containers = new ArrayList<>(service.deployment().getSpec().getTemplate().getSpec().getContainers());
-    containers.addAll(service.deployment().getSpec().getTemplate().getSpec().getInitContainers());
+    PodSpec pod = service.deployment().getSpec().getTemplate().getSpec();
+    List<Container> containers = new ArrayList<>(pod.getContainers());
+    containers.addAll(pod.getInitContainers());
     containers.addAll(service.migrationJob().getSpec().getTemplate().getSpec().getContainers());
 
     assertThat(containers).allSatisfy(container -> {
@@ -150,7 +151,8 @@ class GeneratedManifestsIT {
     assertThat(container.getEnvFrom()).extracting(source -> source.getConfigMapRef().getName())
         .containsExactly(service.configMap().getMetadata().getName());
     Set<String> provided = new HashSet<>(service.configMap().getData().keySet());
-    container.getEnv().stream().filter(env -> env.getValueFrom() != null && env.getValueFrom().getSecretKeyRef() != null)
+    container.getEnv().stream()
+        .filter(env -> env.getValueFrom() != null && env.getValueFrom().getSecretKeyRef() != null)
         .map(EnvVar::getName).forEach(provided::add);
 
     assertThat(service.requiredEnvironmentVariables()).isNotEmpty();
@@ -187,6 +189,9 @@ class GeneratedManifestsIT {
     assertThat(secretOf(job, "QUARKUS_FLYWAY_PASSWORD")).isEqualTo(migration + "/password");
     assertThat(env(job, "QUARKUS_FLYWAY_ACTIVE").orElseThrow().getValue()).isEqualTo("true");
     assertThat(env(job, "QUARKUS_INIT_AND_EXIT").orElseThrow().getValue()).isEqualTo("true");
+    // The migrations grant the runtime role its rows: the role named by quarkus.datasource.username (Flyway
+    // placeholder runtime_role), which the Job shares with the pods.
+    assertThat(secretOf(job, "QUARKUS_DATASOURCE_USERNAME")).isEqualTo(runtime + "/username");
 
     assertThat(secretOf(pod, "QUARKUS_DATASOURCE_USERNAME")).isEqualTo(runtime + "/username");
     assertThat(secretOf(pod, "QUARKUS_DATASOURCE_PASSWORD")).isEqualTo(runtime + "/password");
