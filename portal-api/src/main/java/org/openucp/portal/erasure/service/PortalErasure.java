@@ -27,6 +27,12 @@ public class PortalErasure {
 
   /** What the portal erased, and when: counts only. */
   public record Erased(Instant erasedAt, long drafts, long proxies, long proxyAttempts, long submissionReceipts) {
+
+    /** What the patient held before, when another run of the erasure got to some of it first. */
+    public Erased includingErasedEarlier(Preview held) {
+      return new Erased(erasedAt, Math.max(drafts, held.drafts()), Math.max(proxies, held.proxies()), proxyAttempts,
+          Math.max(submissionReceipts, held.submissions()));
+    }
   }
 
   /** What erasing would change for the patient now, without changing it. */

@@ -99,10 +99,13 @@ public class MyPlanService {
    */
   public Uni<WithdrawalReceipt> withdrawConsent(Patient patient, String reason) {
     requireProofing(patient);
-    return clinical.withdraw(patient.nhsNumber().value(), me.accessToken(), Map.of("confirm", true, "reason", reason))
+    // Counted first: the clinical API's withdrawal notice may reach the portal's notice job, which erases the same
+    // records, before this request does; the patient is told what their withdrawal erased either way.
+    return erasure.preview(patient.nhsNumber()).chain(held -> clinical.withdraw(patient.nhsNumber().value(),
+            me.accessToken(), Map.of("confirm", true, "reason", reason))
         .onFailure().transform(MyPlanService::withdrawalNotConfirmed)
         .chain(clinicalReceipt -> erasure.erase(patient.nhsNumber(), clock.instant())
-            .map(portal -> new WithdrawalReceipt(clinicalReceipt, portal)));
+            .map(portal -> new WithdrawalReceipt(clinicalReceipt, portal.includingErasedEarlier(held)))));
   }
 
   /**
