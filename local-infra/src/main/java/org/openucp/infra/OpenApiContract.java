@@ -10,13 +10,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What the project promises of every service's OpenAPI document: each operation has a summary, declares 401, 403
- * and 500, and every error response it declares is an RFC 9457 problem.
+ * What the project promises of every service's OpenAPI document: each operation has a summary, declares 401, 403,
+ * 500 and 503, and every error response it declares is an RFC 9457 problem.
  */
 public final class OpenApiContract {
 
   private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch");
-  private static final List<String> ALWAYS_DECLARED = List.of("401", "403", "500");
+  private static final List<String> ALWAYS_DECLARED = List.of("401", "403", "500", "503");
 
   private OpenApiContract() {
   }

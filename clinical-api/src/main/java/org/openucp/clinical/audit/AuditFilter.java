@@ -5,10 +5,12 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import java.time.Clock;
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import org.openucp.clinical.audit.service.AuditTrail;
 import org.openucp.clinical.security.CurrentCaller;
 import org.openucp.model.identity.NhsNumber;
+import org.openucp.web.problem.DatabaseUnavailable;
 import org.openucp.web.time.WallClock;
 
 /**
@@ -16,9 +18,13 @@ import org.openucp.web.time.WallClock;
  * whatever its outcome (including 401 and 403), it appends one event before the response leaves. If the event
  * cannot be written, the caller gets an error instead of the data. A hot read may record its own event in the
  * statement that reads the data ({@link AuditContext#recorded}); the filter then appends only if the response
- * ended otherwise than that event says.
+ * ended otherwise than that event says. While the database cannot be reached, a response that shows nothing (an
+ * error, such as the 503 of the outage itself) goes out without its event, which cannot be written anywhere; a
+ * response with data never does.
  */
 public class AuditFilter {
+
+  private static final Logger LOG = Logger.getLogger(AuditFilter.class);
 
   /** Callers state why they are looking at a record in this header; it is kept with the event. */
   public static final String REASON_HEADER = "X-Access-Reason";
@@ -51,7 +57,12 @@ public class AuditFilter {
         return trail.append(event);
       }
       return trail.appendAll(context.revealed().stream().map(patient -> event.about(patient)).toList());
-    });
+    }).onFailure(failure -> response.getStatus() >= 400 && DatabaseUnavailable.causedBy(failure))
+        .recoverWithItem(failure -> {
+          LOG.warnf("Audit event %s for an HTTP %d response not recorded: the database cannot be reached",
+              audited.value(), response.getStatus());
+          return null;
+        });
   }
 
   /** The patient the request names in its path or, for searches, its query. */

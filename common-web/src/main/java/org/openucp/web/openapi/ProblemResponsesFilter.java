@@ -13,7 +13,7 @@ import org.openucp.web.problem.Problem;
 
 /**
  * Makes the documented error contract match the real one: every error response is {@code application/problem+json}
- * with the {@code Problem} schema, and every operation declares 401, 403 and 500, which any of them can return.
+ * with the {@code Problem} schema, and every operation declares 401, 403, 500 and 503, which any of them can return.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class ProblemResponsesFilter implements OASFilter {
@@ -22,7 +22,8 @@ public class ProblemResponsesFilter implements OASFilter {
   private static final Map<String, String> ALWAYS_POSSIBLE = Map.of(
       "401", "No valid bearer token",
       "403", "The caller's role or organisation does not allow this",
-      "500", "Unexpected error; nothing was changed");
+      "500", "Unexpected error; nothing was changed",
+      "503", "The database cannot be reached just now (database-unavailable): try again after Retry-After seconds");
 
   @Override
   public void filterOpenAPI(OpenAPI openAPI) {

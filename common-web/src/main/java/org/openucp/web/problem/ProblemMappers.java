@@ -133,8 +133,16 @@ public class ProblemMappers {
     return respond(Problem.of(slug, status.getReasonPhrase(), status.getStatusCode(), describe(status.getStatusCode())));
   }
 
+  /**
+   * Anything else is unexpected, except a database that cannot be reached: every operation answers that with the
+   * same 503 problem and {@code Retry-After}, never a 500, and never a 404 as if there were nothing to find.
+   */
   @ServerExceptionMapper
   public Response unexpected(Throwable e) {
+    if (DatabaseUnavailable.causedBy(e)) {
+      DatabaseUnavailable.log(e);
+      return domainProblem(DatabaseUnavailable.problem());
+    }
     String incident = UUID.randomUUID().toString();
     LOG.errorf(e, "Unexpected error, incident %s", incident);
     return respond(Problem.of("internal-error", "Something went wrong on our side", 500,

@@ -18,6 +18,7 @@ import org.openucp.clinical.audit.repository.AuditRepository.Checkpoint;
 import org.openucp.clinical.audit.repository.AuditRepository.Seal;
 import org.openucp.clinical.audit.repository.AuditRepository.SealedEvent;
 import org.openucp.model.identity.NhsNumber;
+import org.openucp.web.problem.DatabaseUnavailable;
 import org.openucp.web.time.WallClock;
 
 /**
@@ -93,9 +94,10 @@ public class AuditTrail {
   Uni<Void> onSchedule() {
     // Small batches, one after another until the settled backlog is sealed: each batch holds the event loop only
     // briefly, so sealing a busy second's events does not stall the lookups sharing that loop.
-    return sealSettled().repeat().whilst(sealed -> sealed == config.sealBatch())
+    return DatabaseUnavailable.putOffWhileUnavailable(sealSettled().repeat()
+        .whilst(sealed -> sealed == config.sealBatch())
         .select().first(MAX_BATCHES_PER_RUN)
-        .collect().last().replaceWithVoid();
+        .collect().last().replaceWithVoid());
   }
 
   @WithSession

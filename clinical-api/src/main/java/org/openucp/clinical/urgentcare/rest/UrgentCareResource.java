@@ -67,6 +67,8 @@ public class UrgentCareResource {
       content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CrisisView.class)))
   @APIResponse(responseCode = "400", description = "Not a valid NHS number")
   @APIResponse(responseCode = "404", description = "No published plan for this NHS number")
+  @APIResponse(responseCode = "503", description = "The database cannot be reached: whether a plan exists is not "
+      + "known (never a \"no plan\" answer); try again after Retry-After seconds")
   public Uni<String> byNumber(@PathParam("nhsNumber") NhsNumber nhsNumber,
       @Parameter(description = "Why you are looking at this record, kept in the audit trail")
       @HeaderParam(AuditFilter.REASON_HEADER) String reason) {
@@ -79,6 +81,8 @@ public class UrgentCareResource {
   @APIResponse(responseCode = "200", description = "One match with its crisis view, or several to choose from")
   @APIResponse(responseCode = "400", description = "Missing or invalid search fields")
   @APIResponse(responseCode = "404", description = "Nobody with a published plan matches")
+  @APIResponse(responseCode = "503", description = "The database cannot be reached: whether anyone matches is not "
+      + "known (never a \"no plan\" answer); try again after Retry-After seconds")
   public Uni<SearchResult> byDemographics(@QueryParam("familyName") @NotBlank @Size(max = 100) String familyName,
       @QueryParam("dateOfBirth") @NotNull LocalDate dateOfBirth, @QueryParam("postcode") Postcode postcode) {
     return lookup.byDemographics(familyName, dateOfBirth, postcode).map(search -> search.match() != null

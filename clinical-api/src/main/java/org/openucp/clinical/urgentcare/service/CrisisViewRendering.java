@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 import org.openucp.clinical.plan.PlanVersion;
 import org.openucp.clinical.urgentcare.CrisisView;
+import org.openucp.web.problem.DatabaseUnavailable;
 
 /**
  * Renders the crisis views that published plans lack in the current {@link CrisisViews#FORMAT}: plans published
@@ -61,8 +62,9 @@ public class CrisisViewRendering {
   @Scheduled(identity = "crisis-view-rendering", every = "${clinical.urgent-care.crisis-views.render-interval}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   Uni<Void> onSchedule() {
-    return renderMissing().repeat().whilst(rendered -> rendered == config.renderBatch())
-        .collect().last().replaceWithVoid();
+    return DatabaseUnavailable.putOffWhileUnavailable(renderMissing().repeat()
+        .whilst(rendered -> rendered == config.renderBatch())
+        .collect().last().replaceWithVoid());
   }
 
   /** One batch: emits how many views were rendered. */

@@ -2,7 +2,6 @@ package org.openucp.clinical.urgentcare.service;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -20,6 +19,7 @@ import org.openucp.clinical.urgentcare.repository.AuditedLookups;
 import org.openucp.clinical.urgentcare.repository.PublishedPlanRepository;
 import org.openucp.model.identity.NhsNumber;
 import org.openucp.model.identity.Postcode;
+import org.openucp.web.problem.DatabaseUnavailable;
 import org.openucp.web.problem.ProblemException;
 import org.openucp.web.time.WallClock;
 
@@ -33,6 +33,9 @@ public class UrgentCareLookup {
   /** The audited action of a lookup by NHS number. */
   public static final String BY_NUMBER = "lookup.by-number";
   private static final int OK = 200;
+  /** How a lookup that could not look ends its 503: an outage must never read as "no plan". */
+  private static final String NOT_AN_ANSWER = " This is not an answer that there is no plan: try again in a few "
+      + "seconds, and meanwhile follow your organisation's procedure for when plans cannot be seen.";
 
   private final PublishedPlanRepository published;
   private final AuditedLookups lookups;
@@ -86,6 +89,9 @@ public class UrgentCareLookup {
           audit.recorded(OK);
           return crisisViewOf(entry);
         })
+        .onFailure(DatabaseUnavailable::causedBy).transform(outage -> DatabaseUnavailable.problem(outage,
+            "The service cannot confirm whether this NHS number has a published plan: its database cannot be "
+                + "reached just now." + NOT_AN_ANSWER))
         .onItemOrFailure().invoke((view, failure) -> timers.record(started, failure));
   }
 
@@ -102,9 +108,10 @@ public class UrgentCareLookup {
     });
   }
 
-  @WithSession
+  /** One person's crisis view, or the people to choose between; a 404 when nobody with a published plan matches. */
   public Uni<Search> byDemographics(String familyName, LocalDate dateOfBirth, Postcode postcode) {
-    return access.require(Permission.VIEW_PUBLISHED)
+    // The session is opened here, inside the chain, so that failing to open it is an outage like any other.
+    return Panache.withSession(() -> access.require(Permission.VIEW_PUBLISHED)
         .chain(staff -> published.findByDemographics(familyName, dateOfBirth,
             postcode == null ? null : postcode.compact()))
         .chain(matches -> {
@@ -119,7 +126,10 @@ public class UrgentCareLookup {
           audit.patient(NhsNumber.of(match.nhsNumber));
           audit.plan(match.planId, match.version);
           return crisisViewOf(match).map(view -> new Search(view, List.of()));
-        });
+        }))
+        .onFailure(DatabaseUnavailable::causedBy).transform(outage -> DatabaseUnavailable.problem(outage,
+            "The service cannot confirm whether anyone with these details has a published plan: its database "
+                + "cannot be reached just now." + NOT_AN_ANSWER));
   }
 
   /** The entry's crisis view as it stands today: as stored, or rendered now when none is stored in this format. */
