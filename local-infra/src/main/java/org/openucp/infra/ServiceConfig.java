@@ -39,6 +39,9 @@ public final class ServiceConfig {
    */
   private static Map<String, String> datasource(EmbeddedDatabase database, String name) {
     Map<String, String> config = new HashMap<>();
+    // The shutdown delay lets Kubernetes take a pod out of its Service before it stops; locally nothing routes to
+    // the services, so they stop at once (the system test sets a delay where it tests shutdown).
+    config.put("quarkus.shutdown.delay", "0s");
     config.put("quarkus.datasource.reactive.url", database.reactiveUrl(name));
     config.put("quarkus.datasource.jdbc.url", database.jdbcUrl(name));
     config.put("quarkus.datasource.username", EmbeddedDatabase.runtimeRole(name));

@@ -107,7 +107,15 @@ public final class ServiceProcess implements AutoCloseable {
     return process.isAlive();
   }
 
-  /** Waits for a process that is meant to end by itself (a migration job) and returns its exit code. */
+  /** Asks the service to stop as Kubernetes does, with SIGTERM, and returns at once; see {@link #awaitExit}. */
+  public void terminate() {
+    process.destroy();
+  }
+
+  /**
+   * Waits for a process that is meant to end by itself (a migration job, or a service told to {@link #terminate})
+   * and returns its exit code.
+   */
   public int awaitExit(Duration timeout) {
     try {
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -7,20 +7,26 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.vertx.ConsumeEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.eventbus.EventBus;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.WebApplicationException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
@@ -31,13 +37,16 @@ import org.openucp.portal.transfer.client.ClinicalIntakeClient;
 import org.openucp.portal.transfer.repository.OutboxRepository.Claim;
 import org.openucp.portal.transfer.repository.OutboxRepository;
 import org.openucp.portal.transfer.repository.SubmissionReceiptRepository;
+import org.openucp.web.problem.DatabaseUnavailable;
 import org.openucp.web.trace.TraceParents;
 
 /**
  * Moves submitted drafts to the clinical intake, exactly once in effect: claim due outbox rows (skipping rows other
  * replicas hold), deliver each with its draft id as the idempotency key, and only after the intake has answered
  * delete the portal copy and its outbox row together. A crash anywhere leaves the row to be claimed again once its
- * lease ends; the intake answers a repeat with the first receipt, so the end state is the same.
+ * lease ends; the intake answers a repeat with the first receipt, so the end state is the same. A replica that is
+ * shut down takes no new claims from the start of its shutdown and, at the end, hands back the claims it has not
+ * finished, so that another replica delivers those drafts at once rather than after the lease.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -54,6 +63,11 @@ public class OutboxRelay {
   private final Clock clock;
   private final Counter deliveryFailures;
   private final Tracer tracer;
+  /** The claims this replica took and has not finished, with the lease end it wrote into each. */
+  private final Map<UUID, Instant> held = new ConcurrentHashMap<>();
+  /** The drafts on their way to the intake right now. */
+  private final Set<UUID> delivering = ConcurrentHashMap.newKeySet();
+  private volatile boolean stopping;
 
   public OutboxRelay(OutboxRepository outbox, DraftRepository drafts, SubmissionReceiptRepository receipts,
       @RestClient ClinicalIntakeClient intake, TransferConfig config, EventBus bus, Clock clock,
@@ -86,17 +100,25 @@ public class OutboxRelay {
   @Scheduled(identity = "outbox-relay", every = "${portal.transfer.interval}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   Uni<Void> onSchedule() {
-    return relayDue().replaceWithVoid();
+    return DatabaseUnavailable.putOffWhileUnavailable(relayDue().replaceWithVoid());
   }
 
   /** One relay run: delivers every due draft it can claim, one after another. Emits how many moved. */
   public Uni<Integer> relayDue() {
+    if (stopping) {
+      return Uni.createFrom().item(0);
+    }
     Instant now = clock.instant();
-    return Panache.withTransaction(() -> outbox.claimDue(now, now.plus(config.claimLease()), config.batchSize())
+    // A claim left held (its outcome could not be written) has run out by now, and is no longer this replica's.
+    held.values().removeIf(leaseEnd -> leaseEnd.isBefore(now));
+    // As PostgreSQL stores it (microseconds): the lease end is how this replica knows its own claims when releasing.
+    Instant leaseEnd = now.plus(config.claimLease()).truncatedTo(ChronoUnit.MICROS);
+    return Panache.withTransaction(() -> outbox.claimDue(now, leaseEnd, config.batchSize())
             .chain(claims -> claims.isEmpty() ? Uni.createFrom().item(List.<Claimed>of())
                 : drafts.findAllById(claims.stream().map(Claim::draftId).toList()).map(found -> claimed(claims, found))))
+        .invoke(claimed -> claimed.forEach(due -> held.put(due.draft().draftId(), leaseEnd)))
         .chain(due -> Multi.createFrom().iterable(due)
-            .onItem().transformToUniAndConcatenate(this::deliver)
+            .onItem().transformToUniAndConcatenate(this::deliverUnlessStopping)
             .filter(Boolean::booleanValue)
             .collect().asList()
             .map(List::size));
@@ -112,16 +134,73 @@ public class OutboxRelay {
     return found.stream().map(draft -> new Claimed(draft.asSubmitted(), traces.get(draft.id))).toList();
   }
 
+  /** Delivers a claimed draft, unless shutdown has begun: its claim then stays held, to be released. */
+  private Uni<Boolean> deliverUnlessStopping(Claimed claimed) {
+    UUID id = claimed.draft().draftId();
+    if (stopping) {
+      return Uni.createFrom().item(false);
+    }
+    delivering.add(id);
+    return deliver(claimed).onTermination().invoke(() -> delivering.remove(id));
+  }
+
+  /** Shutdown has begun (the delay while the service still answers requests): claim nothing more. */
+  void onShutdownStarting(@Observes ShutdownDelayInitiatedEvent event) {
+    stopping = true;
+  }
+
+  /**
+   * The service is stopping: waits a little for deliveries under way, then hands back the claims this replica still
+   * holds, each only while it carries this replica's lease end (a claim that ran out and was taken by another
+   * replica stays theirs). Without this those drafts would wait for the lease to run out.
+   */
+  void onShutdown(@Observes ShutdownEvent event) {
+    stopping = true;
+    long deadline = System.nanoTime() + config.shutdownGrace().toNanos();
+    while (!delivering.isEmpty() && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    Map<UUID, Instant> unfinished = Map.copyOf(held);
+    if (unfinished.isEmpty()) {
+      return;
+    }
+    try {
+      int released = outbox.release(unfinished).await().atMost(Duration.ofSeconds(5));
+      held.keySet().removeAll(unfinished.keySet());
+      LOG.infof("Shutting down: released %d claim(s) on submitted drafts for other replicas to deliver", released);
+    } catch (RuntimeException e) {
+      LOG.warnf("Shutting down: %d claim(s) on submitted drafts not released; they wait for their lease to run out:"
+          + " %s", unfinished.size(), e.toString());
+    }
+  }
+
+  /**
+   * Emits whether the draft moved. Once its outcome is written the claim is no longer held, unless shutdown has
+   * begun: releasing it then changes nothing, as the release only touches a row still claimed until this lease end.
+   */
   private Uni<Boolean> deliver(Claimed claimed) {
     SubmittedDraft draft = claimed.draft();
-    return traced(claimed.traceParent(), carried -> intake.deliver(draft.draftId().toString(), carried, draft))
-        .chain(receipt -> Panache.withTransaction(() -> drafts.deleteById(draft.draftId())
-                .chain(() -> receipts.delivered(draft.draftId(), receipt.submissionId(), clock.instant())))
-            .invoke(() -> LOG.infof("Draft %s moved to the clinical intake as %s", draft.draftId(),
-                receipt.submissionId())))
+    UUID id = draft.draftId();
+    return traced(claimed.traceParent(), carried -> intake.deliver(id.toString(), carried, draft))
+        .chain(receipt -> Panache.withTransaction(() -> drafts.deleteById(id)
+                .chain(() -> receipts.delivered(id, receipt.submissionId(), clock.instant())))
+            .invoke(() -> LOG.infof("Draft %s moved to the clinical intake as %s", id, receipt.submissionId())))
         .replaceWith(true)
-        .onFailure(OutboxRelay::consentWithdrawn).recoverWithUni(() -> dropWithdrawn(draft.draftId()))
-        .onFailure().recoverWithUni(failure -> postpone(draft.draftId(), failure).replaceWith(false));
+        .onFailure(OutboxRelay::consentWithdrawn).recoverWithUni(() -> dropWithdrawn(id))
+        // A delivery cut short while this replica shuts down is left claimed: the claim is released at shutdown,
+        // and another replica tries at once rather than after a retry delay.
+        .onFailure().recoverWithUni(failure -> stopping ? Uni.createFrom().item(false)
+            : postpone(id, failure).replaceWith(false))
+        .invoke(moved -> {
+          if (!stopping) {
+            held.remove(id);
+          }
+        });
   }
 
   /**

@@ -20,6 +20,10 @@ public interface TransferConfig {
   @WithDefault("60s")
   Duration claimLease();
 
+  /** At shutdown, how long to wait for deliveries under way before their claims are released too. */
+  @WithDefault("5s")
+  Duration shutdownGrace();
+
   /** Wait before the first retry after a failed delivery; doubled on each further failure. */
   @WithDefault("5s")
   Duration firstRetryDelay();

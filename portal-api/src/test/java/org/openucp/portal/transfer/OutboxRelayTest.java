@@ -9,7 +9,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +24,7 @@ import org.openucp.portal.support.PortalDatabase;
 import org.openucp.infra.NhsNumbers;
 import org.openucp.portal.support.PortalInfra;
 import org.openucp.portal.support.StubClinicalIntake;
+import org.openucp.portal.transfer.repository.OutboxRepository;
 
 @QuarkusTest
 @QuarkusTestResource(PortalInfra.class)
@@ -36,6 +40,9 @@ class OutboxRelayTest {
 
   @Inject
   OutboxRelay relay;
+
+  @Inject
+  OutboxRepository outbox;
 
   private PortalDatabase tables;
 
@@ -130,6 +137,23 @@ class OutboxRelayTest {
 
     assertThat(intake.deliveries()).isEmpty();
     assertThat(tables.draftExists(draft)).isTrue();
+  }
+
+  @Test
+  void shouldReleaseAtShutdownOnlyTheClaimsThatStillCarryThisReplicasLeaseEnd() {
+    UUID draft = submitDraft();
+    Instant ours = Instant.parse("2030-01-01T10:00:00.123456Z");
+    tables.execute("UPDATE draft_outbox SET claimed_until = '2030-01-01T10:00:00.123456Z' WHERE draft_id = ?", draft);
+
+    assertThat(outbox.release(Map.of(draft, ours)).await().atMost(Duration.ofSeconds(10))).isEqualTo(1);
+    assertThat(tables.count("SELECT count(*) FROM draft_outbox WHERE draft_id = ? AND claimed_until IS NULL",
+        draft)).as("released: due again at once").isEqualTo(1);
+
+    // Our claim ran out and another replica claimed the draft: its claim is not ours to release.
+    tables.execute("UPDATE draft_outbox SET claimed_until = '2030-01-01T10:05:00Z' WHERE draft_id = ?", draft);
+    assertThat(outbox.release(Map.of(draft, ours)).await().atMost(Duration.ofSeconds(10))).isZero();
+    assertThat(tables.count("SELECT count(*) FROM draft_outbox WHERE draft_id = ? AND claimed_until IS NOT NULL",
+        draft)).isEqualTo(1);
   }
 
   @Test

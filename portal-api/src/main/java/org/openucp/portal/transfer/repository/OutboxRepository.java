@@ -2,9 +2,14 @@ package org.openucp.portal.transfer.repository;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.openucp.portal.transfer.OutboxMessage;
 
@@ -13,6 +18,12 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxMessage, UU
 
   /** A draft claimed for delivery, with the trace of its submission. */
   public record Claim(UUID draftId, String traceParent) {
+  }
+
+  private final Pool database;
+
+  public OutboxRepository(Pool database) {
+    this.database = database;
   }
 
   public Uni<OutboxMessage> enqueue(UUID draftId, Instant now, String traceParent) {
@@ -44,6 +55,25 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxMessage, UU
         .call(claims -> claims.isEmpty() ? Uni.createFrom().voidItem()
             : update("claimedUntil = ?1 where draftId in ?2", leaseEnd,
                 claims.stream().map(Claim::draftId).toList())));
+  }
+
+  /**
+   * Hands back claims, each only while it still carries the given lease end, so that a claim another relay took
+   * after this one's ran out stays theirs; the drafts are then due at once. Runs on the pool directly, without a
+   * Hibernate session, so that it works at shutdown, off any request. Emits how many claims were released.
+   */
+  public Uni<Integer> release(Map<UUID, Instant> claims) {
+    UUID[] drafts = claims.keySet().toArray(UUID[]::new);
+    OffsetDateTime[] leaseEnds = new OffsetDateTime[drafts.length];
+    for (int i = 0; i < drafts.length; i++) {
+      leaseEnds[i] = claims.get(drafts[i]).atOffset(ZoneOffset.UTC);
+    }
+    return database.preparedQuery("""
+            UPDATE draft_outbox o SET claimed_until = NULL
+            FROM unnest($1::uuid[], $2::timestamptz[]) AS held (draft_id, claimed_until)
+            WHERE o.draft_id = held.draft_id AND o.claimed_until = held.claimed_until""")
+        .execute(Tuple.of(drafts, leaseEnds))
+        .map(rows -> rows.rowCount());
   }
 
   public Uni<Integer> recordFailure(UUID draftId, Instant nextAttemptAt, String error) {
