@@ -7,6 +7,7 @@ import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,6 +41,14 @@ public class AuditRepository implements PanacheRepositoryBase<AuditEvent, Long> 
   public record Checkpoint(long id, long throughSeq, String genesisHash, long previousThroughSeq, long eventsDestroyed,
       long sealsDestroyed, Instant oldestEventAt, Instant newestEventAt, Instant destroyedAt, String destroyedBy,
       String destroyedByName, String reason) {
+  }
+
+  /**
+   * A completed verification of the chain: it checked {@code eventsChecked} events after {@code startedAfterSeq}
+   * through {@code throughSeq}, the end of a sealed block whose hash is {@code chainHash}.
+   */
+  public record Verification(long id, long throughSeq, String chainHash, long startedAfterSeq, String scope,
+      long eventsChecked, Instant verifiedAt, String verifiedBy, long durationMs) {
   }
 
   /** An event with the seal of the block it ends, or with none when it does not end one. */
@@ -90,11 +99,15 @@ public class AuditRepository implements PanacheRepositoryBase<AuditEvent, Long> 
         .replaceWithVoid();
   }
 
-  /** Events after {@code seq} in sequence order, each with the seal of the block it ends, if it ends one. */
-  public Uni<List<SealedEvent>> withSealsAfter(long seq, int limit) {
-    return database.preparedQuery("SELECT " + EVENT_COLUMNS + ", s.previous_hash, s.hash, s.event_count"
-            + " FROM audit_event e LEFT JOIN audit_seal s ON s.seq = e.seq WHERE e.seq > $1 ORDER BY e.seq LIMIT $2")
-        .execute(Tuple.of(seq, limit))
+  /**
+   * Events after {@code seq} through {@code through} in sequence order, each with the seal of the block it ends, if
+   * it ends one.
+   */
+  public Uni<List<SealedEvent>> withSealsAfter(SqlClient client, long seq, long through, int limit) {
+    return client.preparedQuery("SELECT " + EVENT_COLUMNS + ", s.previous_hash, s.hash, s.event_count"
+            + " FROM audit_event e LEFT JOIN audit_seal s ON s.seq = e.seq WHERE e.seq > $1 AND e.seq <= $2"
+            + " ORDER BY e.seq LIMIT $3")
+        .execute(Tuple.of(seq, through, limit))
         .map(rows -> {
           List<SealedEvent> events = new ArrayList<>(rows.size());
           rows.forEach(row -> {
@@ -107,9 +120,50 @@ public class AuditRepository implements PanacheRepositoryBase<AuditEvent, Long> 
         });
   }
 
+  /** The last sealed event, read without locking the head: where a verification may walk to. */
+  public Uni<Long> sealedThrough(SqlClient client) {
+    return client.query("SELECT last_seq FROM audit_chain_head WHERE id = 1").execute()
+        .map(rows -> rows.iterator().next().getLong(0));
+  }
+
+  /** The hash of the seal ending at {@code seq}, or null when no seal ends there. */
+  public Uni<String> sealHash(SqlClient client, long seq) {
+    return client.preparedQuery("SELECT hash FROM audit_seal WHERE seq = $1").execute(Tuple.of(seq))
+        .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString(0));
+  }
+
+  /** The verification that reached furthest into the chain, or null while none was recorded. */
+  public Uni<Verification> latestVerification(SqlClient client) {
+    return client.query("SELECT * FROM audit_verification ORDER BY through_seq DESC, id DESC LIMIT 1").execute()
+        .map(rows -> rows.size() == 0 ? null : verification(rows.iterator().next()));
+  }
+
+  /** Records a completed verification (the database checks that it names a seal as the chain has it). */
+  public Uni<Verification> recordVerification(SqlClient client, long throughSeq, String chainHash,
+      long startedAfterSeq, String scope, long eventsChecked, Instant at, String by, long durationMs) {
+    return client.preparedQuery("""
+            INSERT INTO audit_verification (through_seq, chain_hash, started_after_seq, scope, events_checked,
+                verified_at, verified_by, duration_ms)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *""")
+        .execute(Tuple.from(new Object[] {throughSeq, chainHash, startedAfterSeq, scope, eventsChecked,
+            at.atOffset(ZoneOffset.UTC), by, durationMs}))
+        .map(rows -> verification(rows.iterator().next()));
+  }
+
+  private static Verification verification(Row row) {
+    return new Verification(row.getLong("id"), row.getLong("through_seq"), row.getString("chain_hash"),
+        row.getLong("started_after_seq"), row.getString("scope"), row.getLong("events_checked"),
+        instant(row, "verified_at"), row.getString("verified_by"), row.getLong("duration_ms"));
+  }
+
   /** The newest checkpoint, or null while no audit event was ever destroyed. */
   public Uni<Checkpoint> latestCheckpoint() {
-    return database.query("SELECT * FROM audit_checkpoint ORDER BY through_seq DESC LIMIT 1").execute()
+    return latestCheckpoint(database);
+  }
+
+  /** The newest checkpoint, or null while no audit event was ever destroyed. */
+  public Uni<Checkpoint> latestCheckpoint(SqlClient client) {
+    return client.query("SELECT * FROM audit_checkpoint ORDER BY through_seq DESC LIMIT 1").execute()
         .map(rows -> rows.size() == 0 ? null : checkpoint(rows.iterator().next()));
   }
 
@@ -151,8 +205,8 @@ public class AuditRepository implements PanacheRepositoryBase<AuditEvent, Long> 
   }
 
   /** How many events wait to be sealed. */
-  public Uni<Long> countUnsealed() {
-    return database.query("SELECT count(*) FROM audit_event"
+  public Uni<Long> countUnsealed(SqlClient client) {
+    return client.query("SELECT count(*) FROM audit_event"
             + " WHERE seq > (SELECT last_seq FROM audit_chain_head WHERE id = 1)").execute()
         .map(rows -> rows.iterator().next().getLong(0));
   }

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -71,9 +72,15 @@ public class AuditResource {
   @GET
   @Path("/chain/verification")
   @Audited("audit.verify")
-  @Operation(summary = "Verify the whole hash chain and report the first broken link")
-  @APIResponse(responseCode = "200", description = "Whether the chain is intact, and where it first breaks")
-  public Uni<ChainVerification> verify() {
-    return trail.verify();
+  @Operation(summary = "Verify the hash chain and report the first broken link",
+      description = "By default only the events sealed since the newest recorded verification are rehashed, from the "
+          + "chain's hash recorded there (scope SINCE_LAST_VERIFICATION); with full=true the whole retained trail is "
+          + "(scope FULL), and a full walk that verifies is recorded. The scheduled verifier records one every "
+          + "clinical.audit.verify-interval.")
+  @APIResponse(responseCode = "200", description = "Whether the chain is intact, what was walked, where it first breaks")
+  public Uni<ChainVerification> verify(
+      @Parameter(description = "Walk the whole retained trail instead of the events since the newest verification")
+      @QueryParam("full") @DefaultValue("false") boolean full) {
+    return trail.verify(full);
   }
 }

@@ -4,7 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** How audit events are sealed into the hash chain. */
+/** How audit events are sealed into the hash chain, and how often the chain is verified. */
 @ConfigMapping(prefix = "clinical.audit")
 public interface AuditConfig {
 
@@ -19,4 +19,11 @@ public interface AuditConfig {
   /** How many events one sealing transaction links; a run repeats batches until the settled events are sealed. */
   @WithDefault("250")
   int sealBatch();
+
+  /**
+   * How often the scheduled verifier checks the events sealed since the newest recorded verification and records how
+   * far it got ({@code off} to leave it to other replicas; replicas take turns).
+   */
+  @WithDefault("5m")
+  String verifyInterval();
 }

@@ -95,7 +95,9 @@ public class AuditTrailDestruction {
               throw RetentionProblems.unprocessable("throughSeq", "must be the last event of a sealed block"
                   + " (see destroyableThroughSeq in GET /retention/audit-trail)");
             }
-            return trail.verify();
+            // The whole retained trail, not only what was sealed since the last verification: the events about
+            // to go must verify now, while they can still be looked at.
+            return trail.verify(true);
           }).chain(verification -> {
             if (!verification.intact()) {
               throw ProblemException.conflict("audit-chain-broken", "The audit chain does not verify",
