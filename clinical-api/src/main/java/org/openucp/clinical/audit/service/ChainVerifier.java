@@ -9,7 +9,9 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.openucp.clinical.audit.AuditEvent;
 import org.openucp.clinical.audit.repository.AuditRepository;
@@ -139,32 +141,26 @@ public class ChainVerifier {
   }
 
   private Uni<Walked> walkFrom(SqlClient client, Walk walk, long through) {
-    return walkBatches(client, walk, walk.startedAfterSeq, through)
-        .chain(walked -> walked != null ? Uni.createFrom().item(walked)
+    return walkBatches(client, walk, through)
+        .chain(walked -> walked.isPresent() ? Uni.createFrom().item(walked.get())
             // Events after the last seal wait for the sealer; they are counted as it counts them, at the chain head.
             : events.countUnsealed(client).map(walk::intact));
   }
 
-  /** Walks the events after {@code afterSeq} through {@code through}; null once all of them fit the chain. */
-  private Uni<Walked> walkBatches(SqlClient client, Walk walk, long afterSeq, long through) {
-    if (afterSeq >= through) {
-      return Uni.createFrom().item(walk.endOfSealedEvents(through));
-    }
-    return events.withSealsAfter(client, afterSeq, through, BATCH)
+  /**
+   * Walks the events after the walk's start through {@code through}, a batch at a time; empty once all of them fit
+   * the chain. Batches are read one after another by repeating one step (not by nesting a step per batch, which
+   * would grow the stack with the trail).
+   */
+  private Uni<Optional<Walked>> walkBatches(SqlClient client, Walk walk, long through) {
+    return Uni.createFrom().deferred(() -> walk.cursor >= through ? Uni.createFrom().item(List.<SealedEvent>of())
+            : events.withSealsAfter(client, walk.cursor, through, BATCH))
         // Hashing a batch takes a millisecond or more: not on the event loop that serves crisis lookups.
         .emitOn(Infrastructure.getDefaultWorkerPool())
-        .chain(batch -> {
-          for (SealedEvent sealed : batch) {
-            Walked broken = walk.add(sealed);
-            if (broken != null) {
-              return Uni.createFrom().item(broken);
-            }
-          }
-          if (batch.size() == BATCH) {
-            return walkBatches(client, walk, batch.get(batch.size() - 1).event().seq, through);
-          }
-          return Uni.createFrom().item(walk.endOfSealedEvents(through));
-        });
+        .map(batch -> walk.addAll(batch, through))
+        .repeat().whilst(step -> step == Walk.NEXT_BATCH)
+        .collect().last()
+        .map(step -> step == Walk.ALL_FIT ? Optional.<Walked>empty() : Optional.of(step));
   }
 
   /** A walk's result, and the chain's hash where it ended (what a record of it keeps). */
@@ -184,7 +180,13 @@ public class ChainVerifier {
     final Checkpoint checkpoint;
     /** The recorded verification this walk continues from; null when it walks the whole retained trail. */
     final Verification previous;
+    /** What {@link #addAll} answers while more batches are to be read, and once every event fitted. */
+    static final Walked NEXT_BATCH = new Walked(null, null);
+    static final Walked ALL_FIT = new Walked(null, null);
+
     final long startedAfterSeq;
+    /** The last event read. */
+    long cursor;
     String sealedHash;
     Long sealedSeq;
     String hash;
@@ -207,6 +209,26 @@ public class ChainVerifier {
         sealedHash = AuditEvent.GENESIS;
       }
       hash = sealedHash;
+      cursor = startedAfterSeq;
+    }
+
+    /**
+     * Adds a batch of events read after {@link #cursor}: the problem once a sealed block does not fit, else
+     * {@link #NEXT_BATCH} while the batch was full, else what the end of the sealed events says.
+     */
+    Walked addAll(List<SealedEvent> batch, long through) {
+      for (SealedEvent sealed : batch) {
+        Walked broken = add(sealed);
+        if (broken != null) {
+          return broken;
+        }
+        cursor = sealed.event().seq;
+      }
+      if (batch.size() == BATCH) {
+        return NEXT_BATCH;
+      }
+      Walked end = endOfSealedEvents(through);
+      return end == null ? ALL_FIT : end;
     }
 
     Walked brokenAt(long seq, String problem) {
