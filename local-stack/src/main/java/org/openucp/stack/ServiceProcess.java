@@ -35,11 +35,18 @@ public final class ServiceProcess implements AutoCloseable {
 
   /** Starts {@code java -jar} on the service's packaged jar with the given configuration as system properties. */
   public static ServiceProcess start(String name, Path jar, int port, Map<String, String> config, Path logDirectory) {
+    return start(name, jar, port, config, logDirectory, List.of());
+  }
+
+  /** As {@link #start(String, Path, int, Map, Path)}, with options for the JVM (heap, collector...). */
+  public static ServiceProcess start(String name, Path jar, int port, Map<String, String> config, Path logDirectory,
+      List<String> jvmOptions) {
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(jar + " is missing: build the services first (./mvnw package -DskipTests)");
     }
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
     command.add("-Dquarkus.http.port=" + port);
     config.forEach((key, value) -> command.add("-D" + key + "=" + value));
     command.add("-jar");

@@ -1,0 +1,240 @@
+package org.openucp.stack.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.openucp.infra.DemoOnboarding;
+import org.openucp.infra.EmbeddedDatabase;
+import org.openucp.infra.LocalIssuer;
+import org.openucp.infra.NhsNumbers;
+import org.openucp.infra.Personas;
+import org.openucp.infra.ServiceConfig;
+import org.openucp.stack.ServiceProcess;
+import org.openucp.stack.StackLayout;
+
+/**
+ * For bench/draft-move-benchmark.sh: the clinical API and two portal replicas on one PostgreSQL server; patients (each
+ * with their own NHS login token) start drafts and submit them through the portals, alternating replicas, and the
+ * drafts are timed until every one is in the clinical store and gone from the portal. Counts both databases at the end
+ * to show that none was lost or delivered twice. Prints RESULT lines.
+ */
+public final class DraftMoveBenchmark {
+
+  private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
+  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final String DRAFT = """
+      {"organisation":"A83008","postcode":"SW3 6JJ","email":"patient@example.org","preferredPlaceOfCare":"HOME",\
+      "functionalLevel":"LIMITED_SELF_CARE","thoughtsAboutFutureCare":"At home if I can, with my dog.",\
+      "keySupporter":{"name":"Mary Smith","relationship":"Daughter","phone":"020 7946 0000"}}""";
+
+  private DraftMoveBenchmark() {
+  }
+
+  public static void main(String[] args) throws Exception {
+    int count = Integer.parseInt(args.length > 0 ? args[0] : "5000");
+    int concurrency = Integer.parseInt(args.length > 1 ? args[1] : "32");
+    double rate = Double.parseDouble(args.length > 2 ? args[2] : "0");
+    Path out = Path.of(args.length > 3 ? args[3] : "target/bench-drafts");
+    Files.createDirectories(out);
+    StackLayout layout = StackLayout.find();
+    try (EmbeddedDatabase database = EmbeddedDatabase.start(0, List.of("clinical", "portal", "bench"));
+         LocalIssuer issuer = LocalIssuer.start(0, Personas.ALL);
+         ServiceProcess clinical = ServiceProcess.start("clinical-api", layout.clinicalJar(), freePort(),
+             ServiceConfig.clinical(database, issuer), out)) {
+      clinical.awaitReady(Duration.ofMinutes(3));
+      Map<String, String> portalConfig = new HashMap<>(ServiceConfig.portal(database, issuer, clinical.baseUrl()));
+      portalConfig.putAll(settings(System.getenv().getOrDefault("PORTAL_CONFIG", "")));
+      try (ServiceProcess first = ServiceProcess.start("portal-api-1", layout.portalJar(), freePort(), portalConfig,
+              out);
+           ServiceProcess second = ServiceProcess.start("portal-api-2", layout.portalJar(), freePort(), portalConfig,
+              out)) {
+        first.awaitReady(Duration.ofMinutes(3));
+        second.awaitReady(Duration.ofMinutes(3));
+        DemoOnboarding.onboard(clinical.baseUrl(), issuer, Personas.STAFF);
+        List<ServiceProcess> portals = List.of(first, second);
+        Files.writeString(out.resolve("stack.env"), "PG_PORT=" + database.port() + "\nPG_USER="
+            + EmbeddedDatabase.USER + "\nPG_PASSWORD=" + EmbeddedDatabase.PASSWORD + "\nCLINICAL_PID="
+            + clinical.pid() + "\nPORTAL_PIDS=\"" + first.pid() + " " + second.pid() + "\"\n");
+
+        List<String> tokens = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+          tokens.add(issuer.token(NhsNumbers.patient(NhsNumbers.fresh()), 3600));
+        }
+        // Each patient's first request to a replica verifies their token in full, as it would in production.
+        String[] ids = new String[count];
+        long creating = System.nanoTime();
+        AtomicInteger failures = new AtomicInteger();
+        run(count, concurrency, 0, i -> send(HttpRequest.newBuilder(
+                URI.create(portals.get(i % 2).baseUrl() + "/drafts"))
+            .header("Authorization", "Bearer " + tokens.get(i)).header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(DRAFT)).build(), 201, failures)
+            .thenAccept(body -> {
+              Matcher id = ID.matcher(body == null ? "" : body);
+              if (id.find()) {
+                ids[i] = id.group(1);
+              }
+            }));
+        double createSeconds = (System.nanoTime() - creating) / 1e9;
+        System.out.printf("RESULT phase=create drafts=%d failures=%d seconds=%.2f per_second=%.1f%n", count,
+            failures.get(), createSeconds, count / createSeconds);
+
+        Files.writeString(out.resolve("ready"), "ready\n");
+        awaitFile(out.resolve("go"));
+        failures.set(0);
+        long submitting = System.nanoTime();
+        run(count, concurrency, rate, i -> ids[i] == null ? CompletableFuture.completedFuture(null)
+            : send(HttpRequest.newBuilder(
+                    URI.create(portals.get(i % 2).baseUrl() + "/drafts/" + ids[i] + "/submission"))
+                .header("Authorization", "Bearer " + tokens.get(i)).header("If-Match", "\"0\"")
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), 202, failures));
+        double submitSeconds = (System.nanoTime() - submitting) / 1e9;
+        System.out.printf("RESULT phase=submit drafts=%d failures=%d seconds=%.2f per_second=%.1f%n", count,
+            failures.get(), submitSeconds, count / submitSeconds);
+
+        List<UUID> submitted = new ArrayList<>();
+        for (String id : ids) {
+          if (id != null) {
+            submitted.add(UUID.fromString(id));
+          }
+        }
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (System.nanoTime() < deadline
+            && (count(database, "portal", "SELECT count(*) FROM draft WHERE id = ANY(?)", submitted) > 0
+                || count(database, "clinical", "SELECT count(*) FROM submitted_draft WHERE source_draft_id = ANY(?)",
+                    submitted) < submitted.size())) {
+          Thread.sleep(100);
+        }
+        double moveSeconds = (System.nanoTime() - submitting) / 1e9;
+        System.out.printf("RESULT phase=move drafts=%d seconds=%.2f per_second=%.1f%n", submitted.size(),
+            moveSeconds, submitted.size() / moveSeconds);
+        Files.writeString(out.resolve("timed"), "timed\n");
+
+        long inClinical = count(database, "clinical",
+            "SELECT count(*) FROM submitted_draft WHERE source_draft_id = ANY(?)", submitted);
+        long distinctInClinical = count(database, "clinical",
+            "SELECT count(DISTINCT source_draft_id) FROM submitted_draft WHERE source_draft_id = ANY(?)", submitted);
+        long allInClinical = count(database, "clinical", "SELECT count(*) FROM submitted_draft", null);
+        long leftInPortal = count(database, "portal", "SELECT count(*) FROM draft WHERE id = ANY(?)", submitted);
+        long leftInOutbox = count(database, "portal", "SELECT count(*) FROM draft_outbox", null);
+        long delivered = count(database, "portal", "SELECT count(*) FROM submission_receipt"
+            + " WHERE delivered_at IS NOT NULL AND draft_id = ANY(?)", submitted);
+        System.out.printf("RESULT phase=check created=%d submitted=%d in_clinical=%d distinct_in_clinical=%d"
+                + " all_in_clinical=%d left_in_portal=%d left_in_outbox=%d receipts_delivered=%d%n", count,
+            submitted.size(), inClinical, distinctInClinical, allInClinical, leftInPortal, leftInOutbox, delivered);
+        try (Connection connection = database.connect("portal");
+             PreparedStatement query = connection.prepareStatement("""
+                 SELECT count(*) / extract(epoch FROM max(delivered_at) - min(submitted_at)),
+                     percentile_cont(ARRAY[0.5, 0.9, 0.99]) WITHIN GROUP (
+                         ORDER BY extract(epoch FROM delivered_at - submitted_at) * 1000),
+                     max(extract(epoch FROM delivered_at - submitted_at) * 1000)
+                 FROM submission_receipt WHERE delivered_at IS NOT NULL AND draft_id = ANY(?)""")) {
+          query.setArray(1, uuids(connection, submitted));
+          try (ResultSet result = query.executeQuery()) {
+            result.next();
+            Double[] percentiles = (Double[]) result.getArray(2).getArray();
+            System.out.printf("RESULT phase=latency receipts_per_second=%.1f move_p50_ms=%.0f move_p90_ms=%.0f"
+                    + " move_p99_ms=%.0f move_max_ms=%.0f%n", result.getDouble(1), percentiles[0], percentiles[1],
+                percentiles[2], result.getDouble(3));
+          }
+        }
+        awaitFile(out.resolve("done"));
+      }
+    }
+  }
+
+  /** Runs {@code count} requests, {@code concurrency} at a time, at most {@code rate} a second (0: no limit). */
+  private static void run(int count, int concurrency, double rate, IntFunction<CompletableFuture<?>> request)
+      throws InterruptedException {
+    Semaphore inFlight = new Semaphore(concurrency);
+    long started = System.nanoTime();
+    List<CompletableFuture<?>> all = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      if (rate > 0) {
+        long due = started + (long) (i * 1e9 / rate);
+        long wait = due - System.nanoTime();
+        if (wait > 0) {
+          Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+        }
+      }
+      inFlight.acquire();
+      all.add(request.apply(i).whenComplete((ignored, failure) -> inFlight.release()));
+    }
+    CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
+  }
+
+  private static CompletableFuture<String> send(HttpRequest request, int expected, AtomicInteger failures) {
+    return HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((response, failure) -> {
+      if (failure != null || response.statusCode() != expected) {
+        if (failures.incrementAndGet() <= 5) {
+          System.out.println("FAILED " + request.method() + " " + request.uri().getPath() + ": "
+              + (failure != null ? failure : response.statusCode() + " " + response.body()));
+        }
+        return null;
+      }
+      return response.body();
+    });
+  }
+
+  private static long count(EmbeddedDatabase database, String name, String sql, List<UUID> ids) throws SQLException {
+    try (Connection connection = database.connect(name); PreparedStatement query = connection.prepareStatement(sql)) {
+      if (ids != null) {
+        query.setArray(1, uuids(connection, ids));
+      }
+      try (ResultSet result = query.executeQuery()) {
+        result.next();
+        return result.getLong(1);
+      }
+    }
+  }
+
+  private static Array uuids(Connection connection, List<UUID> ids) throws SQLException {
+    return connection.createArrayOf("uuid", ids.toArray());
+  }
+
+  /** "key=value;key=value" */
+  private static Map<String, String> settings(String settings) {
+    Map<String, String> parsed = new HashMap<>();
+    for (String setting : settings.split(";")) {
+      if (!setting.isBlank()) {
+        String[] parts = setting.split("=", 2);
+        parsed.put(parts[0].trim(), parts.length > 1 ? parts[1].trim() : "");
+      }
+    }
+    return parsed;
+  }
+
+  private static void awaitFile(Path file) throws InterruptedException {
+    while (!Files.exists(file)) {
+      Thread.sleep(200);
+    }
+  }
+
+  private static int freePort() {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}
