@@ -9,6 +9,9 @@
 #   LARGE_PATIENTS=1000000 AUDIT_EVENTS=20000000  the large case (LARGE_PATIENTS=0: the small case only)
 #   WARMUP_SECONDS=30     per service, before anything is measured
 #   SKIP_BUILD=1          use the packaged jars as they are (build them first, under the build lock)
+#   BENCH_SHARED_BUFFERS=4GB  PostgreSQL's shared_buffers: enough for the large case's published plans and the audit
+#                         trail's patient index, as a production server needs (with 1GB the large case reads them from
+#                         the OS on most lookups)
 #   CLINICAL_JAVA_OPTS    JVM options for both clinical APIs (e.g. "-XX:+UseSerialGC -Xmx128m")
 #   BENCH_LOCK=/tmp/openucp-maven.lock  take this lock (flock) for the build and for the measurements only, not while
 #                         seeding (minutes at the large size); without it, run the whole script under the lock:
@@ -23,6 +26,7 @@ AUDIT_EVENTS=${AUDIT_EVENTS:-20000000}
 # Two shared cores need about half a minute of load before the JIT compilers settle.
 WARMUP_SECONDS=${WARMUP_SECONDS:-30}
 export BENCH_DIR="$PWD/local-stack/target/bench"
+export BENCH_SHARED_BUFFERS=${BENCH_SHARED_BUFFERS:-4GB}
 
 command -v wrk >/dev/null || { echo "installing wrk (Debian package)"; apt-get install -y wrk >/dev/null; }
 command -v pgbench >/dev/null || { echo "installing pgbench (Debian package)"; apt-get install -y postgresql-client >/dev/null; }
@@ -89,7 +93,17 @@ TRAIL_EVENTS=""
 if [ "$LARGE_PATIENTS" -gt 0 ]; then
   TRAIL_EVENTS=$(psql -qtA -h 127.0.0.1 -p "$PG_PORT" -U "$PG_USER" "$LARGE_DATABASE" -c "SELECT count(*) FROM audit_event")
   echo "== audit chain verification, whole trail ($TRAIL_EVENTS events)"
+  # PROFILE=1: a flight recording of the service during the walk (verify.jfr), and the plan of one batch's query.
+  [ "${PROFILE:-}" = 1 ] && jcmd "$LARGE_PID" JFR.start name=verify settings=profile filename="$BENCH_DIR/verify.jfr" >/dev/null
   VERIFY_FULL=$(verify_chain full); echo "$VERIFY_FULL"
+  if [ "${PROFILE:-}" = 1 ]; then
+    jcmd "$LARGE_PID" JFR.stop name=verify >/dev/null
+    psql -q -h 127.0.0.1 -p "$PG_PORT" -U "$PG_USER" "$LARGE_DATABASE" -c "EXPLAIN (ANALYZE, BUFFERS)
+      SELECT e.seq, e.occurred_at, e.actor_id, e.actor_name, e.role_code, e.organisation, e.nhs_number, e.plan_id,
+          e.plan_version, e.action, e.outcome, e.http_status, e.reason, s.previous_hash, s.hash, s.event_count
+      FROM audit_event e LEFT JOIN audit_seal s ON s.seq = e.seq WHERE e.seq > 10000000 AND e.seq <= 20000000
+      ORDER BY e.seq LIMIT 1000" > "$BENCH_DIR/verify-batch-plan.txt"
+  fi
 fi
 
 for size in "${SIZES[@]}"; do
@@ -173,7 +187,8 @@ for size in "${SIZES[@]}"; do
     "$SQL" "$SQL" "$SQL" | psql -qtA -h 127.0.0.1 -p "$PG_PORT" -U "$PG_USER" "${DB[$size]}" 2>&1)
   AUDIT_SIZE[$size]=$(psql -qtA -h 127.0.0.1 -p "$PG_PORT" -U "$PG_USER" "${DB[$size]}" -c \
     "SELECT count(*) || ' events, table ' || pg_size_pretty(pg_relation_size('audit_event')) || ', indexes '
-       || pg_size_pretty(pg_indexes_size('audit_event')) FROM audit_event")
+       || pg_size_pretty(pg_indexes_size('audit_event')) || ' (patient hash index '
+       || pg_size_pretty(pg_relation_size('audit_event_patient_hash_idx')) || ')' FROM audit_event")
   PLAN_SIZE[$size]=$(psql -qtA -h 127.0.0.1 -p "$PG_PORT" -U "$PG_USER" "${DB[$size]}" -c \
     "SELECT pg_size_pretty(pg_total_relation_size('published_plan'))")
 done
@@ -195,7 +210,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a / b }'; }
   echo "- Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GiB;"\
        "load generator, PostgreSQL and the services share it."
   echo "- Java: $(java -version 2>&1 | head -1); PostgreSQL: embedded $(sed -n 's/.*<postgres-binaries.version>\(.*\)<.*/\1/p' pom.xml)"\
-       "(shared_buffers ${BENCH_SHARED_BUFFERS:-1GB}, fsync off); JVM options: ${CLINICAL_JAVA_OPTS:-none}"
+       "(shared_buffers ${BENCH_SHARED_BUFFERS}, fsync off); JVM options: ${CLINICAL_JAVA_OPTS:-none}"
   echo "- Small: $PATIENTS published plans, an audit trail holding only what the runs append."
   [ "$LARGE_PATIENTS" -gt 0 ] && echo "- Large: $LARGE_PATIENTS published plans and $AUDIT_EVENTS sealed audit events seeded before anything"\
        "else (a year of lookups and reads, hash-chained in blocks of 250 as the sealer would; $TRAIL_EVENTS events in the trail when measured)."

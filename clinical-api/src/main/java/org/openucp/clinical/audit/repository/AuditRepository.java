@@ -104,9 +104,12 @@ public class AuditRepository implements PanacheRepositoryBase<AuditEvent, Long> 
    * it ends one.
    */
   public Uni<List<SealedEvent>> withSealsAfter(SqlClient client, long seq, long through, int limit) {
+    // The seals are bounded as the events are: otherwise PostgreSQL merges the events with every seal from the
+    // first on, and each batch of a walk read all the seals before it (a whole walk of 20 million events took
+    // 270-300 s instead of about 60).
     return client.preparedQuery("SELECT " + EVENT_COLUMNS + ", s.previous_hash, s.hash, s.event_count"
-            + " FROM audit_event e LEFT JOIN audit_seal s ON s.seq = e.seq WHERE e.seq > $1 AND e.seq <= $2"
-            + " ORDER BY e.seq LIMIT $3")
+            + " FROM audit_event e LEFT JOIN audit_seal s ON s.seq = e.seq AND s.seq > $1 AND s.seq <= $2"
+            + " WHERE e.seq > $1 AND e.seq <= $2 ORDER BY e.seq LIMIT $3")
         .execute(Tuple.of(seq, through, limit))
         .map(rows -> {
           List<SealedEvent> events = new ArrayList<>(rows.size());
