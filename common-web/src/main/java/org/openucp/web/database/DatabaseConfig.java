@@ -23,4 +23,12 @@ public interface DatabaseConfig {
   /** How many requests may wait for a connection of one pool; more are answered 503 at once (-1: no limit). */
   @WithDefault("256")
   int maxWaitQueueSize();
+
+  /**
+   * How long PostgreSQL lets one of the service's transactions sit idle before it ends the session (0: never). No
+   * transaction of the service waits on anything but the database, so one idle this long was abandoned by the
+   * service, and would otherwise hold its connection and row locks for good.
+   */
+  @WithDefault("60s")
+  Duration idleInTransactionTimeout();
 }

@@ -38,6 +38,8 @@ public class FailFastPools implements PgPoolCreator {
     List<PgConnectOptions> servers = input.pgConnectOptionsList();
     servers.forEach(options -> {
       options.setConnectTimeout(Math.toIntExact(config.connectTimeout().toMillis()));
+      options.addProperty("idle_in_transaction_session_timeout",
+          Long.toString(config.idleInTransactionTimeout().toMillis()));
       server.accept(options);
     });
     PoolOptions pool = input.poolOptions()

@@ -5,8 +5,7 @@ import io.vertx.core.VertxException;
 import io.vertx.core.http.ConnectionPoolTooBusyException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import io.vertx.sqlclient.DatabaseException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
+import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.sql.SQLException;
 import java.util.Map;
@@ -110,8 +109,10 @@ public final class DatabaseUnavailable {
   }
 
   private static boolean isConnectionLevel(Throwable t) {
-    // ConnectException covers Netty's refused connection and its connect timeout (ConnectTimeoutException).
-    if (t instanceof ConnectException || t instanceof NoRouteToHostException || t instanceof UnknownHostException
+    // ConnectException covers Netty's refused connection and its connect timeout (ConnectTimeoutException); a
+    // SocketException is also an established connection reset under a statement (the server stopped mid-statement,
+    // as the switchover benchmark showed: those lookups were answered 500).
+    if (t instanceof SocketException || t instanceof UnknownHostException
         || t instanceof ClosedConnectionException || t instanceof ConnectionPoolTooBusyException) {
       return true;
     }

@@ -42,6 +42,11 @@ class FailFastPoolsTest {
     public int maxWaitQueueSize() {
       return 256;
     }
+
+    @Override
+    public Duration idleInTransactionTimeout() {
+      return Duration.ofSeconds(60);
+    }
   };
 
   private Vertx vertx;

@@ -9,6 +9,7 @@ import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import java.net.ConnectException;
+import java.net.SocketException;
 import java.sql.SQLException;
 import java.util.concurrent.CompletionException;
 import org.hibernate.exception.JDBCConnectionException;
@@ -27,6 +28,8 @@ class DatabaseUnavailableTest {
         .as("connection refused").isTrue();
     assertThat(DatabaseUnavailable.causedBy(new ConnectTimeoutException("connection timed out: db/10.0.0.5:5432")))
         .as("no answer within the connect timeout").isTrue();
+    assertThat(DatabaseUnavailable.causedBy(new SocketException("Connection reset")))
+        .as("connection reset under a statement").isTrue();
     assertThat(DatabaseUnavailable.causedBy(ClosedConnectionException.INSTANCE))
         .as("connection closed under a statement").isTrue();
     assertThat(DatabaseUnavailable.causedBy(

@@ -20,6 +20,15 @@ public interface TransferConfig {
   @WithDefault("60s")
   Duration claimLease();
 
+  /**
+   * How long one delivery (the intake's answer, then removing the portal copy) may take before the relay gives up on
+   * it and records a failed attempt, so that a delivery that never finishes cannot stall the relay: the draft is
+   * tried again later, and the intake answers the repeat with its first receipt. Longer than the intake client's
+   * read timeout.
+   */
+  @WithDefault("30s")
+  Duration deliveryTimeout();
+
   /** At shutdown, how long to wait for deliveries under way before their claims are released too. */
   @WithDefault("5s")
   Duration shutdownGrace();

@@ -7,12 +7,14 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -47,6 +49,7 @@ public final class StubClinicalIntake implements AutoCloseable {
   private final List<String> acknowledged = new CopyOnWriteArrayList<>();
   private final List<String> rightsRequests = new CopyOnWriteArrayList<>();
   private volatile int failWithStatus;
+  private volatile Duration answerDelay = Duration.ZERO;
 
   private StubClinicalIntake(HttpServer server) {
     this.server = server;
@@ -54,6 +57,8 @@ public final class StubClinicalIntake implements AutoCloseable {
     server.createContext("/patient-access/", this::patientAccess);
     server.createContext("/intake/recipients", this::recipients);
     server.createContext("/withdrawal-notices", this::withdrawalNotices);
+    // A delivery answered late must not hold up the other calls.
+    server.setExecutor(Executors.newCachedThreadPool());
     server.start();
   }
 
@@ -87,7 +92,13 @@ public final class StubClinicalIntake implements AutoCloseable {
     failWithStatus = status;
   }
 
+  /** From now on answer each delivery only after this long. */
+  public void answerDeliveriesAfter(Duration delay) {
+    answerDelay = delay;
+  }
+
   public void reset() {
+    answerDelay = Duration.ZERO;
     deliveries.clear();
     patientAccessCalls.clear();
     publishedPlans.clear();
@@ -193,6 +204,11 @@ public final class StubClinicalIntake implements AutoCloseable {
     deliveries.add(new Delivery(exchange.getRequestHeaders().getFirst("Authorization"), key, body,
         exchange.getRequestHeaders().getFirst("traceparent")));
     int status = failWithStatus;
+    try {
+      Thread.sleep(answerDelay.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     byte[] response = status == 0
         ? ("{\"submissionId\":\"" + UUID.randomUUID() + "\",\"draftId\":\"" + key + "\",\"receivedAt\":\""
             + Instant.now() + "\"}").getBytes(StandardCharsets.UTF_8)

@@ -104,6 +104,21 @@ class OutboxRelayTest {
   }
 
   @Test
+  void shouldGiveUpOnADeliveryThatDoesNotFinishAndTryAgainLater() throws Throwable {
+    UUID draft = submitDraft();
+    intake.answerDeliveriesAfter(Duration.ofSeconds(6));
+
+    assertThat(relayOnce()).as("the relay run ends although the delivery has not").isZero();
+
+    assertThat(tables.draftExists(draft)).isTrue();
+    assertThat(tables.attempts(draft)).isEqualTo(1);
+    intake.answerDeliveriesAfter(Duration.ZERO);
+    tables.execute("UPDATE draft_outbox SET next_attempt_at = now() WHERE draft_id = ?", draft);
+    assertThat(relayOnce()).isEqualTo(1);
+    assertThat(tables.draftExists(draft)).isFalse();
+  }
+
+  @Test
   void shouldDropADraftTheClinicalApiRefusesBecauseThePatientWithdrewConsent() throws Throwable {
     UUID draft = submitDraft();
     intake.failWith(410);
