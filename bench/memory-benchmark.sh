@@ -43,6 +43,10 @@ read -r -a NAMES <<<"$VARIANTS"
 url() { local v="VARIANT_URL_$1"; echo "${!v}"; }
 pid() { local v="VARIANT_PID_$1"; echo "${!v}"; }
 rss() { echo $(( $(ps -o rss= -p "$(pid "$1")" | tr -d ' ') / 1024 )); }
+# The service's own CPU time (user + system, clock ticks): what a lookup costs the service alone, without the load
+# generator's and PostgreSQL's share of the machine.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$(pid "$1")/stat"; }
+TICKS_PER_SECOND=$(getconf CLK_TCK)
 run_wrk() { wrk -t2 -c"$2" -d"$3"s --latency -s bench/lookup.lua "$(url "$1")" | grep RESULT; }
 field() { sed -E "s/.*$1=([0-9.]+).*/\1/" <<<"$2"; }
 
@@ -58,7 +62,7 @@ best_pgbench() {
 }
 
 lock
-declare -A IDLE PEAK AFTER RPS P99
+declare -A IDLE PEAK AFTER RPS P99 PER_CPU
 for name in "${NAMES[@]}"; do IDLE[$name]=$(rss "$name"); done
 for name in "${NAMES[@]}"; do echo "== warm-up $name"; run_wrk "$name" 64 "$WARMUP_SECONDS" >/dev/null; done
 PG_BEFORE=$(best_pgbench); echo "pgbench before: $PG_BEFORE"
@@ -68,7 +72,11 @@ for round in $(seq 1 "$ROUNDS"); do
     ( peak=0; while kill -0 "$(pid "$name")" 2>/dev/null; do r=$(rss "$name"); [ "$r" -gt "$peak" ] && peak=$r;
         echo "$peak" > "$BENCH_DIR/peak-$name"; sleep 0.5; done ) &
     SAMPLER=$!
+    ticks_before=$(cpu_ticks "$name")
     result=$(run_wrk "$name" "$CONNECTIONS" "$SECONDS_PER_RUN")
+    ticks=$(( $(cpu_ticks "$name") - ticks_before ))
+    PER_CPU[$name]="${PER_CPU[$name]:-} $(awk -v r="$(field requests "$result")" -v t="$ticks" -v hz="$TICKS_PER_SECOND" \
+      'BEGIN { printf "%.0f", r / (t / hz) }')"
     kill $SAMPLER 2>/dev/null; wait $SAMPLER 2>/dev/null || true
     echo "$name round $round: $result peak_rss=$(cat "$BENCH_DIR/peak-$name") MiB"
     RPS[$name]="${RPS[$name]:-} $(field rps "$result")"
@@ -98,13 +106,13 @@ RESULT="bench/results/memory-$(date -u +%Y%m%dT%H%MZ).md"
        "the crisis lookup ($CONNECTIONS connections, ${SECONDS_PER_RUN} s, $ROUNDS rounds, after ${WARMUP_SECONDS} s of warm-up each)."
   echo "- pgbench -S (the better of 4 and 16 clients) before and after: tps=$PG_BEFORE and $PG_AFTER"
   echo
-  echo "| variant | JVM options | RSS idle (MiB) | RSS peak under load | RSS after | lookups/s per round | mean | ÷ ${NAMES[0]} | p99 per round (ms) |"
-  echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+  echo "| variant | JVM options | RSS idle (MiB) | RSS peak under load | RSS after | lookups/s per round | mean | ÷ ${NAMES[0]} | p99 per round (ms) | lookups per CPU-second of the service, per round |"
+  echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
   for name in "${NAMES[@]}"; do
     m=$(mean "${RPS[$name]}")
     echo "| $name | \`${OPTIONS[$name]:-}\` |"\
          "${IDLE[$name]} | ${PEAK[$name]} | ${AFTER[$name]} | ${RPS[$name]# } | $m |"\
-         "$(awk -v a="$m" -v b="$REFERENCE" 'BEGIN { printf "%.3f", a / b }') | ${P99[$name]# } |"
+         "$(awk -v a="$m" -v b="$REFERENCE" 'BEGIN { printf "%.3f", a / b }') | ${P99[$name]# } | ${PER_CPU[$name]# } |"
   done
   for name in "${!NMT[@]}"; do
     echo

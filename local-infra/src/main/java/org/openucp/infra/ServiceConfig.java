@@ -13,7 +13,12 @@ public final class ServiceConfig {
   }
 
   public static Map<String, String> clinical(EmbeddedDatabase database, LocalIssuer issuer) {
-    Map<String, String> config = datasource(database, "clinical");
+    return clinical(database, issuer, "clinical");
+  }
+
+  /** The clinical API on another database of the server (benchmarks run several side by side). */
+  public static Map<String, String> clinical(EmbeddedDatabase database, LocalIssuer issuer, String databaseName) {
+    Map<String, String> config = datasource(database, databaseName);
     config.put("quarkus.oidc.auth-server-url", issuer.issuerUrl(Persona.STAFF_ISSUER));
     config.put("quarkus.oidc.nhslogin.auth-server-url", issuer.issuerUrl(Persona.PATIENT_ISSUER));
     config.put("quarkus.oidc.portal-assertion.public-key", PortalAssertionKeys.publicKey());
@@ -21,7 +26,13 @@ public final class ServiceConfig {
   }
 
   public static Map<String, String> portal(EmbeddedDatabase database, LocalIssuer issuer, String clinicalUrl) {
-    Map<String, String> config = datasource(database, "portal");
+    return portal(database, issuer, clinicalUrl, "portal");
+  }
+
+  /** The portal API on another database of the server (benchmarks run several side by side). */
+  public static Map<String, String> portal(EmbeddedDatabase database, LocalIssuer issuer, String clinicalUrl,
+      String databaseName) {
+    Map<String, String> config = datasource(database, databaseName);
     config.put("quarkus.oidc.auth-server-url", issuer.issuerUrl(Persona.PATIENT_ISSUER));
     config.put("quarkus.oidc-client.auth-server-url", issuer.issuerUrl(Persona.STAFF_ISSUER));
     config.put("quarkus.oidc-client.client-id", Personas.PORTAL_SERVICE.id());

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
 import org.openucp.infra.DemoOnboarding;
 import org.openucp.infra.EmbeddedDatabase;
 import org.openucp.infra.LocalIssuer;
@@ -152,7 +151,34 @@ public final class LookupBenchmarkStack {
     Files.writeString(out.resolve("ready"), "ready\n");
     LOG.log(System.Logger.Level.INFO, "Benchmark stack ready: " + clinical.baseUrl()
         + (large == null ? "" : " and " + large.baseUrl()));
-    new CountDownLatch(1).await();
+    restartDatabaseOnRequest(database, out);
+  }
+
+  /**
+   * The switchover benchmark's hook, until the stack is stopped: a file {@code restart-database} holding a number of
+   * seconds stops PostgreSQL (a fast shutdown: connections terminated, new ones refused), keeps it down that long and
+   * starts it again on the same port with the same data, as a primary's restart or a switchover looks to the
+   * services; {@code database-restarted} then gives when each step happened (epoch milliseconds).
+   */
+  private static void restartDatabaseOnRequest(EmbeddedDatabase database, Path out) throws Exception {
+    Path request = out.resolve("restart-database");
+    while (true) {
+      if (Files.exists(request)) {
+        long downSeconds = Long.parseLong(Files.readString(request).trim());
+        long stopping = System.currentTimeMillis();
+        database.stop();
+        long stopped = System.currentTimeMillis();
+        Thread.sleep(downSeconds * 1000);
+        long starting = System.currentTimeMillis();
+        database.restart();
+        long started = System.currentTimeMillis();
+        Files.delete(request);
+        Files.writeString(out.resolve("database-restarted"), "STOPPING_MS=" + stopping + "\nSTOPPED_MS=" + stopped
+            + "\nSTARTING_MS=" + starting + "\nSTARTED_MS=" + started + "\n");
+        LOG.log(System.Logger.Level.INFO, "Database stopped for " + (starting - stopped) + " ms and restarted");
+      }
+      Thread.sleep(50);
+    }
   }
 
   /** The database of the large case. */
@@ -163,9 +189,7 @@ public final class LookupBenchmarkStack {
    * itself, and a walk starting in the middle of one size's measurement would land in that size's figures only.
    */
   private static Map<String, String> benchConfig(EmbeddedDatabase database, LocalIssuer issuer, String name) {
-    Map<String, String> config = new java.util.HashMap<>(ServiceConfig.clinical(database, issuer));
-    config.put("quarkus.datasource.reactive.url", database.reactiveUrl(name));
-    config.put("quarkus.datasource.jdbc.url", database.jdbcUrl(name));
+    Map<String, String> config = new java.util.HashMap<>(ServiceConfig.clinical(database, issuer, name));
     config.put("clinical.audit.verify-interval", "off");
     return config;
   }

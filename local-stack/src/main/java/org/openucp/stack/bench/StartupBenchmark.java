@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -50,11 +49,10 @@ public final class StartupBenchmark {
       awaitFile(out.resolve("go"));
       for (int i = 1; i <= repetitions; i++) {
         for (String state : List.of("fresh database (migrations run)", "migrated database")) {
-          Map<String, String> clinical = datasource(ServiceConfig.clinical(database, issuer), database, "clinical_" + i);
+          Map<String, String> clinical = ServiceConfig.clinical(database, issuer, "clinical_" + i);
           time("clinical-api", layout.clinicalJar(), clinical, out, jvmOptions, i, state);
           // The portal needs the clinical API's URL only for calls, not to start.
-          Map<String, String> portal = datasource(ServiceConfig.portal(database, issuer, "http://localhost:9"),
-              database, "portal_" + i);
+          Map<String, String> portal = ServiceConfig.portal(database, issuer, "http://localhost:9", "portal_" + i);
           time("portal-api", layout.portalJar(), portal, out, jvmOptions, i, state);
         }
       }
@@ -79,13 +77,6 @@ public final class StartupBenchmark {
       System.out.printf("STARTUP service=%s repetition=%d state=%s ready_s=%.2f quarkus_started_s=%s%n", name,
           repetition, state.replace(' ', '_'), ready.toMillis() / 1000.0, started.find() ? started.group(1) : "?");
     }
-  }
-
-  private static Map<String, String> datasource(Map<String, String> config, EmbeddedDatabase database, String name) {
-    Map<String, String> wired = new HashMap<>(config);
-    wired.put("quarkus.datasource.reactive.url", database.reactiveUrl(name));
-    wired.put("quarkus.datasource.jdbc.url", database.jdbcUrl(name));
-    return wired;
   }
 
   private static List<String> options(String options) {
