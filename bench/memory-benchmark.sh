@@ -51,21 +51,14 @@ run_wrk() { wrk -t2 -c"$2" -d"$3"s --latency -s bench/lookup.lua "$(url "$1")" |
 field() { sed -E "s/.*$1=([0-9.]+).*/\1/" <<<"$2"; }
 
 pgbench -h 127.0.0.1 -p "$PG_PORT" -U "$PG_USER" -i -s 10 -q bench >/dev/null 2>&1
-best_pgbench() {
-  local tps best=0
-  for clients in 4 16; do
-    tps=$(pgbench -h 127.0.0.1 -p "$PG_PORT" -U "$PG_USER" -S -c "$clients" -j 2 -T "$SECONDS_PER_RUN" bench 2>/dev/null \
-      | grep -E "^tps" | head -1 | sed -E 's/tps = ([0-9.]+).*/\1/')
-    best=$(printf '%s\n%s\n' "$best" "$tps" | sort -g | tail -1)
-  done
-  echo "$best"
-}
+# shellcheck disable=SC1091
+source bench/baseline.sh
 
 lock
 declare -A IDLE PEAK AFTER RPS P99 PER_CPU
 for name in "${NAMES[@]}"; do IDLE[$name]=$(rss "$name"); done
 for name in "${NAMES[@]}"; do echo "== warm-up $name"; run_wrk "$name" 64 "$WARMUP_SECONDS" >/dev/null; done
-PG_BEFORE=$(best_pgbench); echo "pgbench before: $PG_BEFORE"
+PG_BEFORE=$(best_pgbench "$SECONDS_PER_RUN"); echo "pgbench before: $PG_BEFORE"
 for round in $(seq 1 "$ROUNDS"); do
   for name in "${NAMES[@]}"; do
     # The highest RSS seen during the run, sampled every half second.
@@ -84,7 +77,7 @@ for round in $(seq 1 "$ROUNDS"); do
     peak=$(cat "$BENCH_DIR/peak-$name"); [ "$peak" -gt "${PEAK[$name]:-0}" ] && PEAK[$name]=$peak
   done
 done
-PG_AFTER=$(best_pgbench); echo "pgbench after: $PG_AFTER"
+PG_AFTER=$(best_pgbench "$SECONDS_PER_RUN"); echo "pgbench after: $PG_AFTER"
 for name in "${NAMES[@]}"; do AFTER[$name]=$(rss "$name"); done
 declare -A NMT
 for name in "${NAMES[@]}"; do

@@ -22,15 +22,8 @@ for _ in $(seq 1 120); do [ -f "$BENCH_DIR/ready" ] && break; kill -0 $STACK || 
 source "$BENCH_DIR/stack.env"
 export PGPASSWORD=$PG_PASSWORD
 pgbench -h 127.0.0.1 -p "$PG_PORT" -U "$PG_USER" -i -s 10 -q bench >/dev/null 2>&1
-best_pgbench() {
-  local tps best=0
-  for clients in 4 16; do
-    tps=$(pgbench -h 127.0.0.1 -p "$PG_PORT" -U "$PG_USER" -S -c "$clients" -j 2 -T 10 bench 2>/dev/null \
-      | grep -E "^tps" | head -1 | sed -E 's/tps = ([0-9.]+).*/\1/')
-    best=$(printf '%s\n%s\n' "$best" "$tps" | sort -g | tail -1)
-  done
-  echo "$best"
-}
+# shellcheck disable=SC1091
+source bench/baseline.sh
 PG_BEFORE=$(best_pgbench)
 touch "$BENCH_DIR/go"
 for _ in $(seq 1 1800); do [ -f "$BENCH_DIR/timed" ] && break; kill -0 $STACK || { cat "$BENCH_DIR/stack.log"; exit 1; }; sleep 1; done
