@@ -54,7 +54,7 @@ class DockerfilesTest {
     Matcher append = Pattern.compile("JAVA_OPTS_APPEND=\"([^\"]*)\"").matcher(text);
 
     // run-java.sh passes GC_CONTAINER_OPTIONS; a collector in JAVA_OPTS_APPEND as well would stop the JVM.
-    assertThat(text).contains("GC_CONTAINER_OPTIONS=\"-XX:+UseSerialGC\"").contains("JAVA_MAX_MEM_RATIO=70");
+    assertThat(text).contains("GC_CONTAINER_OPTIONS=\"-XX:+UseSerialGC\"").contains("JAVA_MAX_MEM_RATIO=25");
     assertThat(append.find()).isTrue();
     assertThat(append.group(1)).doesNotContainPattern("-XX:\\+Use\\w+GC");
   }
