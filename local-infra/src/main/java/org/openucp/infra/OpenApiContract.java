@@ -5,13 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * What the project promises of every service's OpenAPI document: each operation has a summary, declares 401, 403
- * and 500, and every error response it declares is an RFC 9457 problem.
+ * What the project promises of every service's OpenAPI document: each operation has a summary and an operationId
+ * unique in the document (generated clients name their functions after it), declares 401, 403 and 500, and every
+ * error response it declares is an RFC 9457 problem.
  */
 public final class OpenApiContract {
 
@@ -30,13 +32,20 @@ public final class OpenApiContract {
       throw new UncheckedIOException(e);
     }
     List<String> breaches = new ArrayList<>();
+    Map<String, String> operationIds = new HashMap<>();
     if (document.path("paths").isEmpty()) {
       breaches.add("the document has no operations");
     }
     for (Map.Entry<String, JsonNode> path : document.path("paths").properties()) {
       for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
         if (METHODS.contains(operation.getKey())) {
-          check(operation.getKey().toUpperCase() + " " + path.getKey(), operation.getValue(), breaches);
+          String name = operation.getKey().toUpperCase() + " " + path.getKey();
+          check(name, operation.getValue(), breaches);
+          String id = operation.getValue().path("operationId").asText();
+          String first = id.isBlank() ? null : operationIds.putIfAbsent(id, name);
+          if (first != null) {
+            breaches.add(name + " has operationId " + id + ", as " + first + " has");
+          }
         }
       }
     }
@@ -46,6 +55,9 @@ public final class OpenApiContract {
   private static void check(String name, JsonNode operation, List<String> breaches) {
     if (operation.path("summary").asText().isBlank()) {
       breaches.add(name + " has no summary");
+    }
+    if (operation.path("operationId").asText().isBlank()) {
+      breaches.add(name + " has no operationId");
     }
     JsonNode responses = operation.path("responses");
     ALWAYS_DECLARED.stream().filter(code -> !responses.has(code))

@@ -58,7 +58,7 @@ public class AuditResource {
   @Operation(summary = "Search audit events, newest first: by patient, user, organisation and time range")
   @APIResponse(responseCode = "200", description = "A page of events")
   @APIResponse(responseCode = "400", description = "Invalid criteria")
-  public Uni<List<AuditEventView>> search(@QueryParam("nhsNumber") NhsNumber nhsNumber,
+  public Uni<List<AuditEventView>> searchAuditEvents(@QueryParam("nhsNumber") NhsNumber nhsNumber,
       @QueryParam("userId") String userId, @QueryParam("organisation") OdsCode organisation,
       @QueryParam("from") Instant from, @QueryParam("to") Instant to,
       // Bounded so that page × size, the row offset, stays an int: a huge page is a 400, not an overflow.
@@ -73,7 +73,7 @@ public class AuditResource {
   @Audited("audit.verify")
   @Operation(summary = "Verify the whole hash chain and report the first broken link")
   @APIResponse(responseCode = "200", description = "Whether the chain is intact, and where it first breaks")
-  public Uni<ChainVerification> verify() {
+  public Uni<ChainVerification> verifyAuditChain() {
     return trail.verify();
   }
 }

@@ -62,7 +62,7 @@ public class BreachResource {
   @APIResponse(responseCode = "400", description = "Invalid fields, each one named")
   @APIResponse(responseCode = "422", description = "Times that cannot be: awareAt in the future, occurredAt after "
       + "awareAt")
-  public Uni<Response> record(@NotNull @Valid BreachInput.Facts facts, UriInfo uri) {
+  public Uni<Response> recordBreach(@NotNull @Valid BreachInput.Facts facts, UriInfo uri) {
     return register.record(facts).map(detail -> Response
         .created(uri.getAbsolutePathBuilder().path(detail.breach().id.toString()).build())
         .tag(Versions.etag(detail.breach().revision)).entity(BreachView.of(detail)).build());
@@ -73,7 +73,7 @@ public class BreachResource {
   @Operation(summary = "The breach register, the breach the operator became aware of most recently first")
   @APIResponse(responseCode = "200", description = "A page of breaches, without patients")
   @APIResponse(responseCode = "400", description = "Invalid page or size")
-  public Uni<List<BreachSummary>> list(
+  public Uni<List<BreachSummary>> listBreaches(
       @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
       @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
     return register.list(page, size).map(found -> found.stream().map(BreachSummary::of).toList());
@@ -85,7 +85,7 @@ public class BreachResource {
   @Operation(summary = "A breach with its patients, decisions, liaisons and notice (each patient shown is audited)")
   @APIResponse(responseCode = "200", description = "The breach; the ETag is its revision")
   @APIResponse(responseCode = "404", description = "No such breach")
-  public Uni<Response> read(@PathParam("id") UUID id) {
+  public Uni<Response> readBreach(@PathParam("id") UUID id) {
     return register.read(id).map(BreachResource::withRevision);
   }
 
@@ -100,7 +100,7 @@ public class BreachResource {
   @APIResponse(responseCode = "412", description = "Someone changed the breach since you read it")
   @APIResponse(responseCode = "422", description = "Times that cannot be")
   @APIResponse(responseCode = "428", description = "If-Match missing")
-  public Uni<Response> update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+  public Uni<Response> updateBreach(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
       @NotNull @Valid BreachInput.Facts facts) {
     return register.update(id, Versions.required(ifMatch), facts).map(BreachResource::withRevision);
   }
@@ -116,7 +116,7 @@ public class BreachResource {
   @APIResponse(responseCode = "404", description = "No such breach")
   @APIResponse(responseCode = "412", description = "If-Match sent and someone changed the breach since")
   @APIResponse(responseCode = "422", description = "Neither userId nor organisation, or times that cannot be")
-  public Uni<Response> attachFromAudit(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+  public Uni<Response> addBreachPatientsFromAudit(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
       @NotNull @Valid BreachInput.AuditFilter filter) {
     return register.attachFromAudit(id, optional(ifMatch), filter).map(BreachResource::withRevision);
   }
@@ -130,7 +130,7 @@ public class BreachResource {
   @APIResponse(responseCode = "400", description = "Invalid NHS numbers, each one named; none was added")
   @APIResponse(responseCode = "404", description = "No such breach")
   @APIResponse(responseCode = "412", description = "If-Match sent and someone changed the breach since")
-  public Uni<Response> addPatients(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+  public Uni<Response> addBreachPatients(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
       @NotNull @Valid BreachInput.Patients patients) {
     return register.addPatients(id, optional(ifMatch), patients.nhsNumbers()).map(BreachResource::withRevision);
   }
@@ -142,7 +142,7 @@ public class BreachResource {
   @APIResponse(responseCode = "204", description = "Removed")
   @APIResponse(responseCode = "404", description = "No such breach, or the patient is not listed on it")
   @APIResponse(responseCode = "412", description = "If-Match sent and someone changed the breach since")
-  public Uni<Void> removePatient(@PathParam("id") UUID id, @PathParam("nhsNumber") NhsNumber nhsNumber,
+  public Uni<Void> removeBreachPatient(@PathParam("id") UUID id, @PathParam("nhsNumber") NhsNumber nhsNumber,
       @HeaderParam("If-Match") String ifMatch) {
     return register.removePatient(id, optional(ifMatch), nhsNumber);
   }
@@ -159,7 +159,7 @@ public class BreachResource {
   @APIResponse(responseCode = "412", description = "If-Match sent and someone changed the breach since")
   @APIResponse(responseCode = "422", description = "Notified after the deadline without delayReason, or times or "
       + "fields that do not fit the decision")
-  public Uni<Response> decide(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+  public Uni<Response> recordRegulatorDecision(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
       @NotNull @Valid BreachInput.Decision decision) {
     return register.decide(id, optional(ifMatch), decision).map(BreachResource::withRevision);
   }
@@ -174,7 +174,7 @@ public class BreachResource {
   @APIResponse(responseCode = "404", description = "No such breach")
   @APIResponse(responseCode = "412", description = "If-Match sent and someone changed the breach since")
   @APIResponse(responseCode = "422", description = "liaisedAt in the future")
-  public Uni<Response> liaise(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+  public Uni<Response> recordBreachLiaison(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
       @NotNull @Valid BreachInput.ProviderLiaison liaison) {
     return register.liaise(id, optional(ifMatch), liaison).map(BreachResource::withRevision);
   }
@@ -190,7 +190,7 @@ public class BreachResource {
   @APIResponse(responseCode = "400", description = "Invalid fields, each one named (serious and reason are required)")
   @APIResponse(responseCode = "404", description = "No such breach")
   @APIResponse(responseCode = "412", description = "If-Match sent and someone changed the breach since")
-  public Uni<Response> markSerious(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+  public Uni<Response> assessBreachSeriousness(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
       @NotNull @Valid BreachInput.Seriousness seriousness) {
     return register.markSerious(id, optional(ifMatch), seriousness).map(BreachResource::withRevision);
   }
@@ -207,7 +207,7 @@ public class BreachResource {
   @APIResponse(responseCode = "412", description = "If-Match sent and someone changed the breach since")
   @APIResponse(responseCode = "422", description = "A reason, the likely consequences, the measures or a contact "
       + "point is missing")
-  public Uni<Response> patientNotice(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+  public Uni<Response> recordBreachPatientNotice(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
       @NotNull @Valid BreachInput.PatientRisk risk) {
     return register.assessPatientRisk(id, optional(ifMatch), risk).map(breach -> Response
         .ok(PatientNoticeView.of(breach)).tag(Versions.etag(breach.revision)).build());

@@ -76,7 +76,7 @@ public class ComplaintResource {
   @Operation(summary = "Record a complaint as received")
   @APIResponse(responseCode = "201", description = "Recorded; the ETag is its revision")
   @APIResponse(responseCode = "400", description = "Invalid fields, each one named")
-  public Uni<Response> record(@NotNull @Valid NewComplaint complaint, UriInfo uri) {
+  public Uni<Response> recordComplaint(@NotNull @Valid NewComplaint complaint, UriInfo uri) {
     return complaints.record(new Complaints.NewComplaint(complaint.receivedAt(), complaint.complainant(),
             complaint.contact(), complaint.nhsNumber(), complaint.organisation(), complaint.summary()))
         .map(created -> Response.created(uri.getAbsolutePathBuilder().path(created.id.toString()).build())
@@ -87,7 +87,7 @@ public class ComplaintResource {
   @Audited("complaint.list")
   @Operation(summary = "Complaints, newest first; open ones only unless asked for all")
   @APIResponse(responseCode = "200", description = "The complaints")
-  public Uni<List<ComplaintView>> list(@QueryParam("all") @DefaultValue("false") boolean all) {
+  public Uni<List<ComplaintView>> listComplaints(@QueryParam("all") @DefaultValue("false") boolean all) {
     return complaints.list(!all).map(found -> found.stream().map(this::view).toList());
   }
 
@@ -97,7 +97,7 @@ public class ComplaintResource {
   @Operation(summary = "One complaint")
   @APIResponse(responseCode = "200", description = "The complaint; the ETag is its revision")
   @APIResponse(responseCode = "404", description = "No such complaint")
-  public Uni<Response> read(@PathParam("id") UUID id) {
+  public Uni<Response> readComplaint(@PathParam("id") UUID id) {
     return complaints.get(id).map(this::withRevision);
   }
 
@@ -110,7 +110,7 @@ public class ComplaintResource {
   @APIResponse(responseCode = "409", description = "Already closed")
   @APIResponse(responseCode = "412", description = "Someone changed it since you read it")
   @APIResponse(responseCode = "428", description = "If-Match missing")
-  public Uni<Response> close(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+  public Uni<Response> closeComplaint(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
       @NotNull @Valid Closure closure) {
     return complaints.close(id, Versions.required(ifMatch), closure.outcome()).map(this::withRevision);
   }

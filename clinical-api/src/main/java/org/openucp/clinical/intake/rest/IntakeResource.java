@@ -58,7 +58,7 @@ public class IntakeResource {
   @APIResponse(responseCode = "400", description = "Invalid draft, or Idempotency-Key missing or not the draft id")
   @APIResponse(responseCode = "410", description = "The patient withdrew consent after submitting it: not stored")
   @APIResponse(responseCode = "422", description = "The organisation it is addressed to does not receive submissions")
-  public Uni<Response> deliver(@HeaderParam("Idempotency-Key") String idempotencyKey,
+  public Uni<Response> deliverSubmittedDraft(@HeaderParam("Idempotency-Key") String idempotencyKey,
       @NotNull @Valid SubmittedDraft draft, UriInfo uri) {
     if (idempotencyKey == null || !idempotencyKey.equals(draft.draftId().toString())) {
       throw ProblemException.badRequest("idempotency-key",
@@ -79,7 +79,7 @@ public class IntakeResource {
   @APIResponse(responseCode = "200", description = "A page of the inbox")
   @APIResponse(responseCode = "400", description = "Invalid page or size")
   @Audited("intake.inbox")
-  public Uni<List<InboxItem>> inbox(@QueryParam("includeClaimed") @DefaultValue("false") boolean includeClaimed,
+  public Uni<List<InboxItem>> listSubmittedDrafts(@QueryParam("includeClaimed") @DefaultValue("false") boolean includeClaimed,
       // Bounded so that page × size, the row offset, stays an int: a huge page is a 400, not an overflow.
       @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
       @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
@@ -93,7 +93,7 @@ public class IntakeResource {
   @APIResponse(responseCode = "200", description = "The submitted draft")
   @APIResponse(responseCode = "404", description = "No submitted draft with this id")
   @Audited("intake.read")
-  public Uni<InboxItem> get(@PathParam("id") UUID id) {
+  public Uni<InboxItem> readSubmittedDraft(@PathParam("id") UUID id) {
     return intake.get(id).map(InboxItem::of);
   }
 
@@ -118,7 +118,7 @@ public class IntakeResource {
   @APIResponse(responseCode = "404", description = "No submitted draft with this id")
   @APIResponse(responseCode = "409", description = "Already taken into a plan")
   @APIResponse(responseCode = "422", description = "The patient has no plan and no consent was sent")
-  public Uni<InboxItem> claim(@PathParam("id") UUID id, @Valid ClaimRequest request) {
+  public Uni<InboxItem> claimSubmittedDraft(@PathParam("id") UUID id, @Valid ClaimRequest request) {
     ConsentRequest consent = request == null ? null : request.consent();
     return intake.claim(id, consent == null ? null
         : consent.statement()).map(InboxItem::of);
@@ -134,7 +134,7 @@ public class IntakeResource {
   @APIResponse(responseCode = "403", description = "Sent to another organisation")
   @APIResponse(responseCode = "409", description = "Already taken into a plan")
   @APIResponse(responseCode = "422", description = "The target does not receive submissions")
-  public Uni<InboxItem> forward(@PathParam("id") UUID id, @NotNull @Valid ForwardRequest request) {
+  public Uni<InboxItem> forwardSubmittedDraft(@PathParam("id") UUID id, @NotNull @Valid ForwardRequest request) {
     return intake.forward(id, request.organisation(), request.reason()).map(InboxItem::of);
   }
 }

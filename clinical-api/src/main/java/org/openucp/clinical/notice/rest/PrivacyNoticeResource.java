@@ -90,7 +90,7 @@ public class PrivacyNoticeResource {
   @APIResponse(responseCode = "409", description = "That version is already published")
   @APIResponse(responseCode = "422", description = "Neither text nor url, a purpose code twice, a bad url, or "
       + "effective before the notice it follows")
-  public Uni<Response> publish(@NotNull @Valid NewNotice request, UriInfo uri) {
+  public Uni<Response> publishPrivacyNotice(@NotNull @Valid NewNotice request, UriInfo uri) {
     return notices.publish(new PrivacyNotices.NewNotice(request.version(), request.text(), request.url(),
             request.purposes().stream()
                 .map(p -> new PrivacyNotice.Purpose(p.code(), p.description().strip())).toList(),
@@ -104,7 +104,7 @@ public class PrivacyNoticeResource {
   @Audited("privacy-notice.list")
   @Operation(summary = "Every published version of the privacy notice, oldest first (staff, and the portal)")
   @APIResponse(responseCode = "200", description = "The notices")
-  public Uni<List<NoticeView>> list() {
+  public Uni<List<NoticeView>> listPrivacyNotices() {
     return notices.all().map(found -> found.stream().map(NoticeView::of).toList());
   }
 
@@ -113,7 +113,7 @@ public class PrivacyNoticeResource {
   @Audited("privacy-notice.current")
   @Operation(summary = "The version consent is given under now: the newest published (staff, and the portal)")
   @APIResponse(responseCode = "200", description = "The current notice")
-  public Uni<NoticeView> current() {
+  public Uni<NoticeView> readCurrentPrivacyNotice() {
     return notices.current().map(NoticeView::of);
   }
 
@@ -123,7 +123,7 @@ public class PrivacyNoticeResource {
   @Operation(summary = "One version of the privacy notice (staff, and the portal)")
   @APIResponse(responseCode = "200", description = "The notice")
   @APIResponse(responseCode = "404", description = "No such notice")
-  public Uni<NoticeView> get(@PathParam("id") UUID id) {
+  public Uni<NoticeView> readPrivacyNotice(@PathParam("id") UUID id) {
     return notices.get(id).map(NoticeView::of);
   }
 }

@@ -39,7 +39,7 @@ public class DocumentReferenceResource {
   @Operation(summary = "The current pointer to a patient's published plan, as a FHIR searchset Bundle")
   @APIResponse(responseCode = "200", description = "A Bundle with the current DocumentReference, or none")
   @APIResponse(responseCode = "400", description = "Missing or invalid NHS number")
-  public Uni<Map<String, Object>> search(@QueryParam("subject") @NotNull NhsNumber subject, UriInfo uri) {
+  public Uni<Map<String, Object>> searchDocumentReferences(@QueryParam("subject") @NotNull NhsNumber subject, UriInfo uri) {
     return pointers.forPatient(subject).map(found -> DocumentReferences.bundle(found, base(uri)));
   }
 
@@ -50,7 +50,7 @@ public class DocumentReferenceResource {
   @APIResponse(responseCode = "200", description = "The DocumentReference")
   @APIResponse(responseCode = "400", description = "Not a pointer id")
   @APIResponse(responseCode = "404", description = "No such pointer (or it was removed when consent was withdrawn)")
-  public Uni<Map<String, Object>> read(@PathParam("id") UUID id, UriInfo uri) {
+  public Uni<Map<String, Object>> readDocumentReference(@PathParam("id") UUID id, UriInfo uri) {
     return pointers.one(id).map(found -> DocumentReferences.resource(found, base(uri)));
   }
 

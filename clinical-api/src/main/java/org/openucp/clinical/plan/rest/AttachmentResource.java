@@ -56,7 +56,7 @@ public class AttachmentResource {
   @APIResponse(responseCode = "413", description = "Larger than 5 MB")
   @APIResponse(responseCode = "404", description = "No plan for this NHS number")
   @APIResponse(responseCode = "415", description = "Not a PDF, JPEG or PNG, or the content is not what its type says")
-  public Uni<Response> attach(@PathParam("nhsNumber") NhsNumber nhsNumber,
+  public Uni<Response> attachDocument(@PathParam("nhsNumber") NhsNumber nhsNumber,
       @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
       @HeaderParam(FILE_NAME_HEADER) @Size(max = 200) @Pattern(regexp = "\\P{Cc}*",
           message = "must not contain control characters") String fileName,
@@ -77,7 +77,7 @@ public class AttachmentResource {
   @Operation(summary = "Read an attached document (as a download)")
   @APIResponse(responseCode = "200", description = "The document")
   @APIResponse(responseCode = "404", description = "No such document on this plan")
-  public Uni<Response> read(@PathParam("nhsNumber") NhsNumber nhsNumber, @PathParam("id") UUID id) {
+  public Uni<Response> readAttachment(@PathParam("nhsNumber") NhsNumber nhsNumber, @PathParam("id") UUID id) {
     return attachments.read(nhsNumber, id).map(found -> Response.ok(found.content, found.mediaType)
         .header("Content-Disposition", "attachment; filename=\"" + downloadName(found.fileName, found.id) + "\"")
         .build());

@@ -62,7 +62,7 @@ public class PlanResource {
   @APIResponse(responseCode = "409", description = "This person already has a plan")
   @APIResponse(responseCode = "422", description = "The consent basis does not apply to this person, or the ADRT "
       + "names a document that is not attached")
-  public Uni<Response> initiate(@NotNull @Valid InitiateRequest request, UriInfo uri) {
+  public Uni<Response> initiatePlan(@NotNull @Valid InitiateRequest request, UriInfo uri) {
     PlanContent content = request.content() == null ? PlanContent.empty() : request.content();
     PlanService.ConsentStatement consent = request.consent().statement();
     return plans.initiate(request.nhsNumber(), content, consent).map(draft -> Response
@@ -78,7 +78,7 @@ public class PlanResource {
   @APIResponse(responseCode = "200", description = "The plan's summary; the ETag is its revision")
   @APIResponse(responseCode = "400", description = "Not a valid NHS number")
   @APIResponse(responseCode = "404", description = "No plan (or, for urgent care, no published plan)")
-  public Uni<Response> summary(@PathParam("nhsNumber") NhsNumber nhsNumber) {
+  public Uni<Response> readPlanSummary(@PathParam("nhsNumber") NhsNumber nhsNumber) {
     return plans.summary(nhsNumber).map(summary -> Response.ok(PlanSummary.of(summary))
         .tag(Versions.etag(summary.plan().revision)).build());
   }
@@ -90,7 +90,7 @@ public class PlanResource {
   @APIResponse(responseCode = "200", description = "The draft; the ETag is the plan's revision")
   @APIResponse(responseCode = "400", description = "Not a valid NHS number")
   @APIResponse(responseCode = "404", description = "No plan, or no open draft")
-  public Uni<Response> draft(@PathParam("nhsNumber") NhsNumber nhsNumber) {
+  public Uni<Response> readDraft(@PathParam("nhsNumber") NhsNumber nhsNumber) {
     return plans.draft(nhsNumber).map(PlanResource::withRevision);
   }
 
@@ -117,7 +117,7 @@ public class PlanResource {
   @APIResponse(responseCode = "201", description = "A draft holding the published content")
   @APIResponse(responseCode = "404", description = "No plan for this NHS number")
   @APIResponse(responseCode = "409", description = "A draft is already open")
-  public Uni<Response> revise(@PathParam("nhsNumber") NhsNumber nhsNumber) {
+  public Uni<Response> startRevision(@PathParam("nhsNumber") NhsNumber nhsNumber) {
     return plans.revise(nhsNumber).map(draft -> Response.status(201).entity(DraftView.of(draft))
         .tag(Versions.etag(draft.plan().revision)).build());
   }
@@ -132,7 +132,7 @@ public class PlanResource {
   @APIResponse(responseCode = "412", description = "Someone saved since you read it")
   @APIResponse(responseCode = "422", description = "The plan is not complete or correct enough to publish")
   @APIResponse(responseCode = "428", description = "If-Match missing")
-  public Uni<Response> publish(@PathParam("nhsNumber") NhsNumber nhsNumber,
+  public Uni<Response> publishDraft(@PathParam("nhsNumber") NhsNumber nhsNumber,
       @HeaderParam("If-Match") String ifMatch) {
     return plans.publish(nhsNumber, Versions.required(ifMatch)).map(publication -> Response.status(201)
         .entity(PublicationView.of(publication)).tag(Versions.etag(publication.plan().revision)).build());
@@ -154,7 +154,7 @@ public class PlanResource {
   @APIResponse(responseCode = "412", description = "Someone saved since you read it")
   @APIResponse(responseCode = "422", description = "The plan is not complete or correct enough to publish")
   @APIResponse(responseCode = "428", description = "If-Match missing")
-  public Uni<Response> correct(@PathParam("nhsNumber") NhsNumber nhsNumber, @HeaderParam("If-Match") String ifMatch,
+  public Uni<Response> publishCorrection(@PathParam("nhsNumber") NhsNumber nhsNumber, @HeaderParam("If-Match") String ifMatch,
       @NotNull @Valid CorrectionRequest correction) {
     return plans.publishCorrection(nhsNumber, Versions.required(ifMatch), correction.reason())
         .map(publication -> Response.status(201).entity(PublicationView.of(publication))
@@ -167,7 +167,7 @@ public class PlanResource {
   @Operation(summary = "The plan's published versions, newest first")
   @APIResponse(responseCode = "200", description = "Who published each version, when, in what role")
   @APIResponse(responseCode = "404", description = "No plan for this NHS number")
-  public Uni<List<VersionStamp>> history(@PathParam("nhsNumber") NhsNumber nhsNumber) {
+  public Uni<List<VersionStamp>> listVersions(@PathParam("nhsNumber") NhsNumber nhsNumber) {
     return plans.history(nhsNumber).map(list -> list.stream().map(VersionStamp::of).toList());
   }
 
@@ -177,7 +177,7 @@ public class PlanResource {
   @Operation(summary = "Read the newest published version")
   @APIResponse(responseCode = "200", description = "The published plan")
   @APIResponse(responseCode = "404", description = "No published plan for this NHS number")
-  public Uni<PublishedView> published(@PathParam("nhsNumber") NhsNumber nhsNumber) {
+  public Uni<PublishedView> readPublishedVersion(@PathParam("nhsNumber") NhsNumber nhsNumber) {
     return plans.published(nhsNumber, null).map(PublishedView::of);
   }
 
@@ -187,7 +187,7 @@ public class PlanResource {
   @Operation(summary = "Read one published version")
   @APIResponse(responseCode = "200", description = "The version")
   @APIResponse(responseCode = "404", description = "No such version")
-  public Uni<PublishedView> version(@PathParam("nhsNumber") NhsNumber nhsNumber,
+  public Uni<PublishedView> readVersion(@PathParam("nhsNumber") NhsNumber nhsNumber,
       @PathParam("version") @Min(1) int version) {
     return plans.published(nhsNumber, version).map(PublishedView::of);
   }
@@ -199,7 +199,7 @@ public class PlanResource {
   @Operation(summary = "The printable plan (PDF) of a published version")
   @APIResponse(responseCode = "200", description = "The PDF")
   @APIResponse(responseCode = "404", description = "No such version")
-  public Uni<Response> printable(@PathParam("nhsNumber") NhsNumber nhsNumber,
+  public Uni<Response> printVersion(@PathParam("nhsNumber") NhsNumber nhsNumber,
       @PathParam("version") @Min(1) int version) {
     return printed.printed(nhsNumber, version).map(pdf -> Response.ok(pdf, "application/pdf")
         .header("Content-Disposition", "inline; filename=\"urgent-care-plan-" + nhsNumber.value() + "-v" + version
@@ -216,7 +216,7 @@ public class PlanResource {
   @APIResponse(responseCode = "200", description = "The FHIR Bundle")
   @APIResponse(responseCode = "404", description = "No such version")
   // FHIR JSON as HAPI writes it: a String, so that no JSON mapper rewrites it.
-  public Uni<String> fhir(@PathParam("nhsNumber") NhsNumber nhsNumber,
+  public Uni<String> readVersionAsFhir(@PathParam("nhsNumber") NhsNumber nhsNumber,
       @PathParam("version") @Min(1) int version, UriInfo uri) {
     String base = uri.getBaseUri().toString().replaceAll("/$", "");
     return plans.published(nhsNumber, version).map(published -> FhirPlan.json(published.plan().nhsNumber,

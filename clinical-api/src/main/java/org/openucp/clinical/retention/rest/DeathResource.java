@@ -66,7 +66,7 @@ public class DeathResource {
   @APIResponse(responseCode = "412", description = "Someone changed the record since you read it")
   @APIResponse(responseCode = "422", description = "A date in the future or before birth, or OTHER without detail")
   @APIResponse(responseCode = "428", description = "A death is already recorded: If-Match required to correct it")
-  public Uni<Response> record(@PathParam("nhsNumber") NhsNumber nhsNumber, @HeaderParam("If-Match") String ifMatch,
+  public Uni<Response> recordDeath(@PathParam("nhsNumber") NhsNumber nhsNumber, @HeaderParam("If-Match") String ifMatch,
       DeathRequest request) {
     return deaths.record(nhsNumber, request == null ? null
             : new DeathRecords.Death(request.diedOn(), request.source(), request.sourceDetail()), ifMatch)
@@ -78,7 +78,7 @@ public class DeathResource {
   @Operation(summary = "The person's recorded death")
   @APIResponse(responseCode = "200", description = "The record; the ETag is its revision")
   @APIResponse(responseCode = "404", description = "No plan, or no death recorded")
-  public Uni<Response> read(@PathParam("nhsNumber") NhsNumber nhsNumber) {
+  public Uni<Response> readDeath(@PathParam("nhsNumber") NhsNumber nhsNumber) {
     return deaths.get(nhsNumber).map(DeathResource::withRevision);
   }
 
@@ -89,7 +89,7 @@ public class DeathResource {
   @APIResponse(responseCode = "404", description = "No plan, or no death recorded")
   @APIResponse(responseCode = "412", description = "Someone changed the record since you read it")
   @APIResponse(responseCode = "428", description = "If-Match missing")
-  public Uni<Response> retract(@PathParam("nhsNumber") NhsNumber nhsNumber,
+  public Uni<Response> retractDeath(@PathParam("nhsNumber") NhsNumber nhsNumber,
       @HeaderParam("If-Match") String ifMatch) {
     return deaths.retract(nhsNumber, ifMatch).map(done -> Response.noContent().build());
   }

@@ -139,7 +139,7 @@ public class RetentionResource {
   @Operation(summary = "The retention schedule as configured: record class, trigger, minimum period")
   @APIResponse(responseCode = "200", description = "The schedule")
   @APIResponse(responseCode = "403", description = "Not the operator's information governance team")
-  public Uni<List<RetentionSchedule.Rule>> schedule() {
+  public Uni<List<RetentionSchedule.Rule>> readRetentionSchedule() {
     return appraisals.schedule();
   }
 
@@ -150,7 +150,7 @@ public class RetentionResource {
       + "retention has ended, undecided ones unless all")
   @APIResponse(responseCode = "200", description = "The appraisals, the longest due first")
   @APIResponse(responseCode = "403", description = "Not the operator's information governance team")
-  public Uni<List<AppraisalView>> appraisals(@QueryParam("all") @DefaultValue("false") boolean all) {
+  public Uni<List<AppraisalView>> listAppraisals(@QueryParam("all") @DefaultValue("false") boolean all) {
     return appraisals.list(!all).map(found -> found.stream().map(AppraisalView::of).toList());
   }
 
@@ -160,7 +160,7 @@ public class RetentionResource {
   @Operation(summary = "One appraisal")
   @APIResponse(responseCode = "200", description = "The appraisal; the ETag is its revision")
   @APIResponse(responseCode = "404", description = "No such appraisal")
-  public Uni<Response> appraisal(@PathParam("id") UUID id) {
+  public Uni<Response> readAppraisal(@PathParam("id") UUID id) {
     return appraisals.get(id).map(RetentionResource::withRevision);
   }
 
@@ -178,7 +178,7 @@ public class RetentionResource {
   @APIResponse(responseCode = "412", description = "Someone changed the appraisal since you read it")
   @APIResponse(responseCode = "422", description = "KEEP without a reason or a future review date, and so on")
   @APIResponse(responseCode = "428", description = "If-Match missing")
-  public Uni<Response> decide(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+  public Uni<Response> decideAppraisal(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
       @NotNull @Valid AppraisalDecision decision) {
     return appraisals.decide(id, Versions.required(ifMatch), decision.decision(), decision.reason(),
         decision.reviewOn()).map(RetentionResource::withRevision);
@@ -196,7 +196,7 @@ public class RetentionResource {
   @APIResponse(responseCode = "409", description = "Not approved for destruction, on hold, back in use, or gone")
   @APIResponse(responseCode = "412", description = "Someone changed the appraisal since you read it")
   @APIResponse(responseCode = "428", description = "If-Match missing")
-  public Uni<DestructionView> destroy(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+  public Uni<DestructionView> destroyAppraisedRecords(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
       @NotNull @Valid DestructionRequest request) {
     return destructions.destroy(id, Versions.required(ifMatch)).map(DestructionView::of);
   }
@@ -207,7 +207,7 @@ public class RetentionResource {
   @Operation(summary = "Holds not lifted, or all holds")
   @APIResponse(responseCode = "200", description = "The holds, newest first")
   @APIResponse(responseCode = "403", description = "Not the operator's information governance team")
-  public Uni<List<HoldView>> holds(@QueryParam("all") @DefaultValue("false") boolean all) {
+  public Uni<List<HoldView>> listHolds(@QueryParam("all") @DefaultValue("false") boolean all) {
     return holds.list(all).map(found -> found.stream().map(HoldView::of).toList());
   }
 
@@ -235,7 +235,7 @@ public class RetentionResource {
   @Operation(summary = "One hold")
   @APIResponse(responseCode = "200", description = "The hold; the ETag is its revision")
   @APIResponse(responseCode = "404", description = "No such hold")
-  public Uni<Response> hold(@PathParam("id") UUID id) {
+  public Uni<Response> readHold(@PathParam("id") UUID id) {
     return holds.get(id).map(found -> Response.ok(HoldView.of(found)).tag(Versions.etag(found.revision)).build());
   }
 
@@ -261,7 +261,7 @@ public class RetentionResource {
   @Operation(summary = "The destruction log, newest first; a patient's stubs when their NHS number is given")
   @APIResponse(responseCode = "200", description = "A page of metadata stubs")
   @APIResponse(responseCode = "403", description = "Not the operator's information governance team")
-  public Uni<List<DestructionView>> destructionLog(@QueryParam("nhsNumber") NhsNumber nhsNumber,
+  public Uni<List<DestructionView>> listDestructions(@QueryParam("nhsNumber") NhsNumber nhsNumber,
       @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
       @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
     return destructions.log(nhsNumber, page, size).map(found -> found.stream().map(DestructionView::of).toList());
@@ -273,7 +273,7 @@ public class RetentionResource {
   @Operation(summary = "The audit trail's checkpoint, and how far its oldest events could be destroyed now")
   @APIResponse(responseCode = "200", description = "The checkpoint (if any) and the furthest destroyable event")
   @APIResponse(responseCode = "403", description = "Not the operator's information governance team")
-  public Uni<AuditTrailDestruction.Status> auditTrail() {
+  public Uni<AuditTrailDestruction.Status> readAuditTrailRetention() {
     return auditTrail.status();
   }
 

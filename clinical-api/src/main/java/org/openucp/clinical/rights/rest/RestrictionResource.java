@@ -91,7 +91,7 @@ public class RestrictionResource {
   @Audited("restriction.list")
   @Operation(summary = "The patients whose data is restricted, oldest first")
   @APIResponse(responseCode = "200", description = "The restrictions")
-  public Uni<List<RestrictionView>> list() {
+  public Uni<List<RestrictionView>> listRestrictions() {
     return restrictions.list().map(found -> found.stream().map(RestrictionView::of).toList());
   }
 
@@ -101,7 +101,7 @@ public class RestrictionResource {
   @Audited("restriction.restrict")
   @Operation(summary = "Restrict a patient's data: kept, but out of urgent care and refused to every reader")
   @APIResponse(responseCode = "200", description = "Restricted (or already was)")
-  public Uni<RestrictionView> restrict(@PathParam("nhsNumber") NhsNumber nhsNumber,
+  public Uni<RestrictionView> restrictProcessing(@PathParam("nhsNumber") NhsNumber nhsNumber,
       @NotNull @Valid RestrictionRequest request) {
     return restrictions.restrict(nhsNumber, request.reason(), request.rightsRequestId()).map(RestrictionView::of);
   }
@@ -113,7 +113,7 @@ public class RestrictionResource {
   @Operation(summary = "Record the notice sent to the patient that their restriction will be lifted")
   @APIResponse(responseCode = "200", description = "Recorded")
   @APIResponse(responseCode = "404", description = "No restriction for this NHS number")
-  public Uni<RestrictionView> liftNotice(@PathParam("nhsNumber") NhsNumber nhsNumber,
+  public Uni<RestrictionView> recordRestrictionLiftNotice(@PathParam("nhsNumber") NhsNumber nhsNumber,
       @NotNull @Valid LiftNotice notice) {
     return restrictions.noticeOfLifting(nhsNumber, notice.notice(), notice.sentAt()).map(RestrictionView::of);
   }
@@ -125,7 +125,7 @@ public class RestrictionResource {
   @APIResponse(responseCode = "204", description = "Lifted")
   @APIResponse(responseCode = "404", description = "No restriction for this NHS number")
   @APIResponse(responseCode = "409", description = "No notice to the patient recorded yet")
-  public Uni<Void> lift(@PathParam("nhsNumber") NhsNumber nhsNumber) {
+  public Uni<Void> liftRestriction(@PathParam("nhsNumber") NhsNumber nhsNumber) {
     return restrictions.lift(nhsNumber);
   }
 }

@@ -98,7 +98,7 @@ public class RightsRequestResource {
   @APIResponse(responseCode = "201", description = "Recorded; the ETag is its revision")
   @APIResponse(responseCode = "400", description = "Invalid fields, each one named")
   @APIResponse(responseCode = "403", description = "Not the operator's information governance team")
-  public Uni<Response> record(@NotNull @Valid NewRightsRequest request, UriInfo uri) {
+  public Uni<Response> recordRightsRequest(@NotNull @Valid NewRightsRequest request, UriInfo uri) {
     return requests.record(new RightsRequests.NewRequest(request.nhsNumber(), request.kind(), request.receivedVia(),
             request.receivedAt(), request.requester(), request.details()))
         .map(created -> Response.created(uri.getAbsolutePathBuilder().path(created.id.toString()).build())
@@ -109,7 +109,7 @@ public class RightsRequestResource {
   @Audited("rights-request.list")
   @Operation(summary = "Rights requests, open ones only unless asked for all, the most urgent first")
   @APIResponse(responseCode = "200", description = "The cases")
-  public Uni<List<RightsRequestView>> list(@QueryParam("all") @DefaultValue("false") boolean all) {
+  public Uni<List<RightsRequestView>> listRightsRequests(@QueryParam("all") @DefaultValue("false") boolean all) {
     return requests.list(!all).map(found -> found.stream().map(RightsRequestView::of).toList());
   }
 
@@ -119,7 +119,7 @@ public class RightsRequestResource {
   @Operation(summary = "One rights request")
   @APIResponse(responseCode = "200", description = "The case; the ETag is its revision")
   @APIResponse(responseCode = "404", description = "No such request")
-  public Uni<Response> read(@PathParam("id") UUID id) {
+  public Uni<Response> readRightsRequest(@PathParam("id") UUID id) {
     return requests.get(id).map(RightsRequestResource::withRevision);
   }
 
@@ -132,7 +132,7 @@ public class RightsRequestResource {
   @APIResponse(responseCode = "409", description = "Already verified, or the request is closed")
   @APIResponse(responseCode = "412", description = "Someone changed the case since you read it")
   @APIResponse(responseCode = "428", description = "If-Match missing")
-  public Uni<Response> verifyIdentity(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+  public Uni<Response> verifyRequesterIdentity(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
       @NotNull @Valid IdentityVerification verification) {
     return requests.identityVerified(id, Versions.required(ifMatch), verification.method(),
         verification.verifiedAt()).map(RightsRequestResource::withRevision);
@@ -147,7 +147,7 @@ public class RightsRequestResource {
   @APIResponse(responseCode = "409", description = "Identity not verified yet, already extended, too late, or closed")
   @APIResponse(responseCode = "412", description = "Someone changed the case since you read it")
   @APIResponse(responseCode = "428", description = "If-Match missing")
-  public Uni<Response> extend(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+  public Uni<Response> extendRightsRequest(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
       @NotNull @Valid Extension extension) {
     return requests.extended(id, Versions.required(ifMatch), extension.months(), extension.reason(),
         extension.notifiedAt()).map(RightsRequestResource::withRevision);
@@ -162,7 +162,7 @@ public class RightsRequestResource {
   @APIResponse(responseCode = "409", description = "Already closed")
   @APIResponse(responseCode = "412", description = "Someone changed the case since you read it")
   @APIResponse(responseCode = "428", description = "If-Match missing")
-  public Uni<Response> close(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+  public Uni<Response> closeRightsRequest(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
       @NotNull @Valid Closure closure) {
     return requests.closed(id, Versions.required(ifMatch), closure.status(), closure.outcome(), closure.reply())
         .map(RightsRequestResource::withRevision);
@@ -175,7 +175,7 @@ public class RightsRequestResource {
   @APIResponse(responseCode = "200", description = "The copy, as JSON")
   @APIResponse(responseCode = "404", description = "No such request")
   @APIResponse(responseCode = "409", description = "Not an access or portability request, or identity not verified")
-  public Uni<AccessExport> accessExport(@PathParam("id") UUID id) {
+  public Uni<AccessExport> exportRightsRequestData(@PathParam("id") UUID id) {
     return exports.forRequest(id);
   }
 
@@ -191,7 +191,7 @@ public class RightsRequestResource {
   @APIResponse(responseCode = "201", description = "Attached, and shown with the plan")
   @APIResponse(responseCode = "404", description = "No such request, or no plan for its patient")
   @APIResponse(responseCode = "409", description = "Not an open rectification request")
-  public Uni<Response> addPatientComment(@PathParam("id") UUID id, @NotNull @Valid PatientCommentRequest comment) {
+  public Uni<Response> addRightsRequestComment(@PathParam("id") UUID id, @NotNull @Valid PatientCommentRequest comment) {
     return comments.add(id, comment.text()).map(added -> Response.status(201)
         .entity(new PlanViews.PatientCommentView(added.text, added.recordedAt)).build());
   }

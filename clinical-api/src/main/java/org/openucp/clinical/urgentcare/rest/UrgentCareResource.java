@@ -67,7 +67,7 @@ public class UrgentCareResource {
       content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CrisisView.class)))
   @APIResponse(responseCode = "400", description = "Not a valid NHS number")
   @APIResponse(responseCode = "404", description = "No published plan for this NHS number")
-  public Uni<String> byNumber(@PathParam("nhsNumber") NhsNumber nhsNumber,
+  public Uni<String> readCrisisView(@PathParam("nhsNumber") NhsNumber nhsNumber,
       @Parameter(description = "Why you are looking at this record, kept in the audit trail")
       @HeaderParam(AuditFilter.REASON_HEADER) String reason) {
     return lookup.crisisView(nhsNumber, reason);
@@ -79,7 +79,7 @@ public class UrgentCareResource {
   @APIResponse(responseCode = "200", description = "One match with its crisis view, or several to choose from")
   @APIResponse(responseCode = "400", description = "Missing or invalid search fields")
   @APIResponse(responseCode = "404", description = "Nobody with a published plan matches")
-  public Uni<SearchResult> byDemographics(@QueryParam("familyName") @NotBlank @Size(max = 100) String familyName,
+  public Uni<SearchResult> findByDemographics(@QueryParam("familyName") @NotBlank @Size(max = 100) String familyName,
       @QueryParam("dateOfBirth") @NotNull LocalDate dateOfBirth, @QueryParam("postcode") Postcode postcode) {
     return lookup.byDemographics(familyName, dateOfBirth, postcode).map(search -> search.match() != null
         ? new SearchResult(1, search.match(), List.of())

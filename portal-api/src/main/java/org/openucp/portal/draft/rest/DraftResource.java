@@ -50,7 +50,7 @@ public class DraftResource {
   @APIResponse(responseCode = "201", description = "Started; the ETag is its version")
   @APIResponse(responseCode = "400", description = "Invalid fields, each one named")
   @APIResponse(responseCode = "409", description = "You already have a draft")
-  public Uni<Response> start(@NotNull @Valid DraftContent content, UriInfo uri) {
+  public Uni<Response> startDraft(@NotNull @Valid DraftContent content, UriInfo uri) {
     return drafts.start(patient.get(), content)
         .map(draft -> Response.created(uri.getAbsolutePathBuilder().path(draft.id.toString()).build())
             .entity(DraftView.of(draft)).tag(Versions.etag(draft.version)).build());
@@ -59,7 +59,7 @@ public class DraftResource {
   @GET
   @Operation(summary = "List my drafts (none, or the one I have)")
   @APIResponse(responseCode = "200", description = "My drafts")
-  public Uni<List<DraftView>> mine() {
+  public Uni<List<DraftView>> listMyDrafts() {
     return drafts.listOwned(patient.get()).map(list -> list.stream().map(DraftView::of).toList());
   }
 
@@ -68,7 +68,7 @@ public class DraftResource {
   @Operation(summary = "Read my draft and its status")
   @APIResponse(responseCode = "200", description = "The draft; the ETag is its version")
   @APIResponse(responseCode = "404", description = "No draft of yours with this id (it may have moved to your clinical team)")
-  public Uni<Response> get(@PathParam("id") UUID id) {
+  public Uni<Response> readDraft(@PathParam("id") UUID id) {
     return drafts.get(patient.get(), id).map(DraftResource::withVersion);
   }
 
@@ -82,7 +82,7 @@ public class DraftResource {
   @APIResponse(responseCode = "409", description = "Already submitted")
   @APIResponse(responseCode = "412", description = "Changed since you read it (another tab or device)")
   @APIResponse(responseCode = "428", description = "If-Match missing")
-  public Uni<Response> save(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+  public Uni<Response> saveDraft(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
       @NotNull @Valid DraftContent content) {
     return drafts.save(patient.get(), id, Versions.required(ifMatch), content)
         .map(DraftResource::withVersion);
@@ -96,7 +96,7 @@ public class DraftResource {
   @APIResponse(responseCode = "409", description = "Already submitted")
   @APIResponse(responseCode = "412", description = "Changed since you read it")
   @APIResponse(responseCode = "428", description = "If-Match missing")
-  public Uni<Response> submit(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+  public Uni<Response> submitDraft(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
     return drafts.submit(patient.get(), id, Versions.required(ifMatch))
         .map(draft -> Response.accepted(DraftView.of(draft)).tag(Versions.etag(draft.version)).build());
   }
@@ -109,7 +109,7 @@ public class DraftResource {
   @APIResponse(responseCode = "409", description = "Already submitted")
   @APIResponse(responseCode = "412", description = "Changed since you read it")
   @APIResponse(responseCode = "428", description = "If-Match missing")
-  public Uni<Response> discard(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+  public Uni<Response> discardDraft(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
     return drafts.discard(patient.get(), id, Versions.required(ifMatch))
         .map(ignored -> Response.noContent().build());
   }

@@ -49,7 +49,7 @@ public class MyDataResource {
   @Produces({MediaType.APPLICATION_JSON, SpreadsheetCsv.MEDIA_TYPE})
   @Operation(summary = "A copy of everything the portal holds about me: drafts, proxies, submissions (JSON or CSV)")
   @APIResponse(responseCode = "200", description = "The copy")
-  public Uni<Response> export(@jakarta.ws.rs.core.Context HttpHeaders headers) {
+  public Uni<Response> exportMyData(@jakarta.ws.rs.core.Context HttpHeaders headers) {
     boolean csv = headers.getAcceptableMediaTypes().stream()
         .anyMatch(type -> type.isCompatible(MediaType.valueOf(SpreadsheetCsv.MEDIA_TYPE)) && !type.isWildcardType());
     return data.export(patient.get()).map(copy -> csv
@@ -65,7 +65,7 @@ public class MyDataResource {
   @Operation(summary = "Ask to exercise a right over my data; asking for erasure erases what the portal holds at once")
   @APIResponse(responseCode = "201", description = "Recorded; the answer is due within a month")
   @APIResponse(responseCode = "403", description = "My identity is not checked to P9")
-  public Uni<Response> raise(@NotNull @Valid RightsRequest request) {
+  public Uni<Response> raiseRightsRequest(@NotNull @Valid RightsRequest request) {
     return data.raise(patient.get(), request.kind(), request.details())
         .map(raised -> Response.status(201).entity(raised).build());
   }
@@ -75,7 +75,7 @@ public class MyDataResource {
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "My rights requests, newest first, with the answers sent")
   @APIResponse(responseCode = "200", description = "The requests")
-  public Uni<JsonNode> requests() {
+  public Uni<JsonNode> listMyRightsRequests() {
     return data.requests(patient.get());
   }
 }

@@ -47,7 +47,7 @@ public class MyPlanResource {
   @Operation(summary = "My published plan (never a clinician's unpublished draft)")
   @APIResponse(responseCode = "200", description = "The published plan")
   @APIResponse(responseCode = "404", description = "No published plan yet")
-  public Uni<JsonNode> plan() {
+  public Uni<JsonNode> readMyPlan() {
     return plans.plan(patient.get());
   }
 
@@ -55,7 +55,7 @@ public class MyPlanResource {
   @Path("/access-log")
   @Operation(summary = "Who has accessed my plan: their role, organisation and when")
   @APIResponse(responseCode = "200", description = "The accesses, newest first")
-  public Uni<JsonNode> accessLog() {
+  public Uni<JsonNode> readMyAccessLog() {
     return plans.accessLog(patient.get());
   }
 
@@ -63,7 +63,7 @@ public class MyPlanResource {
   @Path("/consent-withdrawal")
   @Operation(summary = "What withdrawing my consent would erase, before I confirm")
   @APIResponse(responseCode = "200", description = "What would change")
-  public Uni<MyPlanService.WithdrawalPreview> withdrawalPreview() {
+  public Uni<MyPlanService.WithdrawalPreview> previewConsentWithdrawal() {
     return plans.withdrawalPreview(patient.get());
   }
 
@@ -73,7 +73,7 @@ public class MyPlanResource {
   @Operation(summary = "Withdraw my consent: my plan, drafts, submissions and proxies are erased at once")
   @APIResponse(responseCode = "200", description = "Withdrawn: the erasure receipts (what kinds, how many, when)")
   @APIResponse(responseCode = "400", description = "Not confirmed, or no reason given")
-  public Uni<MyPlanService.WithdrawalReceipt> withdraw(@NotNull @Valid WithdrawalRequest request) {
+  public Uni<MyPlanService.WithdrawalReceipt> withdrawConsent(@NotNull @Valid WithdrawalRequest request) {
     return plans.withdrawConsent(patient.get(), request.reason());
   }
 }

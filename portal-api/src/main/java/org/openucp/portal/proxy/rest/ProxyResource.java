@@ -82,7 +82,7 @@ public class ProxyResource {
   @APIResponse(responseCode = "400", description = "Invalid fields")
   @APIResponse(responseCode = "429", description = "Too many invitations in the last 24 hours: says when I can invite "
       + "again (also in Retry-After); nothing was stored or sent")
-  public Uni<Response> invite(@NotNull @Valid InvitationRequest request) {
+  public Uni<Response> inviteProxy(@NotNull @Valid InvitationRequest request) {
     plans.requireProofing(me.get());
     return proxies.invite(me.get(), request.email(), request.dateOfBirth())
         .map(invitation -> Response.status(201).entity(ProxyView.of(invitation)).build());
@@ -92,7 +92,7 @@ public class ProxyResource {
   @Path("proxies")
   @Operation(summary = "My proxies, their status and when each last looked at my plan")
   @APIResponse(responseCode = "200", description = "My proxies")
-  public Uni<List<ProxyView>> mine() {
+  public Uni<List<ProxyView>> listMyProxies() {
     return proxies.ofPatient(me.get()).map(list -> list.stream().map(ProxyView::of).toList());
   }
 
@@ -101,7 +101,7 @@ public class ProxyResource {
   @Operation(summary = "Take a proxy's access away, at once")
   @APIResponse(responseCode = "200", description = "Revoked")
   @APIResponse(responseCode = "404", description = "No proxy of mine with this id")
-  public Uni<ProxyView> revoke(@PathParam("id") UUID id) {
+  public Uni<ProxyView> revokeProxy(@PathParam("id") UUID id) {
     return proxies.revoke(me.get(), id).map(ProxyView::of);
   }
 
@@ -114,7 +114,7 @@ public class ProxyResource {
   @APIResponse(responseCode = "400", description = "Missing fields")
   @APIResponse(responseCode = "403", description = "Not verified (the same answer whatever was wrong, including too "
       + "many attempts today)")
-  public Uni<ProxyFor> accept(@NotNull @Valid AcceptanceRequest request) {
+  public Uni<ProxyFor> acceptProxyInvitation(@NotNull @Valid AcceptanceRequest request) {
     plans.requireProofing(me.get());
     return proxies.accept(me.get(), request.token(), request.dateOfBirth(), request.patientNhsNumber())
         .map(invitation -> new ProxyFor(invitation.id, invitation.patientNhsNumber, invitation.acceptedAt));
@@ -124,7 +124,7 @@ public class ProxyResource {
   @Path("proxy/patients")
   @Operation(summary = "The patients whose plans I may read as their proxy")
   @APIResponse(responseCode = "200", description = "The patients")
-  public Uni<List<ProxyFor>> patients() {
+  public Uni<List<ProxyFor>> listProxyPatients() {
     return proxies.patientsOf(me.get()).map(list -> list.stream()
         .map(invitation -> new ProxyFor(invitation.id, invitation.patientNhsNumber, invitation.acceptedAt)).toList());
   }
@@ -134,7 +134,7 @@ public class ProxyResource {
   @Operation(summary = "The published plan of a patient I am a proxy for")
   @APIResponse(responseCode = "200", description = "The published plan")
   @APIResponse(responseCode = "404", description = "Not a patient I may read for, or no published plan")
-  public Uni<JsonNode> plan(@PathParam("id") UUID id) {
+  public Uni<JsonNode> readProxyPatientPlan(@PathParam("id") UUID id) {
     return plans.planForProxy(me.get(), id);
   }
 }
