@@ -23,6 +23,9 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -58,7 +61,9 @@ public class BreachResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Audited("breach.record")
   @Operation(summary = "Record a breach; the ICO clock starts at awareAt")
-  @APIResponse(responseCode = "201", description = "Recorded; the ETag is its revision")
+  @APIResponse(responseCode = "201", description = "Recorded; the ETag is its revision",
+      headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag")},
+      content = @Content(schema = @Schema(implementation = BreachView.class)))
   @APIResponse(responseCode = "400", description = "Invalid fields, each one named")
   @APIResponse(responseCode = "422", description = "Times that cannot be: awareAt in the future, occurredAt after "
       + "awareAt")
@@ -83,7 +88,9 @@ public class BreachResource {
   @Path("/{id}")
   @Audited("breach.read")
   @Operation(summary = "A breach with its patients, decisions, liaisons and notice (each patient shown is audited)")
-  @APIResponse(responseCode = "200", description = "The breach; the ETag is its revision")
+  @APIResponse(responseCode = "200", description = "The breach; the ETag is its revision",
+      headers = @Header(name = "ETag", ref = "ETag"),
+      content = @Content(schema = @Schema(implementation = BreachView.class)))
   @APIResponse(responseCode = "404", description = "No such breach")
   public Uni<Response> readBreach(@PathParam("id") UUID id) {
     return register.read(id).map(BreachResource::withRevision);
@@ -94,7 +101,9 @@ public class BreachResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Audited("breach.update")
   @Operation(summary = "Replace a breach's facts, e.g. as new facts emerge")
-  @APIResponse(responseCode = "200", description = "Saved; the ETag is the new revision")
+  @APIResponse(responseCode = "200", description = "Saved; the ETag is the new revision",
+      headers = @Header(name = "ETag", ref = "ETag"),
+      content = @Content(schema = @Schema(implementation = BreachView.class)))
   @APIResponse(responseCode = "400", description = "Invalid fields, each one named; nothing was saved")
   @APIResponse(responseCode = "404", description = "No such breach")
   @APIResponse(responseCode = "412", description = "Someone changed the breach since you read it")
@@ -111,7 +120,9 @@ public class BreachResource {
   @Audited("breach.patients.from-audit")
   @Operation(summary = "Attach the patients and records (accesses) the audit trail shows: a user's and/or an "
       + "organisation's successful accesses from `from` to `to`, of one `action` if given")
-  @APIResponse(responseCode = "200", description = "The breach with the patients attached and the search kept")
+  @APIResponse(responseCode = "200", description = "The breach with the patients attached and the search kept",
+      headers = @Header(name = "ETag", ref = "ETag"),
+      content = @Content(schema = @Schema(implementation = BreachView.class)))
   @APIResponse(responseCode = "400", description = "Invalid fields, each one named")
   @APIResponse(responseCode = "404", description = "No such breach")
   @APIResponse(responseCode = "412", description = "If-Match sent and someone changed the breach since")
@@ -126,7 +137,9 @@ public class BreachResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Audited("breach.patients.add")
   @Operation(summary = "Add patients known to be affected by NHS number")
-  @APIResponse(responseCode = "200", description = "The breach with the patients added")
+  @APIResponse(responseCode = "200", description = "The breach with the patients added",
+      headers = @Header(name = "ETag", ref = "ETag"),
+      content = @Content(schema = @Schema(implementation = BreachView.class)))
   @APIResponse(responseCode = "400", description = "Invalid NHS numbers, each one named; none was added")
   @APIResponse(responseCode = "404", description = "No such breach")
   @APIResponse(responseCode = "412", description = "If-Match sent and someone changed the breach since")
@@ -152,7 +165,9 @@ public class BreachResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Audited("breach.regulator-decision")
   @Operation(summary = "Record the decision to notify the ICO or not, with its reason; when notified, and why late")
-  @APIResponse(responseCode = "200", description = "Recorded; the clock stops when not notifying or notified")
+  @APIResponse(responseCode = "200", description = "Recorded; the clock stops when not notifying or notified",
+      headers = @Header(name = "ETag", ref = "ETag"),
+      content = @Content(schema = @Schema(implementation = BreachView.class)))
   @APIResponse(responseCode = "400", description = "Invalid fields, each one named (notify and reason are required)")
   @APIResponse(responseCode = "404", description = "No such breach")
   @APIResponse(responseCode = "409", description = "The ICO has already been notified")
@@ -169,7 +184,9 @@ public class BreachResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Audited("breach.liaison")
   @Operation(summary = "Record that a care provider was liaised with: which (ODS code), when, with whom")
-  @APIResponse(responseCode = "200", description = "The breach with the liaison recorded")
+  @APIResponse(responseCode = "200", description = "The breach with the liaison recorded",
+      headers = @Header(name = "ETag", ref = "ETag"),
+      content = @Content(schema = @Schema(implementation = BreachView.class)))
   @APIResponse(responseCode = "400", description = "Invalid fields, each one named")
   @APIResponse(responseCode = "404", description = "No such breach")
   @APIResponse(responseCode = "412", description = "If-Match sent and someone changed the breach since")
@@ -186,7 +203,9 @@ public class BreachResource {
   @Operation(summary = "Mark the breach a serious incident, or take the mark off, with the reason: a serious "
       + "incident is kept 20 years from the incident rather than 10 (a breach the ICO is to be notified of is kept "
       + "as one whatever the mark)")
-  @APIResponse(responseCode = "200", description = "The breach with its mark and its retention")
+  @APIResponse(responseCode = "200", description = "The breach with its mark and its retention",
+      headers = @Header(name = "ETag", ref = "ETag"),
+      content = @Content(schema = @Schema(implementation = BreachView.class)))
   @APIResponse(responseCode = "400", description = "Invalid fields, each one named (serious and reason are required)")
   @APIResponse(responseCode = "404", description = "No such breach")
   @APIResponse(responseCode = "412", description = "If-Match sent and someone changed the breach since")
@@ -201,7 +220,9 @@ public class BreachResource {
   @Audited("breach.patient-notice")
   @Operation(summary = "Assess the risk to patients; at high risk, write the plain-language notice the care "
       + "providers send (unless an Art 34(3) exemption applies)")
-  @APIResponse(responseCode = "200", description = "The assessment and the notice, kept with the breach")
+  @APIResponse(responseCode = "200", description = "The assessment and the notice, kept with the breach",
+      headers = @Header(name = "ETag", ref = "ETag"),
+      content = @Content(schema = @Schema(implementation = PatientNoticeView.class)))
   @APIResponse(responseCode = "400", description = "Invalid fields, each one named")
   @APIResponse(responseCode = "404", description = "No such breach")
   @APIResponse(responseCode = "412", description = "If-Match sent and someone changed the breach since")

@@ -23,6 +23,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -54,6 +56,7 @@ public class ComplaintResource {
       @NotBlank @Size(max = 4000) String summary) {
   }
 
+  @Schema(name = "ComplaintClosure")
   public record Closure(@NotBlank @Size(max = 4000) String outcome) {
   }
 
@@ -74,7 +77,9 @@ public class ComplaintResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Audited("complaint.record")
   @Operation(summary = "Record a complaint as received")
-  @APIResponse(responseCode = "201", description = "Recorded; the ETag is its revision")
+  @APIResponse(responseCode = "201", description = "Recorded; the ETag is its revision",
+      headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag")},
+      content = @Content(schema = @Schema(implementation = ComplaintView.class)))
   @APIResponse(responseCode = "400", description = "Invalid fields, each one named")
   public Uni<Response> recordComplaint(@NotNull @Valid NewComplaint complaint, UriInfo uri) {
     return complaints.record(new Complaints.NewComplaint(complaint.receivedAt(), complaint.complainant(),
@@ -95,7 +100,9 @@ public class ComplaintResource {
   @Path("/{id}")
   @Audited("complaint.read")
   @Operation(summary = "One complaint")
-  @APIResponse(responseCode = "200", description = "The complaint; the ETag is its revision")
+  @APIResponse(responseCode = "200", description = "The complaint; the ETag is its revision",
+      headers = @Header(name = "ETag", ref = "ETag"),
+      content = @Content(schema = @Schema(implementation = ComplaintView.class)))
   @APIResponse(responseCode = "404", description = "No such complaint")
   public Uni<Response> readComplaint(@PathParam("id") UUID id) {
     return complaints.get(id).map(this::withRevision);
@@ -106,7 +113,9 @@ public class ComplaintResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Audited("complaint.close")
   @Operation(summary = "Close the complaint with its outcome; it is then kept for the retention period")
-  @APIResponse(responseCode = "200", description = "Closed")
+  @APIResponse(responseCode = "200", description = "Closed",
+      headers = @Header(name = "ETag", ref = "ETag"),
+      content = @Content(schema = @Schema(implementation = ComplaintView.class)))
   @APIResponse(responseCode = "409", description = "Already closed")
   @APIResponse(responseCode = "412", description = "Someone changed it since you read it")
   @APIResponse(responseCode = "428", description = "If-Match missing")

@@ -20,6 +20,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -69,6 +72,7 @@ public class PrivacyNoticeResource {
   }
 
   /** What publishing did: the notice, how its purposes differ from the one before, how many consents now wait. */
+  @Schema(name = "PrivacyNoticePublication")
   public record PublicationView(NoticeView notice, List<String> addedPurposes, List<String> changedPurposes,
       List<String> removedPurposes, long consentsToRenew) {
 
@@ -84,7 +88,9 @@ public class PrivacyNoticeResource {
   @Audited("privacy-notice.publish")
   @Operation(summary = "Publish a new version of the privacy notice (information governance); when purposes are "
       + "added or changed, every consent given under an earlier version must be given again")
-  @APIResponse(responseCode = "201", description = "Published; Location names it")
+  @APIResponse(responseCode = "201", description = "Published; Location names it",
+      headers = @Header(name = "Location", ref = "Location"),
+      content = @Content(schema = @Schema(implementation = PublicationView.class)))
   @APIResponse(responseCode = "400", description = "Invalid fields, each one named")
   @APIResponse(responseCode = "403", description = "Not the operator's information governance team")
   @APIResponse(responseCode = "409", description = "That version is already published")

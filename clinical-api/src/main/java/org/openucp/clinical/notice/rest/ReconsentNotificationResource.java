@@ -53,7 +53,8 @@ public class ReconsentNotificationResource {
   @Audited("reconsent.notifications")
   @Operation(summary = "Patients to email that their consent is needed again, oldest first (portal only)")
   @APIResponse(responseCode = "200", description = "Pending notifications")
-  public Uni<List<Notification>> listReconsentNotifications(@QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit) {
+  public Uni<List<Notification>> listReconsentNotifications(
+      @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit) {
     return notifications.pending(limit).map(found -> found.stream().map(pending -> new Notification(
         pending.notification().id, pending.notification().nhsNumber, pending.notification().noticeId,
         pending.notice() == null ? null : pending.notice().version,

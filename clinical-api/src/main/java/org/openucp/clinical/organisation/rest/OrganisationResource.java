@@ -136,7 +136,8 @@ public class OrganisationResource {
   @APIResponse(responseCode = "200", description = "Recorded")
   @APIResponse(responseCode = "400", description = "Invalid fields")
   @APIResponse(responseCode = "404", description = "Not registered")
-  public Uni<OrganisationView> recordDsptStatus(@PathParam("odsCode") OdsCode odsCode, @NotNull @Valid DsptRequest request) {
+  public Uni<OrganisationView> recordDsptStatus(@PathParam("odsCode") OdsCode odsCode,
+      @NotNull @Valid DsptRequest request) {
     return organisations.recordDspt(odsCode, new OrganisationService.Dspt(request.status(), request.publishedOn()))
         .map(this::view);
   }
@@ -159,7 +160,8 @@ public class OrganisationResource {
   @Consumes("text/csv")
   @Audited("organisation.roster")
   // One operation with two request types: the JSON method above names it.
-  @Operation(operationId = "replaceRoster", summary = "Replace the roster of trained, authorised staff (CSV with a header row: "
+  @Operation(operationId = "replaceRoster",
+      summary = "Replace the roster of trained, authorised staff (CSV with a header row: "
       + RosterCsv.HEADER + ")")
   @APIResponse(responseCode = "200", description = "The roster as stored")
   @APIResponse(responseCode = "400", description = "Unreadable rows, each named with its column; nothing was changed")

@@ -24,6 +24,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -154,7 +156,8 @@ public class PatientAccessResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Audited("patient.rights-request")
   @Operation(summary = "The patient asks to exercise a right over their data (P9: the statutory month starts now)")
-  @APIResponse(responseCode = "201", description = "Recorded for information governance")
+  @APIResponse(responseCode = "201", description = "Recorded for information governance",
+      content = @Content(schema = @Schema(implementation = PatientRightsRequestView.class)))
   @APIResponse(responseCode = "401", description = "The patient's own token is missing or invalid")
   @APIResponse(responseCode = "403", description = "Not this patient")
   public Uni<Response> raisePatientRightsRequest(@PathParam("nhsNumber") NhsNumber nhsNumber,

@@ -26,6 +26,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -158,7 +160,9 @@ public class RetentionResource {
   @Path("/appraisals/{id}")
   @Audited("retention.appraisal.read")
   @Operation(summary = "One appraisal")
-  @APIResponse(responseCode = "200", description = "The appraisal; the ETag is its revision")
+  @APIResponse(responseCode = "200", description = "The appraisal; the ETag is its revision",
+      headers = @Header(name = "ETag", ref = "ETag"),
+      content = @Content(schema = @Schema(implementation = AppraisalView.class)))
   @APIResponse(responseCode = "404", description = "No such appraisal")
   public Uni<Response> readAppraisal(@PathParam("id") UUID id) {
     return appraisals.get(id).map(RetentionResource::withRevision);
@@ -170,7 +174,9 @@ public class RetentionResource {
   @Audited("retention.appraisal.decide")
   @Operation(summary = "Record the appraisal's decision (information governance's approval): DESTROY, KEEP or "
       + "PRESERVE")
-  @APIResponse(responseCode = "200", description = "Decided; the ETag is the new revision")
+  @APIResponse(responseCode = "200", description = "Decided; the ETag is the new revision",
+      headers = @Header(name = "ETag", ref = "ETag"),
+      content = @Content(schema = @Schema(implementation = AppraisalView.class)))
   @APIResponse(responseCode = "400", description = "Invalid fields, each one named")
   @APIResponse(responseCode = "403", description = "Not the operator's information governance team")
   @APIResponse(responseCode = "404", description = "No such appraisal")
@@ -217,7 +223,9 @@ public class RetentionResource {
   @Audited("retention.hold.place")
   @Operation(summary = "Place a legal or serious-incident hold on a patient's records (nothing of theirs is "
       + "destroyed) or on one record (a complaint, a breach-register incident, a plan)")
-  @APIResponse(responseCode = "201", description = "Placed; the ETag is its revision")
+  @APIResponse(responseCode = "201", description = "Placed; the ETag is its revision",
+      headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag")},
+      content = @Content(schema = @Schema(implementation = HoldView.class)))
   @APIResponse(responseCode = "400", description = "Invalid fields, each one named")
   @APIResponse(responseCode = "403", description = "Not the operator's information governance team")
   @APIResponse(responseCode = "422", description = "An end date in the past; neither or both of nhsNumber and "
@@ -233,7 +241,9 @@ public class RetentionResource {
   @Path("/holds/{id}")
   @Audited("retention.hold.read")
   @Operation(summary = "One hold")
-  @APIResponse(responseCode = "200", description = "The hold; the ETag is its revision")
+  @APIResponse(responseCode = "200", description = "The hold; the ETag is its revision",
+      headers = @Header(name = "ETag", ref = "ETag"),
+      content = @Content(schema = @Schema(implementation = HoldView.class)))
   @APIResponse(responseCode = "404", description = "No such hold")
   public Uni<Response> readHold(@PathParam("id") UUID id) {
     return holds.get(id).map(found -> Response.ok(HoldView.of(found)).tag(Versions.etag(found.revision)).build());
@@ -244,7 +254,9 @@ public class RetentionResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Audited("retention.hold.lift")
   @Operation(summary = "Lift a hold, with the reason")
-  @APIResponse(responseCode = "200", description = "Lifted; the ETag is the new revision")
+  @APIResponse(responseCode = "200", description = "Lifted; the ETag is the new revision",
+      headers = @Header(name = "ETag", ref = "ETag"),
+      content = @Content(schema = @Schema(implementation = HoldView.class)))
   @APIResponse(responseCode = "404", description = "No such hold")
   @APIResponse(responseCode = "409", description = "Already lifted")
   @APIResponse(responseCode = "412", description = "Someone changed the hold since you read it")

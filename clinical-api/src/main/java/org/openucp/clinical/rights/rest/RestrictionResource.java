@@ -20,6 +20,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -78,7 +80,8 @@ public class RestrictionResource {
   @Audited("restriction.child-consent-report")
   @Operation(summary = "A child's data reported collected without the required consent: open an incident in the "
       + "breach register and restrict the child's plan until decided")
-  @APIResponse(responseCode = "201", description = "Incident opened, plan restricted")
+  @APIResponse(responseCode = "201", description = "Incident opened, plan restricted",
+      content = @Content(schema = @Schema(implementation = RestrictionView.class)))
   public Uni<Response> reportChildConsent(@NotNull @Valid ChildConsentReport report) {
     return reports.report(new ChildConsentReports.Report(report.nhsNumber(), report.whatWasReported(),
             report.reportedBy()))
