@@ -12,6 +12,7 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A patient a breach affected, and how they were found. */
 @Entity
@@ -20,6 +21,7 @@ import java.util.UUID;
 public class AffectedPatient extends PanacheEntityBase {
 
   /** How the patient came to be listed. */
+  @Schema(name = "AffectedPatientSource")
   public enum Source {
     /** A search of the audit trail found an access to their data. */
     AUDIT,

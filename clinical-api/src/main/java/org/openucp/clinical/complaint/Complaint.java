@@ -10,6 +10,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A complaint about the service, kept apart from any patient's record (withdrawing consent leaves it), for its own
@@ -20,6 +21,7 @@ import java.util.UUID;
 @Table(name = "complaint")
 public class Complaint extends PanacheEntityBase {
 
+  @Schema(name = "ComplaintStatus")
   public enum Status {
     OPEN, CLOSED
   }

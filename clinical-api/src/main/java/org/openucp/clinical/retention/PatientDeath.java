@@ -11,6 +11,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The person died: when, and how the care team knows. Part of the plan (deleted with it); the plan's retention then
@@ -21,6 +22,7 @@ import java.util.UUID;
 public class PatientDeath extends PanacheEntityBase {
 
   /** Where the care team learnt of the death. */
+  @Schema(name = "DeathSource")
   public enum Source {
     /** The NHS Spine (Personal Demographics Service) shows the person as deceased. */
     NHS_SPINE,

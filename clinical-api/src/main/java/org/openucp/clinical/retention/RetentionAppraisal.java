@@ -11,6 +11,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A record whose minimum retention period has ended, on the information governance team's appraisal list: nothing is
@@ -22,6 +23,7 @@ import java.util.UUID;
 public class RetentionAppraisal extends PanacheEntityBase {
 
   /** The three outcomes of an appraisal. */
+  @Schema(name = "AppraisalOutcome")
   public enum Decision {
     /** Destroy: the record is no longer needed. */
     DESTROY,

@@ -11,6 +11,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A hold on a patient's records (litigation, a serious incident, an inquest): while it is active nothing of theirs
@@ -22,6 +23,7 @@ import java.util.UUID;
 public class RetentionHold extends PanacheEntityBase {
 
   /** Why the records are held. */
+  @Schema(name = "HoldKind")
   public enum Kind {
     LEGAL, SERIOUS_INCIDENT, INQUEST, OTHER
   }

@@ -11,6 +11,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A patient's request to exercise a right over their data, as a case on two clocks: the service's own promise
@@ -22,6 +23,7 @@ import java.util.UUID;
 public class RightsRequest extends PanacheEntityBase {
 
   /** The rights of UK GDPR Arts 15 to 21 that a patient may ask this service to act on. */
+  @Schema(name = "RightsRequestKind")
   public enum Kind {
     ACCESS, RECTIFICATION, ERASURE, RESTRICTION, OBJECTION, PORTABILITY
   }
@@ -32,6 +34,7 @@ public class RightsRequest extends PanacheEntityBase {
   }
 
   /** Open until answered: completed, or refused with reasons and the right to complain. */
+  @Schema(name = "RightsRequestStatus")
   public enum Status {
     OPEN, COMPLETED, REFUSED
   }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.openucp.clinical.plan.PlanVersion;
 import org.openucp.model.care.CeilingOfTreatment;
 import org.openucp.model.care.LpaAuthority;
@@ -57,6 +58,7 @@ public record CrisisView(
   }
 
   /** Whether an Advance Decision to Refuse Treatment exists, and where to read it. */
+  @Schema(name = "CrisisAdrt")
   public record Adrt(boolean present, String decision, LocalDate madeOn, String documentLocation,
       String documentLink) {
   }
@@ -71,6 +73,7 @@ public record CrisisView(
   }
 
   /** What matters to the person, and where they want to be cared for and to die. */
+  @Schema(name = "CrisisPreferences")
   public record Preferences(String whatMattersToMe, PlaceOfCare placeOfCare, PlaceOfCare placeOfDeath,
       PlaceOfCare secondPlaceOfDeath, String otherPreferences) {
   }
@@ -81,6 +84,7 @@ public record CrisisView(
   }
 
   /** Someone to call. */
+  @Schema(name = "CrisisContact")
   public record Contact(String role, String name, String relationship, String telephone) {
   }
 

@@ -28,7 +28,7 @@ import org.openucp.clinical.support.ClinicalInfra;
 class AuditCoverageTest {
 
   /** Operations that show or change no patient's data. */
-  private static final Set<String> WITHOUT_PATIENT_DATA = Set.of("RecipientResource.recipients");
+  private static final Set<String> WITHOUT_PATIENT_DATA = Set.of("RecipientResource.listIntakeRecipients");
 
   @Test
   void shouldAuditEveryOperationThatTouchesPatientData() {

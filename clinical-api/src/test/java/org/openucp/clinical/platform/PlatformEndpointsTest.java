@@ -38,6 +38,18 @@ class PlatformEndpointsTest {
   }
 
   @Test
+  void shouldNameTheIssuersDiscoveryDocumentSoThatSwaggerUiCanSignIn() {
+    String discovery = given().queryParam("format", "json").when().get("/q/openapi")
+        .then().statusCode(200)
+        .body("components.securitySchemes.cis2.type", equalTo("openIdConnect"))
+        .extract().path("components.securitySchemes.cis2.openIdConnectUrl");
+
+    // The running service's own issuer, not the local one the document was built with.
+    String issuer = given().when().get(discovery).then().statusCode(200).extract().path("issuer");
+    assertThat(discovery).isEqualTo(issuer.replaceAll("/$", "") + "/.well-known/openid-configuration");
+  }
+
+  @Test
   void shouldServeSwaggerUiOnlyWhereSwitchedOn() {
     given().when().get("/q/swagger-ui/").then().statusCode(swaggerUiStatus());
   }

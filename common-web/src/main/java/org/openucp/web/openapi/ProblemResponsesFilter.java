@@ -30,6 +30,7 @@ public class ProblemResponsesFilter implements OASFilter {
     if (openAPI.getComponents() == null) {
       openAPI.setComponents(OASFactory.createComponents());
     }
+    openAPI.getComponents().addSchema("FieldError", fieldErrorSchema());
     openAPI.getComponents().addSchema("Problem", problemSchema());
     if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
       return;
@@ -60,10 +61,16 @@ public class ProblemResponsesFilter implements OASFilter {
         OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF))));
   }
 
+  /** One invalid field of a 400, named as the caller sent it ({@code keySupporter.phone}). */
+  private static Schema fieldErrorSchema() {
+    Schema text = OASFactory.createSchema().addType(Schema.SchemaType.STRING);
+    return OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+        .addProperty("field", text).addProperty("message", text);
+  }
+
   private static Schema problemSchema() {
     Schema text = OASFactory.createSchema().addType(Schema.SchemaType.STRING);
-    Schema fieldError = OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
-        .addProperty("field", text).addProperty("message", text);
+    Schema fieldError = OASFactory.createSchema().ref("#/components/schemas/FieldError");
     return OASFactory.createSchema()
         .addType(Schema.SchemaType.OBJECT)
         .description("RFC 9457 problem details")

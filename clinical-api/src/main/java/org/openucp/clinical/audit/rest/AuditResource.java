@@ -59,7 +59,7 @@ public class AuditResource {
   @Operation(summary = "Search audit events, newest first: by patient, user, organisation and time range")
   @APIResponse(responseCode = "200", description = "A page of events")
   @APIResponse(responseCode = "400", description = "Invalid criteria")
-  public Uni<List<AuditEventView>> search(@QueryParam("nhsNumber") NhsNumber nhsNumber,
+  public Uni<List<AuditEventView>> searchAuditEvents(@QueryParam("nhsNumber") NhsNumber nhsNumber,
       @QueryParam("userId") String userId, @QueryParam("organisation") OdsCode organisation,
       @QueryParam("from") Instant from, @QueryParam("to") Instant to,
       // Bounded so that page × size, the row offset, stays an int: a huge page is a 400, not an overflow.
@@ -78,7 +78,7 @@ public class AuditResource {
           + "(scope FULL), and a full walk that verifies is recorded. The scheduled verifier records one every "
           + "clinical.audit.verify-interval.")
   @APIResponse(responseCode = "200", description = "Whether the chain is intact, what was walked, where it first breaks")
-  public Uni<ChainVerification> verify(
+  public Uni<ChainVerification> verifyAuditChain(
       @Parameter(description = "Walk the whole retained trail instead of the events since the newest verification")
       @QueryParam("full") @DefaultValue("false") boolean full) {
     return trail.verify(full);

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.openucp.clinical.breach.BreachCategory;
 import org.openucp.clinical.breach.NoticeExemption;
 import org.openucp.model.identity.NhsNumber;
@@ -56,6 +57,7 @@ public final class BreachInput {
    * The decision on notifying the ICO, with its reason either way; when the ICO was notified and, if that was after
    * the deadline, why. A class rather than a record: a record cannot have a component called {@code notify}.
    */
+  @Schema(name = "RegulatorDecision")
   public static final class Decision {
 
     /** Whether the ICO is to be notified. */

@@ -63,7 +63,7 @@ public class CareTeamResource {
   @APIResponse(responseCode = "200", description = "The owner and the member organisations")
   @APIResponse(responseCode = "403", description = "Your organisation is not in the care team")
   @APIResponse(responseCode = "404", description = "No plan for this NHS number")
-  public Uni<CareTeamView> careTeam(@PathParam("nhsNumber") NhsNumber nhsNumber) {
+  public Uni<CareTeamView> readCareTeam(@PathParam("nhsNumber") NhsNumber nhsNumber) {
     return careTeams.of(nhsNumber).map(CareTeamView::of);
   }
 
@@ -74,7 +74,7 @@ public class CareTeamResource {
   @APIResponse(responseCode = "200", description = "Added (or already a member)")
   @APIResponse(responseCode = "403", description = "Your organisation is not in the care team")
   @APIResponse(responseCode = "422", description = "Not an organisation that has joined")
-  public Uni<CareTeamView> add(@PathParam("nhsNumber") NhsNumber nhsNumber,
+  public Uni<CareTeamView> addCareTeamMember(@PathParam("nhsNumber") NhsNumber nhsNumber,
       @PathParam("odsCode") OdsCode odsCode) {
     return careTeams.add(nhsNumber, odsCode).map(CareTeamView::of);
   }
@@ -87,7 +87,7 @@ public class CareTeamResource {
   @APIResponse(responseCode = "403", description = "Your organisation is not in the care team")
   @APIResponse(responseCode = "404", description = "Not in the care team")
   @APIResponse(responseCode = "409", description = "The owner cannot be removed")
-  public Uni<CareTeamView> remove(@PathParam("nhsNumber") NhsNumber nhsNumber,
+  public Uni<CareTeamView> removeCareTeamMember(@PathParam("nhsNumber") NhsNumber nhsNumber,
       @PathParam("odsCode") OdsCode odsCode) {
     return careTeams.remove(nhsNumber, odsCode).map(CareTeamView::of);
   }
@@ -100,7 +100,7 @@ public class CareTeamResource {
   @APIResponse(responseCode = "200", description = "Transferred")
   @APIResponse(responseCode = "403", description = "Your organisation is not in the care team")
   @APIResponse(responseCode = "422", description = "Not an organisation that has joined")
-  public Uni<CareTeamView> transfer(@PathParam("nhsNumber") NhsNumber nhsNumber,
+  public Uni<CareTeamView> transferPlanOwnership(@PathParam("nhsNumber") NhsNumber nhsNumber,
       @NotNull @Valid TransferRequest request) {
     return careTeams.transferOwnership(nhsNumber, request.organisation(), request.reason())
         .map(CareTeamView::of);

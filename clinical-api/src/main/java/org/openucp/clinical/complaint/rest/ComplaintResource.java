@@ -23,6 +23,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -54,6 +56,7 @@ public class ComplaintResource {
       @NotBlank @Size(max = 4000) String summary) {
   }
 
+  @Schema(name = "ComplaintClosure")
   public record Closure(@NotBlank @Size(max = 4000) String outcome) {
   }
 
@@ -74,9 +77,11 @@ public class ComplaintResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Audited("complaint.record")
   @Operation(summary = "Record a complaint as received")
-  @APIResponse(responseCode = "201", description = "Recorded; the ETag is its revision")
+  @APIResponse(responseCode = "201", description = "Recorded; the ETag is its revision",
+      headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag")},
+      content = @Content(schema = @Schema(implementation = ComplaintView.class)))
   @APIResponse(responseCode = "400", description = "Invalid fields, each one named")
-  public Uni<Response> record(@NotNull @Valid NewComplaint complaint, UriInfo uri) {
+  public Uni<Response> recordComplaint(@NotNull @Valid NewComplaint complaint, UriInfo uri) {
     return complaints.record(new Complaints.NewComplaint(complaint.receivedAt(), complaint.complainant(),
             complaint.contact(), complaint.nhsNumber(), complaint.organisation(), complaint.summary()))
         .map(created -> Response.created(uri.getAbsolutePathBuilder().path(created.id.toString()).build())
@@ -87,7 +92,7 @@ public class ComplaintResource {
   @Audited("complaint.list")
   @Operation(summary = "Complaints, newest first; open ones only unless asked for all")
   @APIResponse(responseCode = "200", description = "The complaints")
-  public Uni<List<ComplaintView>> list(@QueryParam("all") @DefaultValue("false") boolean all) {
+  public Uni<List<ComplaintView>> listComplaints(@QueryParam("all") @DefaultValue("false") boolean all) {
     return complaints.list(!all).map(found -> found.stream().map(this::view).toList());
   }
 
@@ -95,9 +100,11 @@ public class ComplaintResource {
   @Path("/{id}")
   @Audited("complaint.read")
   @Operation(summary = "One complaint")
-  @APIResponse(responseCode = "200", description = "The complaint; the ETag is its revision")
+  @APIResponse(responseCode = "200", description = "The complaint; the ETag is its revision",
+      headers = @Header(name = "ETag", ref = "ETag"),
+      content = @Content(schema = @Schema(implementation = ComplaintView.class)))
   @APIResponse(responseCode = "404", description = "No such complaint")
-  public Uni<Response> read(@PathParam("id") UUID id) {
+  public Uni<Response> readComplaint(@PathParam("id") UUID id) {
     return complaints.get(id).map(this::withRevision);
   }
 
@@ -106,11 +113,13 @@ public class ComplaintResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Audited("complaint.close")
   @Operation(summary = "Close the complaint with its outcome; it is then kept for the retention period")
-  @APIResponse(responseCode = "200", description = "Closed")
+  @APIResponse(responseCode = "200", description = "Closed",
+      headers = @Header(name = "ETag", ref = "ETag"),
+      content = @Content(schema = @Schema(implementation = ComplaintView.class)))
   @APIResponse(responseCode = "409", description = "Already closed")
   @APIResponse(responseCode = "412", description = "Someone changed it since you read it")
   @APIResponse(responseCode = "428", description = "If-Match missing")
-  public Uni<Response> close(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+  public Uni<Response> closeComplaint(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
       @NotNull @Valid Closure closure) {
     return complaints.close(id, Versions.required(ifMatch), closure.outcome()).map(this::withRevision);
   }

@@ -97,7 +97,7 @@ public class ConsentResource {
   @APIResponse(responseCode = "422", description = "This basis is not allowed for a person under 18, or a child's "
       + "consent does not name who holds parental responsibility (and, for a best-interests decision, who was "
       + "consulted)")
-  public Uni<ConsentView> record(@PathParam("nhsNumber") NhsNumber nhsNumber,
+  public Uni<ConsentView> recordConsent(@PathParam("nhsNumber") NhsNumber nhsNumber,
       @NotNull @Valid ConsentRequest request) {
     return consents.record(nhsNumber, request.statement()).map(ConsentView::of);
   }
@@ -107,7 +107,7 @@ public class ConsentResource {
   @Operation(summary = "Read the consent record")
   @APIResponse(responseCode = "200", description = "The consent record")
   @APIResponse(responseCode = "404", description = "No plan, or no consent recorded")
-  public Uni<ConsentView> get(@PathParam("nhsNumber") NhsNumber nhsNumber) {
+  public Uni<ConsentView> readConsent(@PathParam("nhsNumber") NhsNumber nhsNumber) {
     return consents.get(nhsNumber).map(ConsentView::of);
   }
 
@@ -119,7 +119,7 @@ public class ConsentResource {
   @APIResponse(responseCode = "200", description = "Withdrawn; what was deleted")
   @APIResponse(responseCode = "400", description = "Not confirmed, or no reason given")
   @APIResponse(responseCode = "404", description = "No plan for this NHS number")
-  public Uni<ConsentService.Withdrawal> withdraw(@PathParam("nhsNumber") NhsNumber nhsNumber,
+  public Uni<ConsentService.Withdrawal> withdrawConsent(@PathParam("nhsNumber") NhsNumber nhsNumber,
       @NotNull @Valid WithdrawalRequest request) {
     return consents.withdraw(nhsNumber, request.reason());
   }

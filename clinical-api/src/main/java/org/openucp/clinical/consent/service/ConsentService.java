@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.openucp.clinical.access.AccessGuard;
 import org.openucp.clinical.access.Permission;
 import org.openucp.clinical.audit.AuditContext;
@@ -82,6 +83,7 @@ public class ConsentService {
    * The erasure receipt: what kinds of record withdrawal erased and how many, when, and on whose request (a
    * patient, or staff of an organisation). It holds no clinical content.
    */
+  @Schema(name = "ErasureReceipt")
   public record Withdrawal(Instant erasedAt, String requestedBy, String requestedByOrganisation, boolean planErased,
       int versionsDeleted, boolean draftDeleted, boolean consentDeleted, long attachmentsDeleted,
       long submissionsDeleted) {

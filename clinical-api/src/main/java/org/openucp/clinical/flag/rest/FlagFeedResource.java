@@ -55,7 +55,7 @@ public class FlagFeedResource {
   @Operation(summary = "Changes after the cursor, in order: patients whose plan was added, changed or removed")
   @APIResponse(responseCode = "200", description = "A page of changes; empty when you are up to date")
   @APIResponse(responseCode = "400", description = "Invalid cursor or limit")
-  public Uni<FlagPage> changes(@QueryParam("after") @DefaultValue("0") @Min(0) long after,
+  public Uni<FlagPage> readFlagFeed(@QueryParam("after") @DefaultValue("0") @Min(0) long after,
       @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
     return feed.after(after, limit).map(events -> new FlagPage(events.stream().map(FlagView::of).toList(),
         events.isEmpty() ? after : events.get(events.size() - 1).seq));

@@ -40,7 +40,7 @@ public class InformationGovernanceResource {
   @Operation(summary = "Overdue and nearly due cases (rights requests, breaches), the most urgent first")
   @APIResponse(responseCode = "200", description = "Open deadlines that have passed or fall within `withinHours`")
   @APIResponse(responseCode = "403", description = "Not the operator's information governance team")
-  public Uni<List<Deadline>> deadlines(
+  public Uni<List<Deadline>> listGovernanceDeadlines(
       @QueryParam("withinHours") @DefaultValue("48") @Min(0) @Max(8784) int withinHours) {
     return governance.deadlines(Duration.ofHours(withinHours));
   }

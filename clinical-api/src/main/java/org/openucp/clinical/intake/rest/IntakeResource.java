@@ -23,6 +23,10 @@ import io.smallrye.mutiny.Uni;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -53,12 +57,18 @@ public class IntakeResource {
   @RolesAllowed(Roles.DRAFT_INTAKE)
   @Audited("intake.deliver")
   @Operation(summary = "Deliver a patient's submitted draft (portal service only; idempotent per draft id)")
-  @APIResponse(responseCode = "201", description = "Stored for the first time")
-  @APIResponse(responseCode = "200", description = "Already stored by an earlier delivery; the same receipt")
+  @APIResponse(responseCode = "201", description = "Stored for the first time",
+      headers = @Header(name = "Location", ref = "Location"),
+      content = @Content(schema = @Schema(implementation = IntakeReceipt.class)))
+  @APIResponse(responseCode = "200", description = "Already stored by an earlier delivery; the same receipt",
+      content = @Content(schema = @Schema(implementation = IntakeReceipt.class)))
   @APIResponse(responseCode = "400", description = "Invalid draft, or Idempotency-Key missing or not the draft id")
   @APIResponse(responseCode = "410", description = "The patient withdrew consent after submitting it: not stored")
   @APIResponse(responseCode = "422", description = "The organisation it is addressed to does not receive submissions")
-  public Uni<Response> deliver(@HeaderParam("Idempotency-Key") String idempotencyKey,
+  public Uni<Response> deliverSubmittedDraft(
+      @Parameter(required = true, description = "The draft id: a repeated delivery with the same key is stored once "
+          + "and answered with the first receipt")
+      @HeaderParam("Idempotency-Key") String idempotencyKey,
       @NotNull @Valid SubmittedDraft draft, UriInfo uri) {
     if (idempotencyKey == null || !idempotencyKey.equals(draft.draftId().toString())) {
       throw ProblemException.badRequest("idempotency-key",
@@ -79,7 +89,8 @@ public class IntakeResource {
   @APIResponse(responseCode = "200", description = "A page of the inbox")
   @APIResponse(responseCode = "400", description = "Invalid page or size")
   @Audited("intake.inbox")
-  public Uni<List<InboxItem>> inbox(@QueryParam("includeClaimed") @DefaultValue("false") boolean includeClaimed,
+  public Uni<List<InboxItem>> listSubmittedDrafts(
+      @QueryParam("includeClaimed") @DefaultValue("false") boolean includeClaimed,
       // Bounded so that page × size, the row offset, stays an int: a huge page is a 400, not an overflow.
       @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
       @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
@@ -93,7 +104,7 @@ public class IntakeResource {
   @APIResponse(responseCode = "200", description = "The submitted draft")
   @APIResponse(responseCode = "404", description = "No submitted draft with this id")
   @Audited("intake.read")
-  public Uni<InboxItem> get(@PathParam("id") UUID id) {
+  public Uni<InboxItem> readSubmittedDraft(@PathParam("id") UUID id) {
     return intake.get(id).map(InboxItem::of);
   }
 
@@ -118,7 +129,7 @@ public class IntakeResource {
   @APIResponse(responseCode = "404", description = "No submitted draft with this id")
   @APIResponse(responseCode = "409", description = "Already taken into a plan")
   @APIResponse(responseCode = "422", description = "The patient has no plan and no consent was sent")
-  public Uni<InboxItem> claim(@PathParam("id") UUID id, @Valid ClaimRequest request) {
+  public Uni<InboxItem> claimSubmittedDraft(@PathParam("id") UUID id, @Valid ClaimRequest request) {
     ConsentRequest consent = request == null ? null : request.consent();
     return intake.claim(id, consent == null ? null
         : consent.statement()).map(InboxItem::of);
@@ -134,7 +145,7 @@ public class IntakeResource {
   @APIResponse(responseCode = "403", description = "Sent to another organisation")
   @APIResponse(responseCode = "409", description = "Already taken into a plan")
   @APIResponse(responseCode = "422", description = "The target does not receive submissions")
-  public Uni<InboxItem> forward(@PathParam("id") UUID id, @NotNull @Valid ForwardRequest request) {
+  public Uni<InboxItem> forwardSubmittedDraft(@PathParam("id") UUID id, @NotNull @Valid ForwardRequest request) {
     return intake.forward(id, request.organisation(), request.reason()).map(InboxItem::of);
   }
 }

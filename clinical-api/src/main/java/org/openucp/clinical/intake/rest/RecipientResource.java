@@ -35,7 +35,7 @@ public class RecipientResource {
   @RolesAllowed({Roles.DRAFT_INTAKE, Roles.STAFF})
   @Operation(summary = "The GP practices and care teams that receive patients' submissions, by name")
   @APIResponse(responseCode = "200", description = "Organisations whose sharing agreement is in force")
-  public Uni<List<Recipient>> recipients() {
+  public Uni<List<Recipient>> listIntakeRecipients() {
     return intake.recipients().map(found -> found.stream()
         .map(organisation -> new Recipient(organisation.odsCode, organisation.name, organisation.type)).toList());
   }

@@ -20,6 +20,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -69,6 +72,7 @@ public class PrivacyNoticeResource {
   }
 
   /** What publishing did: the notice, how its purposes differ from the one before, how many consents now wait. */
+  @Schema(name = "PrivacyNoticePublication")
   public record PublicationView(NoticeView notice, List<String> addedPurposes, List<String> changedPurposes,
       List<String> removedPurposes, long consentsToRenew) {
 
@@ -84,13 +88,15 @@ public class PrivacyNoticeResource {
   @Audited("privacy-notice.publish")
   @Operation(summary = "Publish a new version of the privacy notice (information governance); when purposes are "
       + "added or changed, every consent given under an earlier version must be given again")
-  @APIResponse(responseCode = "201", description = "Published; Location names it")
+  @APIResponse(responseCode = "201", description = "Published; Location names it",
+      headers = @Header(name = "Location", ref = "Location"),
+      content = @Content(schema = @Schema(implementation = PublicationView.class)))
   @APIResponse(responseCode = "400", description = "Invalid fields, each one named")
   @APIResponse(responseCode = "403", description = "Not the operator's information governance team")
   @APIResponse(responseCode = "409", description = "That version is already published")
   @APIResponse(responseCode = "422", description = "Neither text nor url, a purpose code twice, a bad url, or "
       + "effective before the notice it follows")
-  public Uni<Response> publish(@NotNull @Valid NewNotice request, UriInfo uri) {
+  public Uni<Response> publishPrivacyNotice(@NotNull @Valid NewNotice request, UriInfo uri) {
     return notices.publish(new PrivacyNotices.NewNotice(request.version(), request.text(), request.url(),
             request.purposes().stream()
                 .map(p -> new PrivacyNotice.Purpose(p.code(), p.description().strip())).toList(),
@@ -104,7 +110,7 @@ public class PrivacyNoticeResource {
   @Audited("privacy-notice.list")
   @Operation(summary = "Every published version of the privacy notice, oldest first (staff, and the portal)")
   @APIResponse(responseCode = "200", description = "The notices")
-  public Uni<List<NoticeView>> list() {
+  public Uni<List<NoticeView>> listPrivacyNotices() {
     return notices.all().map(found -> found.stream().map(NoticeView::of).toList());
   }
 
@@ -113,7 +119,7 @@ public class PrivacyNoticeResource {
   @Audited("privacy-notice.current")
   @Operation(summary = "The version consent is given under now: the newest published (staff, and the portal)")
   @APIResponse(responseCode = "200", description = "The current notice")
-  public Uni<NoticeView> current() {
+  public Uni<NoticeView> readCurrentPrivacyNotice() {
     return notices.current().map(NoticeView::of);
   }
 
@@ -123,7 +129,7 @@ public class PrivacyNoticeResource {
   @Operation(summary = "One version of the privacy notice (staff, and the portal)")
   @APIResponse(responseCode = "200", description = "The notice")
   @APIResponse(responseCode = "404", description = "No such notice")
-  public Uni<NoticeView> get(@PathParam("id") UUID id) {
+  public Uni<NoticeView> readPrivacyNotice(@PathParam("id") UUID id) {
     return notices.get(id).map(NoticeView::of);
   }
 }

@@ -53,7 +53,8 @@ public class ReconsentNotificationResource {
   @Audited("reconsent.notifications")
   @Operation(summary = "Patients to email that their consent is needed again, oldest first (portal only)")
   @APIResponse(responseCode = "200", description = "Pending notifications")
-  public Uni<List<Notification>> pending(@QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit) {
+  public Uni<List<Notification>> listReconsentNotifications(
+      @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit) {
     return notifications.pending(limit).map(found -> found.stream().map(pending -> new Notification(
         pending.notification().id, pending.notification().nhsNumber, pending.notification().noticeId,
         pending.notice() == null ? null : pending.notice().version,
@@ -68,7 +69,7 @@ public class ReconsentNotificationResource {
   @Operation(summary = "What the portal could do: emailed, no email known, or sending failed (portal only)")
   @APIResponse(responseCode = "204", description = "Recorded (the first report stands; an unknown id is ignored)")
   @APIResponse(responseCode = "400", description = "No outcome, or an unknown one")
-  public Uni<Void> report(@PathParam("id") UUID id, @NotNull @Valid OutcomeReport report) {
+  public Uni<Void> reportReconsentOutcome(@PathParam("id") UUID id, @NotNull @Valid OutcomeReport report) {
     return notifications.report(id, report.outcome());
   }
 }

@@ -12,10 +12,13 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openucp.clinical.audit.Audited;
+import org.openucp.clinical.fhir.FhirSchemas;
 import org.openucp.clinical.nrl.service.NrlPointers;
 import org.openucp.clinical.security.Roles;
 import org.openucp.model.identity.NhsNumber;
@@ -37,9 +40,12 @@ public class DocumentReferenceResource {
   @GET
   @Audited("nrl.search")
   @Operation(summary = "The current pointer to a patient's published plan, as a FHIR searchset Bundle")
-  @APIResponse(responseCode = "200", description = "A Bundle with the current DocumentReference, or none")
+  @APIResponse(responseCode = "200", description = "A Bundle with the current DocumentReference, or none", content = {
+      @Content(mediaType = "application/fhir+json", schema = @Schema(implementation = FhirSchemas.Bundle.class)),
+      @Content(mediaType = "application/json", schema = @Schema(implementation = FhirSchemas.Bundle.class))})
   @APIResponse(responseCode = "400", description = "Missing or invalid NHS number")
-  public Uni<Map<String, Object>> search(@QueryParam("subject") @NotNull NhsNumber subject, UriInfo uri) {
+  public Uni<Map<String, Object>> searchDocumentReferences(@QueryParam("subject") @NotNull NhsNumber subject,
+      UriInfo uri) {
     return pointers.forPatient(subject).map(found -> DocumentReferences.bundle(found, base(uri)));
   }
 
@@ -47,10 +53,14 @@ public class DocumentReferenceResource {
   @Path("/{id}")
   @Audited("nrl.read")
   @Operation(summary = "One pointer, current or superseded, at the address its search entry's fullUrl gives")
-  @APIResponse(responseCode = "200", description = "The DocumentReference")
+  @APIResponse(responseCode = "200", description = "The DocumentReference", content = {
+      @Content(mediaType = "application/fhir+json",
+          schema = @Schema(implementation = FhirSchemas.DocumentReference.class)),
+      @Content(mediaType = "application/json",
+          schema = @Schema(implementation = FhirSchemas.DocumentReference.class))})
   @APIResponse(responseCode = "400", description = "Not a pointer id")
   @APIResponse(responseCode = "404", description = "No such pointer (or it was removed when consent was withdrawn)")
-  public Uni<Map<String, Object>> read(@PathParam("id") UUID id, UriInfo uri) {
+  public Uni<Map<String, Object>> readDocumentReference(@PathParam("id") UUID id, UriInfo uri) {
     return pointers.one(id).map(found -> DocumentReferences.resource(found, base(uri)));
   }
 

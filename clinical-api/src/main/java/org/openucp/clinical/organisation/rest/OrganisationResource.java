@@ -90,7 +90,7 @@ public class OrganisationResource {
   @Operation(summary = "Register or update an organisation: name, kind, incident contact")
   @APIResponse(responseCode = "200", description = "Saved")
   @APIResponse(responseCode = "400", description = "Invalid fields")
-  public Uni<OrganisationView> save(@PathParam("odsCode") OdsCode odsCode,
+  public Uni<OrganisationView> registerOrganisation(@PathParam("odsCode") OdsCode odsCode,
       @NotNull @Valid OrganisationRequest request) {
     return organisations.save(odsCode, new OrganisationService.Details(request.name(), request.type(),
         request.incidentContact())).map(this::view);
@@ -100,7 +100,7 @@ public class OrganisationResource {
   @Audited("organisation.list")
   @Operation(summary = "List organisations")
   @APIResponse(responseCode = "200", description = "Every organisation, by name")
-  public Uni<List<OrganisationView>> list() {
+  public Uni<List<OrganisationView>> listOrganisations() {
     return organisations.list().map(list -> list.stream().map(this::view).toList());
   }
 
@@ -110,7 +110,7 @@ public class OrganisationResource {
   @Operation(summary = "Read an organisation")
   @APIResponse(responseCode = "200", description = "The organisation")
   @APIResponse(responseCode = "404", description = "Not registered")
-  public Uni<OrganisationView> get(@PathParam("odsCode") OdsCode odsCode) {
+  public Uni<OrganisationView> readOrganisation(@PathParam("odsCode") OdsCode odsCode) {
     return organisations.get(odsCode).map(this::view);
   }
 
@@ -122,7 +122,7 @@ public class OrganisationResource {
   @APIResponse(responseCode = "200", description = "Recorded")
   @APIResponse(responseCode = "400", description = "Invalid fields")
   @APIResponse(responseCode = "404", description = "Not registered")
-  public Uni<OrganisationView> agreement(@PathParam("odsCode") OdsCode odsCode,
+  public Uni<OrganisationView> recordSharingAgreement(@PathParam("odsCode") OdsCode odsCode,
       @NotNull @Valid AgreementRequest request) {
     return organisations.recordAgreement(odsCode, new OrganisationService.Agreement(request.signedOn(),
         request.caldicottGuardian(), request.expiresOn(), request.suspendedOn())).map(this::view);
@@ -136,7 +136,8 @@ public class OrganisationResource {
   @APIResponse(responseCode = "200", description = "Recorded")
   @APIResponse(responseCode = "400", description = "Invalid fields")
   @APIResponse(responseCode = "404", description = "Not registered")
-  public Uni<OrganisationView> dspt(@PathParam("odsCode") OdsCode odsCode, @NotNull @Valid DsptRequest request) {
+  public Uni<OrganisationView> recordDsptStatus(@PathParam("odsCode") OdsCode odsCode,
+      @NotNull @Valid DsptRequest request) {
     return organisations.recordDspt(odsCode, new OrganisationService.Dspt(request.status(), request.publishedOn()))
         .map(this::view);
   }
@@ -145,11 +146,11 @@ public class OrganisationResource {
   @Path("/{odsCode}/roster")
   @Consumes(MediaType.APPLICATION_JSON)
   @Audited("organisation.roster")
-  @Operation(summary = "Replace the roster of trained, authorised staff (JSON)")
+  @Operation(operationId = "replaceRoster", summary = "Replace the roster of trained, authorised staff (JSON)")
   @APIResponse(responseCode = "200", description = "The roster as stored")
   @APIResponse(responseCode = "400", description = "Invalid entries, each one named; nothing was changed")
   @APIResponse(responseCode = "404", description = "Not registered")
-  public Uni<List<RosterEntryView>> roster(@PathParam("odsCode") OdsCode odsCode,
+  public Uni<List<RosterEntryView>> replaceRoster(@PathParam("odsCode") OdsCode odsCode,
       @NotNull List<RosterMember> members) {
     return organisations.replaceRoster(odsCode, members).map(this::roster);
   }
@@ -158,13 +159,15 @@ public class OrganisationResource {
   @Path("/{odsCode}/roster")
   @Consumes("text/csv")
   @Audited("organisation.roster")
-  @Operation(summary = "Replace the roster of trained, authorised staff (CSV with a header row: "
+  // One operation with two request types: the JSON method above names it.
+  @Operation(operationId = "replaceRoster",
+      summary = "Replace the roster of trained, authorised staff (CSV with a header row: "
       + RosterCsv.HEADER + ")")
   @APIResponse(responseCode = "200", description = "The roster as stored")
   @APIResponse(responseCode = "400", description = "Unreadable rows, each named with its column; nothing was changed")
   @APIResponse(responseCode = "404", description = "Not registered")
-  public Uni<List<RosterEntryView>> rosterCsv(@PathParam("odsCode") OdsCode odsCode, @Context HttpHeaders headers,
-      byte[] csv) {
+  public Uni<List<RosterEntryView>> replaceRosterFromCsv(@PathParam("odsCode") OdsCode odsCode,
+      @Context HttpHeaders headers, byte[] csv) {
     MediaType type = headers.getMediaType();
     String charset = type == null ? null : type.getParameters().get(MediaType.CHARSET_PARAMETER);
     return organisations.replaceRosterFromCsv(odsCode, csv, charset).map(this::roster);

@@ -24,6 +24,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -91,7 +93,7 @@ public class PatientAccessResource {
       + "invalid")
   @APIResponse(responseCode = "403", description = "The proof names another patient")
   @APIResponse(responseCode = "404", description = "No published plan")
-  public Uni<PatientPlan> plan(@PathParam("nhsNumber") NhsNumber nhsNumber,
+  public Uni<PatientPlan> readPatientPlan(@PathParam("nhsNumber") NhsNumber nhsNumber,
       @Parameter(description = "The patient's or proxy's own NHS login access token")
       @HeaderParam(PatientProofs.PATIENT_TOKEN) String patientToken,
       @Parameter(description = "For a proxy: the portal's signed assertion of the proxy relationship")
@@ -107,7 +109,7 @@ public class PatientAccessResource {
   @Operation(summary = "Whether the patient has a published plan, and where each of their submissions stands")
   @APIResponse(responseCode = "200", description = "The status")
   @APIResponse(responseCode = "401", description = "The patient's own token is missing or invalid")
-  public Uni<PlanStatus> status(@PathParam("nhsNumber") NhsNumber nhsNumber,
+  public Uni<PlanStatus> readPatientStatus(@PathParam("nhsNumber") NhsNumber nhsNumber,
       @HeaderParam(PatientProofs.PATIENT_TOKEN) String patientToken) {
     return proofs.prove(patientToken, null).chain(viewer -> access.status(nhsNumber, viewer)).map(status -> {
       List<SubmissionState> submissions = status.submissions().stream().map(submission -> new SubmissionState(
@@ -124,7 +126,7 @@ public class PatientAccessResource {
   @APIResponse(responseCode = "200", description = "A page of accesses")
   @APIResponse(responseCode = "401", description = "The person's own token (or the proxy assertion) is missing or "
       + "invalid")
-  public Uni<List<Access>> accessLog(@PathParam("nhsNumber") NhsNumber nhsNumber,
+  public Uni<List<Access>> readPatientAccessLog(@PathParam("nhsNumber") NhsNumber nhsNumber,
       @HeaderParam(PatientProofs.PATIENT_TOKEN) String patientToken,
       @HeaderParam(PatientProofs.PROXY_ASSERTION) String proxyAssertion,
       @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
@@ -154,10 +156,11 @@ public class PatientAccessResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Audited("patient.rights-request")
   @Operation(summary = "The patient asks to exercise a right over their data (P9: the statutory month starts now)")
-  @APIResponse(responseCode = "201", description = "Recorded for information governance")
+  @APIResponse(responseCode = "201", description = "Recorded for information governance",
+      content = @Content(schema = @Schema(implementation = PatientRightsRequestView.class)))
   @APIResponse(responseCode = "401", description = "The patient's own token is missing or invalid")
   @APIResponse(responseCode = "403", description = "Not this patient")
-  public Uni<Response> raiseRightsRequest(@PathParam("nhsNumber") NhsNumber nhsNumber,
+  public Uni<Response> raisePatientRightsRequest(@PathParam("nhsNumber") NhsNumber nhsNumber,
       @HeaderParam(PatientProofs.PATIENT_TOKEN) String patientToken, @NotNull @Valid PatientRightsRequest request) {
     return proofs.prove(patientToken, null).chain(viewer -> {
       access.on(nhsNumber, viewer);
@@ -171,7 +174,7 @@ public class PatientAccessResource {
   @Operation(summary = "The patient's rights requests, newest first, with the answers sent")
   @APIResponse(responseCode = "200", description = "The requests")
   @APIResponse(responseCode = "401", description = "The patient's own token is missing or invalid")
-  public Uni<List<PatientRightsRequestView>> rightsRequests(@PathParam("nhsNumber") NhsNumber nhsNumber,
+  public Uni<List<PatientRightsRequestView>> listPatientRightsRequests(@PathParam("nhsNumber") NhsNumber nhsNumber,
       @HeaderParam(PatientProofs.PATIENT_TOKEN) String patientToken) {
     return proofs.prove(patientToken, null).chain(viewer -> {
       access.on(nhsNumber, viewer);
@@ -187,7 +190,7 @@ public class PatientAccessResource {
   @APIResponse(responseCode = "200", description = "Withdrawn; the erasure receipt")
   @APIResponse(responseCode = "400", description = "Not confirmed, or no reason given")
   @APIResponse(responseCode = "401", description = "The patient's own token is missing or invalid")
-  public Uni<ConsentService.Withdrawal> withdraw(@PathParam("nhsNumber") NhsNumber nhsNumber,
+  public Uni<ConsentService.Withdrawal> withdrawPatientConsent(@PathParam("nhsNumber") NhsNumber nhsNumber,
       @HeaderParam(PatientProofs.PATIENT_TOKEN) String patientToken, @NotNull @Valid Withdrawal request) {
     if (!Boolean.TRUE.equals(request.confirm())) {
       throw ProblemException.badRequest("not-confirmed",

@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.openucp.clinical.audit.AuditContext;
 import org.openucp.clinical.audit.AuditEvent;
 import org.openucp.clinical.audit.repository.AuditRepository;
@@ -57,6 +58,7 @@ public class PatientAccessService {
   }
 
   /** Whether the patient has a published plan, and where each of their submissions stands. */
+  @Schema(name = "PatientAccessStatus")
   public record Status(PublishedPlan published, List<SubmittedDraftRecord> submissions) {
   }
 

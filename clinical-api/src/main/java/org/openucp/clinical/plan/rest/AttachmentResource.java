@@ -18,6 +18,10 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -50,13 +54,15 @@ public class AttachmentResource {
   @Produces(MediaType.APPLICATION_JSON)
   @Audited("plan.attachment.add")
   @Operation(summary = "Attach a document (PDF, JPEG or PNG, at most 5 MB); send the file name in X-File-Name")
-  @APIResponse(responseCode = "201", description = "Attached")
+  @APIResponse(responseCode = "201", description = "Attached",
+      headers = @Header(name = "Location", ref = "Location"),
+      content = @Content(schema = @Schema(implementation = AttachmentReceipt.class)))
   @APIResponse(responseCode = "400",
       description = "Empty, or X-File-Name over 200 characters or with control characters")
   @APIResponse(responseCode = "413", description = "Larger than 5 MB")
   @APIResponse(responseCode = "404", description = "No plan for this NHS number")
   @APIResponse(responseCode = "415", description = "Not a PDF, JPEG or PNG, or the content is not what its type says")
-  public Uni<Response> attach(@PathParam("nhsNumber") NhsNumber nhsNumber,
+  public Uni<Response> attachDocument(@PathParam("nhsNumber") NhsNumber nhsNumber,
       @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
       @HeaderParam(FILE_NAME_HEADER) @Size(max = 200) @Pattern(regexp = "\\P{Cc}*",
           message = "must not contain control characters") String fileName,
@@ -75,9 +81,12 @@ public class AttachmentResource {
   @Produces({"application/pdf", "image/jpeg", "image/png", MediaType.APPLICATION_JSON})
   @Audited("plan.attachment.read")
   @Operation(summary = "Read an attached document (as a download)")
-  @APIResponse(responseCode = "200", description = "The document")
+  @APIResponse(responseCode = "200", description = "The document, as a download", content = {
+      @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+      @Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+      @Content(mediaType = "image/png", schema = @Schema(type = SchemaType.STRING, format = "binary"))})
   @APIResponse(responseCode = "404", description = "No such document on this plan")
-  public Uni<Response> read(@PathParam("nhsNumber") NhsNumber nhsNumber, @PathParam("id") UUID id) {
+  public Uni<Response> readAttachment(@PathParam("nhsNumber") NhsNumber nhsNumber, @PathParam("id") UUID id) {
     return attachments.read(nhsNumber, id).map(found -> Response.ok(found.content, found.mediaType)
         .header("Content-Disposition", "attachment; filename=\"" + downloadName(found.fileName, found.id) + "\"")
         .build());

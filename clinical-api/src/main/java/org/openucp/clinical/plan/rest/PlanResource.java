@@ -20,6 +20,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -32,6 +38,7 @@ import org.openucp.clinical.plan.rest.PlanViews.PublishedView;
 import org.openucp.clinical.plan.rest.PlanViews.VersionStamp;
 import org.openucp.clinical.plan.service.PlanService;
 import org.openucp.clinical.fhir.FhirPlan;
+import org.openucp.clinical.fhir.FhirSchemas;
 import org.openucp.clinical.print.PrintedPlans;
 import org.openucp.clinical.security.Roles;
 import org.openucp.model.identity.NhsNumber;
@@ -57,12 +64,25 @@ public class PlanResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Audited("plan.initiate")
   @Operation(summary = "Initiate a plan as a draft, recording the patient's consent in the same request")
-  @APIResponse(responseCode = "201", description = "Initiated; the ETag is its revision")
+  @APIResponse(responseCode = "201", description = "Initiated; the ETag is its revision",
+      headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag")},
+      content = @Content(schema = @Schema(implementation = DraftView.class)))
   @APIResponse(responseCode = "400", description = "Invalid fields, each one named (consent is required)")
   @APIResponse(responseCode = "409", description = "This person already has a plan")
   @APIResponse(responseCode = "422", description = "The consent basis does not apply to this person, or the ADRT "
       + "names a document that is not attached")
-  public Uni<Response> initiate(@NotNull @Valid InitiateRequest request, UriInfo uri) {
+  public Uni<Response> initiatePlan(
+      @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+          schema = @Schema(implementation = InitiateRequest.class),
+          examples = @ExampleObject(name = "a-plan-with-consent",
+              summary = "A plan started at a home visit, consent recorded with it",
+              value = "{\"nhsNumber\": \"9434765919\", \"consent\": {\"basis\": \"EXPLICIT_CONSENT\","
+                  + " \"notes\": \"Discussed at home with the patient and her daughter\"},"
+                  + " \"content\": {\"person\": {\"givenName\": \"Margaret\", \"familyName\": \"Smith\","
+                  + " \"dateOfBirth\": \"1948-03-12\", \"postcode\": \"SW3 6JJ\"},"
+                  + " \"whatMattersToMe\": \"Being at home with my cat\","
+                  + " \"plannedReviewDate\": \"2027-06-01\"}}")))
+      @NotNull @Valid InitiateRequest request, UriInfo uri) {
     PlanContent content = request.content() == null ? PlanContent.empty() : request.content();
     PlanService.ConsentStatement consent = request.consent().statement();
     return plans.initiate(request.nhsNumber(), content, consent).map(draft -> Response
@@ -75,10 +95,12 @@ public class PlanResource {
   @Path("/{nhsNumber}")
   @Audited("plan.summary")
   @Operation(summary = "Where a plan stands: versions published and, for authors, whether a draft is open")
-  @APIResponse(responseCode = "200", description = "The plan's summary; the ETag is its revision")
+  @APIResponse(responseCode = "200", description = "The plan's summary; the ETag is its revision",
+      headers = @Header(name = "ETag", ref = "ETag"),
+      content = @Content(schema = @Schema(implementation = PlanSummary.class)))
   @APIResponse(responseCode = "400", description = "Not a valid NHS number")
   @APIResponse(responseCode = "404", description = "No plan (or, for urgent care, no published plan)")
-  public Uni<Response> summary(@PathParam("nhsNumber") NhsNumber nhsNumber) {
+  public Uni<Response> readPlanSummary(@PathParam("nhsNumber") NhsNumber nhsNumber) {
     return plans.summary(nhsNumber).map(summary -> Response.ok(PlanSummary.of(summary))
         .tag(Versions.etag(summary.plan().revision)).build());
   }
@@ -87,10 +109,12 @@ public class PlanResource {
   @Path("/{nhsNumber}/draft")
   @Audited("plan.draft.read")
   @Operation(summary = "Read the working draft")
-  @APIResponse(responseCode = "200", description = "The draft; the ETag is the plan's revision")
+  @APIResponse(responseCode = "200", description = "The draft; the ETag is the plan's revision",
+      headers = @Header(name = "ETag", ref = "ETag"),
+      content = @Content(schema = @Schema(implementation = DraftView.class)))
   @APIResponse(responseCode = "400", description = "Not a valid NHS number")
   @APIResponse(responseCode = "404", description = "No plan, or no open draft")
-  public Uni<Response> draft(@PathParam("nhsNumber") NhsNumber nhsNumber) {
+  public Uni<Response> readDraft(@PathParam("nhsNumber") NhsNumber nhsNumber) {
     return plans.draft(nhsNumber).map(PlanResource::withRevision);
   }
 
@@ -99,14 +123,26 @@ public class PlanResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Audited("plan.draft.save")
   @Operation(summary = "Save the draft (on a published plan without a draft, this starts a revision)")
-  @APIResponse(responseCode = "200", description = "Saved; the ETag is the new revision")
+  @APIResponse(responseCode = "200", description = "Saved; the ETag is the new revision",
+      headers = @Header(name = "ETag", ref = "ETag"),
+      content = @Content(schema = @Schema(implementation = DraftView.class)))
   @APIResponse(responseCode = "400", description = "Invalid fields, each one named; nothing was saved")
   @APIResponse(responseCode = "404", description = "No plan for this NHS number")
   @APIResponse(responseCode = "412", description = "Someone saved since you read it")
   @APIResponse(responseCode = "422", description = "The ADRT names a document that is not attached to this plan")
   @APIResponse(responseCode = "428", description = "If-Match missing")
   public Uni<Response> saveDraft(@PathParam("nhsNumber") NhsNumber nhsNumber,
-      @HeaderParam("If-Match") String ifMatch, @NotNull @Valid PlanContent content) {
+      @HeaderParam("If-Match") String ifMatch,
+      @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+          schema = @Schema(implementation = PlanContent.class),
+          examples = @ExampleObject(name = "an-edited-draft",
+              summary = "The draft with what matters to the patient and a review date",
+              value = "{\"person\": {\"givenName\": \"Margaret\", \"familyName\": \"Smith\","
+                  + " \"dateOfBirth\": \"1948-03-12\", \"postcode\": \"SW3 6JJ\"},"
+                  + " \"whatMattersToMe\": \"Being at home with my cat\","
+                  + " \"advanceStatement\": \"I would rather not go to hospital\","
+                  + " \"plannedReviewDate\": \"2027-06-01\"}")))
+      @NotNull @Valid PlanContent content) {
     return plans.saveDraft(nhsNumber, Versions.required(ifMatch), content).map(PlanResource::withRevision);
   }
 
@@ -114,10 +150,12 @@ public class PlanResource {
   @Path("/{nhsNumber}/revision")
   @Audited("plan.revise")
   @Operation(summary = "Start a draft revision from the newest published version")
-  @APIResponse(responseCode = "201", description = "A draft holding the published content")
+  @APIResponse(responseCode = "201", description = "A draft holding the published content",
+      headers = @Header(name = "ETag", ref = "ETag"),
+      content = @Content(schema = @Schema(implementation = DraftView.class)))
   @APIResponse(responseCode = "404", description = "No plan for this NHS number")
   @APIResponse(responseCode = "409", description = "A draft is already open")
-  public Uni<Response> revise(@PathParam("nhsNumber") NhsNumber nhsNumber) {
+  public Uni<Response> startRevision(@PathParam("nhsNumber") NhsNumber nhsNumber) {
     return plans.revise(nhsNumber).map(draft -> Response.status(201).entity(DraftView.of(draft))
         .tag(Versions.etag(draft.plan().revision)).build());
   }
@@ -126,13 +164,15 @@ public class PlanResource {
   @Path("/{nhsNumber}/publication")
   @Audited("plan.publish")
   @Operation(summary = "Publish the draft as a new immutable version, visible to urgent care")
-  @APIResponse(responseCode = "201", description = "Published, with warnings to review")
+  @APIResponse(responseCode = "201", description = "Published, with warnings to review",
+      headers = @Header(name = "ETag", ref = "ETag"),
+      content = @Content(schema = @Schema(implementation = PublicationView.class)))
   @APIResponse(responseCode = "404", description = "No plan for this NHS number")
   @APIResponse(responseCode = "409", description = "No draft to publish")
   @APIResponse(responseCode = "412", description = "Someone saved since you read it")
   @APIResponse(responseCode = "422", description = "The plan is not complete or correct enough to publish")
   @APIResponse(responseCode = "428", description = "If-Match missing")
-  public Uni<Response> publish(@PathParam("nhsNumber") NhsNumber nhsNumber,
+  public Uni<Response> publishDraft(@PathParam("nhsNumber") NhsNumber nhsNumber,
       @HeaderParam("If-Match") String ifMatch) {
     return plans.publish(nhsNumber, Versions.required(ifMatch)).map(publication -> Response.status(201)
         .entity(PublicationView.of(publication)).tag(Versions.etag(publication.plan().revision)).build());
@@ -148,13 +188,16 @@ public class PlanResource {
   @Audited("plan.correct")
   @Operation(summary = "Publish the draft as a correction of the published version, with the reason: urgent care "
       + "sees that the plan was corrected, and the corrected version is kept")
-  @APIResponse(responseCode = "201", description = "Published as a correction, with warnings to review")
+  @APIResponse(responseCode = "201", description = "Published as a correction, with warnings to review",
+      headers = @Header(name = "ETag", ref = "ETag"),
+      content = @Content(schema = @Schema(implementation = PublicationView.class)))
   @APIResponse(responseCode = "400", description = "No reason given")
   @APIResponse(responseCode = "409", description = "No draft to publish, or nothing published to correct")
   @APIResponse(responseCode = "412", description = "Someone saved since you read it")
   @APIResponse(responseCode = "422", description = "The plan is not complete or correct enough to publish")
   @APIResponse(responseCode = "428", description = "If-Match missing")
-  public Uni<Response> correct(@PathParam("nhsNumber") NhsNumber nhsNumber, @HeaderParam("If-Match") String ifMatch,
+  public Uni<Response> publishCorrection(@PathParam("nhsNumber") NhsNumber nhsNumber,
+      @HeaderParam("If-Match") String ifMatch,
       @NotNull @Valid CorrectionRequest correction) {
     return plans.publishCorrection(nhsNumber, Versions.required(ifMatch), correction.reason())
         .map(publication -> Response.status(201).entity(PublicationView.of(publication))
@@ -167,7 +210,7 @@ public class PlanResource {
   @Operation(summary = "The plan's published versions, newest first")
   @APIResponse(responseCode = "200", description = "Who published each version, when, in what role")
   @APIResponse(responseCode = "404", description = "No plan for this NHS number")
-  public Uni<List<VersionStamp>> history(@PathParam("nhsNumber") NhsNumber nhsNumber) {
+  public Uni<List<VersionStamp>> listVersions(@PathParam("nhsNumber") NhsNumber nhsNumber) {
     return plans.history(nhsNumber).map(list -> list.stream().map(VersionStamp::of).toList());
   }
 
@@ -177,7 +220,7 @@ public class PlanResource {
   @Operation(summary = "Read the newest published version")
   @APIResponse(responseCode = "200", description = "The published plan")
   @APIResponse(responseCode = "404", description = "No published plan for this NHS number")
-  public Uni<PublishedView> published(@PathParam("nhsNumber") NhsNumber nhsNumber) {
+  public Uni<PublishedView> readPublishedVersion(@PathParam("nhsNumber") NhsNumber nhsNumber) {
     return plans.published(nhsNumber, null).map(PublishedView::of);
   }
 
@@ -187,7 +230,7 @@ public class PlanResource {
   @Operation(summary = "Read one published version")
   @APIResponse(responseCode = "200", description = "The version")
   @APIResponse(responseCode = "404", description = "No such version")
-  public Uni<PublishedView> version(@PathParam("nhsNumber") NhsNumber nhsNumber,
+  public Uni<PublishedView> readVersion(@PathParam("nhsNumber") NhsNumber nhsNumber,
       @PathParam("version") @Min(1) int version) {
     return plans.published(nhsNumber, version).map(PublishedView::of);
   }
@@ -197,9 +240,10 @@ public class PlanResource {
   @Produces({"application/pdf", MediaType.APPLICATION_JSON})
   @Audited("plan.print")
   @Operation(summary = "The printable plan (PDF) of a published version")
-  @APIResponse(responseCode = "200", description = "The PDF")
+  @APIResponse(responseCode = "200", description = "The PDF",
+      content = @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary")))
   @APIResponse(responseCode = "404", description = "No such version")
-  public Uni<Response> printable(@PathParam("nhsNumber") NhsNumber nhsNumber,
+  public Uni<Response> printVersion(@PathParam("nhsNumber") NhsNumber nhsNumber,
       @PathParam("version") @Min(1) int version) {
     return printed.printed(nhsNumber, version).map(pdf -> Response.ok(pdf, "application/pdf")
         .header("Content-Disposition", "inline; filename=\"urgent-care-plan-" + nhsNumber.value() + "-v" + version
@@ -213,10 +257,12 @@ public class PlanResource {
   @Produces({"application/fhir+json", MediaType.APPLICATION_JSON})
   @Audited("plan.read")
   @Operation(summary = "A published version as a FHIR R4 document Bundle (Composition, Patient, CarePlan, ...)")
-  @APIResponse(responseCode = "200", description = "The FHIR Bundle")
+  @APIResponse(responseCode = "200", description = "The FHIR Bundle", content = {
+      @Content(mediaType = "application/fhir+json", schema = @Schema(implementation = FhirSchemas.Bundle.class)),
+      @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FhirSchemas.Bundle.class))})
   @APIResponse(responseCode = "404", description = "No such version")
   // FHIR JSON as HAPI writes it: a String, so that no JSON mapper rewrites it.
-  public Uni<String> fhir(@PathParam("nhsNumber") NhsNumber nhsNumber,
+  public Uni<String> readVersionAsFhir(@PathParam("nhsNumber") NhsNumber nhsNumber,
       @PathParam("version") @Min(1) int version, UriInfo uri) {
     String base = uri.getBaseUri().toString().replaceAll("/$", "");
     return plans.published(nhsNumber, version).map(published -> FhirPlan.json(published.plan().nhsNumber,

@@ -15,6 +15,10 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -59,14 +63,18 @@ public class DeathResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Audited("plan.death.record")
   @Operation(summary = "Record the person's death (date and source), or correct it with If-Match")
-  @APIResponse(responseCode = "200", description = "Recorded; the ETag is its revision")
+  @APIResponse(responseCode = "200", description = "Recorded; the ETag is its revision",
+      headers = @Header(name = "ETag", ref = "ETag"),
+      content = @Content(schema = @Schema(implementation = DeathView.class)))
   @APIResponse(responseCode = "400", description = "Invalid fields, each one named")
   @APIResponse(responseCode = "403", description = "Not allowed to edit this plan, or not in its care team")
   @APIResponse(responseCode = "404", description = "No plan for this NHS number")
   @APIResponse(responseCode = "412", description = "Someone changed the record since you read it")
   @APIResponse(responseCode = "422", description = "A date in the future or before birth, or OTHER without detail")
   @APIResponse(responseCode = "428", description = "A death is already recorded: If-Match required to correct it")
-  public Uni<Response> record(@PathParam("nhsNumber") NhsNumber nhsNumber, @HeaderParam("If-Match") String ifMatch,
+  public Uni<Response> recordDeath(@PathParam("nhsNumber") NhsNumber nhsNumber,
+      @Parameter(description = "Only to correct a recorded death: the ETag you last read (428 without it then)")
+      @HeaderParam("If-Match") String ifMatch,
       DeathRequest request) {
     return deaths.record(nhsNumber, request == null ? null
             : new DeathRecords.Death(request.diedOn(), request.source(), request.sourceDetail()), ifMatch)
@@ -76,9 +84,11 @@ public class DeathResource {
   @GET
   @Audited("plan.death.read")
   @Operation(summary = "The person's recorded death")
-  @APIResponse(responseCode = "200", description = "The record; the ETag is its revision")
+  @APIResponse(responseCode = "200", description = "The record; the ETag is its revision",
+      headers = @Header(name = "ETag", ref = "ETag"),
+      content = @Content(schema = @Schema(implementation = DeathView.class)))
   @APIResponse(responseCode = "404", description = "No plan, or no death recorded")
-  public Uni<Response> read(@PathParam("nhsNumber") NhsNumber nhsNumber) {
+  public Uni<Response> readDeath(@PathParam("nhsNumber") NhsNumber nhsNumber) {
     return deaths.get(nhsNumber).map(DeathResource::withRevision);
   }
 
@@ -89,7 +99,7 @@ public class DeathResource {
   @APIResponse(responseCode = "404", description = "No plan, or no death recorded")
   @APIResponse(responseCode = "412", description = "Someone changed the record since you read it")
   @APIResponse(responseCode = "428", description = "If-Match missing")
-  public Uni<Response> retract(@PathParam("nhsNumber") NhsNumber nhsNumber,
+  public Uni<Response> retractDeath(@PathParam("nhsNumber") NhsNumber nhsNumber,
       @HeaderParam("If-Match") String ifMatch) {
     return deaths.retract(nhsNumber, ifMatch).map(done -> Response.noContent().build());
   }

@@ -26,6 +26,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -139,7 +141,7 @@ public class RetentionResource {
   @Operation(summary = "The retention schedule as configured: record class, trigger, minimum period")
   @APIResponse(responseCode = "200", description = "The schedule")
   @APIResponse(responseCode = "403", description = "Not the operator's information governance team")
-  public Uni<List<RetentionSchedule.Rule>> schedule() {
+  public Uni<List<RetentionSchedule.Rule>> readRetentionSchedule() {
     return appraisals.schedule();
   }
 
@@ -150,7 +152,7 @@ public class RetentionResource {
       + "retention has ended, undecided ones unless all")
   @APIResponse(responseCode = "200", description = "The appraisals, the longest due first")
   @APIResponse(responseCode = "403", description = "Not the operator's information governance team")
-  public Uni<List<AppraisalView>> appraisals(@QueryParam("all") @DefaultValue("false") boolean all) {
+  public Uni<List<AppraisalView>> listAppraisals(@QueryParam("all") @DefaultValue("false") boolean all) {
     return appraisals.list(!all).map(found -> found.stream().map(AppraisalView::of).toList());
   }
 
@@ -158,9 +160,11 @@ public class RetentionResource {
   @Path("/appraisals/{id}")
   @Audited("retention.appraisal.read")
   @Operation(summary = "One appraisal")
-  @APIResponse(responseCode = "200", description = "The appraisal; the ETag is its revision")
+  @APIResponse(responseCode = "200", description = "The appraisal; the ETag is its revision",
+      headers = @Header(name = "ETag", ref = "ETag"),
+      content = @Content(schema = @Schema(implementation = AppraisalView.class)))
   @APIResponse(responseCode = "404", description = "No such appraisal")
-  public Uni<Response> appraisal(@PathParam("id") UUID id) {
+  public Uni<Response> readAppraisal(@PathParam("id") UUID id) {
     return appraisals.get(id).map(RetentionResource::withRevision);
   }
 
@@ -170,7 +174,9 @@ public class RetentionResource {
   @Audited("retention.appraisal.decide")
   @Operation(summary = "Record the appraisal's decision (information governance's approval): DESTROY, KEEP or "
       + "PRESERVE")
-  @APIResponse(responseCode = "200", description = "Decided; the ETag is the new revision")
+  @APIResponse(responseCode = "200", description = "Decided; the ETag is the new revision",
+      headers = @Header(name = "ETag", ref = "ETag"),
+      content = @Content(schema = @Schema(implementation = AppraisalView.class)))
   @APIResponse(responseCode = "400", description = "Invalid fields, each one named")
   @APIResponse(responseCode = "403", description = "Not the operator's information governance team")
   @APIResponse(responseCode = "404", description = "No such appraisal")
@@ -178,7 +184,7 @@ public class RetentionResource {
   @APIResponse(responseCode = "412", description = "Someone changed the appraisal since you read it")
   @APIResponse(responseCode = "422", description = "KEEP without a reason or a future review date, and so on")
   @APIResponse(responseCode = "428", description = "If-Match missing")
-  public Uni<Response> decide(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+  public Uni<Response> decideAppraisal(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
       @NotNull @Valid AppraisalDecision decision) {
     return appraisals.decide(id, Versions.required(ifMatch), decision.decision(), decision.reason(),
         decision.reviewOn()).map(RetentionResource::withRevision);
@@ -196,7 +202,7 @@ public class RetentionResource {
   @APIResponse(responseCode = "409", description = "Not approved for destruction, on hold, back in use, or gone")
   @APIResponse(responseCode = "412", description = "Someone changed the appraisal since you read it")
   @APIResponse(responseCode = "428", description = "If-Match missing")
-  public Uni<DestructionView> destroy(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+  public Uni<DestructionView> destroyAppraisedRecords(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
       @NotNull @Valid DestructionRequest request) {
     return destructions.destroy(id, Versions.required(ifMatch)).map(DestructionView::of);
   }
@@ -207,7 +213,7 @@ public class RetentionResource {
   @Operation(summary = "Holds not lifted, or all holds")
   @APIResponse(responseCode = "200", description = "The holds, newest first")
   @APIResponse(responseCode = "403", description = "Not the operator's information governance team")
-  public Uni<List<HoldView>> holds(@QueryParam("all") @DefaultValue("false") boolean all) {
+  public Uni<List<HoldView>> listHolds(@QueryParam("all") @DefaultValue("false") boolean all) {
     return holds.list(all).map(found -> found.stream().map(HoldView::of).toList());
   }
 
@@ -217,7 +223,9 @@ public class RetentionResource {
   @Audited("retention.hold.place")
   @Operation(summary = "Place a legal or serious-incident hold on a patient's records (nothing of theirs is "
       + "destroyed) or on one record (a complaint, a breach-register incident, a plan)")
-  @APIResponse(responseCode = "201", description = "Placed; the ETag is its revision")
+  @APIResponse(responseCode = "201", description = "Placed; the ETag is its revision",
+      headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag")},
+      content = @Content(schema = @Schema(implementation = HoldView.class)))
   @APIResponse(responseCode = "400", description = "Invalid fields, each one named")
   @APIResponse(responseCode = "403", description = "Not the operator's information governance team")
   @APIResponse(responseCode = "422", description = "An end date in the past; neither or both of nhsNumber and "
@@ -233,9 +241,11 @@ public class RetentionResource {
   @Path("/holds/{id}")
   @Audited("retention.hold.read")
   @Operation(summary = "One hold")
-  @APIResponse(responseCode = "200", description = "The hold; the ETag is its revision")
+  @APIResponse(responseCode = "200", description = "The hold; the ETag is its revision",
+      headers = @Header(name = "ETag", ref = "ETag"),
+      content = @Content(schema = @Schema(implementation = HoldView.class)))
   @APIResponse(responseCode = "404", description = "No such hold")
-  public Uni<Response> hold(@PathParam("id") UUID id) {
+  public Uni<Response> readHold(@PathParam("id") UUID id) {
     return holds.get(id).map(found -> Response.ok(HoldView.of(found)).tag(Versions.etag(found.revision)).build());
   }
 
@@ -244,7 +254,9 @@ public class RetentionResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Audited("retention.hold.lift")
   @Operation(summary = "Lift a hold, with the reason")
-  @APIResponse(responseCode = "200", description = "Lifted; the ETag is the new revision")
+  @APIResponse(responseCode = "200", description = "Lifted; the ETag is the new revision",
+      headers = @Header(name = "ETag", ref = "ETag"),
+      content = @Content(schema = @Schema(implementation = HoldView.class)))
   @APIResponse(responseCode = "404", description = "No such hold")
   @APIResponse(responseCode = "409", description = "Already lifted")
   @APIResponse(responseCode = "412", description = "Someone changed the hold since you read it")
@@ -261,7 +273,7 @@ public class RetentionResource {
   @Operation(summary = "The destruction log, newest first; a patient's stubs when their NHS number is given")
   @APIResponse(responseCode = "200", description = "A page of metadata stubs")
   @APIResponse(responseCode = "403", description = "Not the operator's information governance team")
-  public Uni<List<DestructionView>> destructionLog(@QueryParam("nhsNumber") NhsNumber nhsNumber,
+  public Uni<List<DestructionView>> listDestructions(@QueryParam("nhsNumber") NhsNumber nhsNumber,
       @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
       @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
     return destructions.log(nhsNumber, page, size).map(found -> found.stream().map(DestructionView::of).toList());
@@ -273,7 +285,7 @@ public class RetentionResource {
   @Operation(summary = "The audit trail's checkpoint, and how far its oldest events could be destroyed now")
   @APIResponse(responseCode = "200", description = "The checkpoint (if any) and the furthest destroyable event")
   @APIResponse(responseCode = "403", description = "Not the operator's information governance team")
-  public Uni<AuditTrailDestruction.Status> auditTrail() {
+  public Uni<AuditTrailDestruction.Status> readAuditTrailRetention() {
     return auditTrail.status();
   }
 

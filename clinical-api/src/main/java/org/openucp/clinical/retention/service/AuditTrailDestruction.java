@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.openucp.clinical.access.AccessGuard;
 import org.openucp.clinical.access.Permission;
 import org.openucp.clinical.audit.AuditContext;
@@ -37,6 +38,7 @@ import org.openucp.web.problem.ProblemException;
 public class AuditTrailDestruction {
 
   /** Where the retained trail stands, and how far it could be destroyed now. */
+  @Schema(name = "AuditTrailStatus")
   public record Status(Checkpoint checkpoint, long sealedThroughSeq, Long destroyableThroughSeq,
       Long firstKeptSeq, String keptBecause) {
   }

@@ -44,7 +44,7 @@ public class ReviewResource {
   @Operation(summary = "My organisation's plans due for review within the notice period, or overdue")
   @APIResponse(responseCode = "200", description = "Due and overdue plans, earliest first")
   @APIResponse(responseCode = "400", description = "Not a valid ODS code")
-  public Uni<List<ReviewDue>> due(@PathParam("odsCode") OdsCode odsCode) {
+  public Uni<List<ReviewDue>> listDueReviews(@PathParam("odsCode") OdsCode odsCode) {
     LocalDate today = LocalDate.now(clock);
     return reminders.dueFor(odsCode).map(tasks -> tasks.stream()
         .map(task -> new ReviewDue(task.nhsNumber, task.reviewDate, task.reviewDate.isBefore(today)))

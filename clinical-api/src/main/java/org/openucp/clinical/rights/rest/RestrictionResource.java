@@ -20,6 +20,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -78,7 +80,8 @@ public class RestrictionResource {
   @Audited("restriction.child-consent-report")
   @Operation(summary = "A child's data reported collected without the required consent: open an incident in the "
       + "breach register and restrict the child's plan until decided")
-  @APIResponse(responseCode = "201", description = "Incident opened, plan restricted")
+  @APIResponse(responseCode = "201", description = "Incident opened, plan restricted",
+      content = @Content(schema = @Schema(implementation = RestrictionView.class)))
   public Uni<Response> reportChildConsent(@NotNull @Valid ChildConsentReport report) {
     return reports.report(new ChildConsentReports.Report(report.nhsNumber(), report.whatWasReported(),
             report.reportedBy()))
@@ -91,7 +94,7 @@ public class RestrictionResource {
   @Audited("restriction.list")
   @Operation(summary = "The patients whose data is restricted, oldest first")
   @APIResponse(responseCode = "200", description = "The restrictions")
-  public Uni<List<RestrictionView>> list() {
+  public Uni<List<RestrictionView>> listRestrictions() {
     return restrictions.list().map(found -> found.stream().map(RestrictionView::of).toList());
   }
 
@@ -101,7 +104,7 @@ public class RestrictionResource {
   @Audited("restriction.restrict")
   @Operation(summary = "Restrict a patient's data: kept, but out of urgent care and refused to every reader")
   @APIResponse(responseCode = "200", description = "Restricted (or already was)")
-  public Uni<RestrictionView> restrict(@PathParam("nhsNumber") NhsNumber nhsNumber,
+  public Uni<RestrictionView> restrictProcessing(@PathParam("nhsNumber") NhsNumber nhsNumber,
       @NotNull @Valid RestrictionRequest request) {
     return restrictions.restrict(nhsNumber, request.reason(), request.rightsRequestId()).map(RestrictionView::of);
   }
@@ -113,7 +116,7 @@ public class RestrictionResource {
   @Operation(summary = "Record the notice sent to the patient that their restriction will be lifted")
   @APIResponse(responseCode = "200", description = "Recorded")
   @APIResponse(responseCode = "404", description = "No restriction for this NHS number")
-  public Uni<RestrictionView> liftNotice(@PathParam("nhsNumber") NhsNumber nhsNumber,
+  public Uni<RestrictionView> recordRestrictionLiftNotice(@PathParam("nhsNumber") NhsNumber nhsNumber,
       @NotNull @Valid LiftNotice notice) {
     return restrictions.noticeOfLifting(nhsNumber, notice.notice(), notice.sentAt()).map(RestrictionView::of);
   }
@@ -125,7 +128,7 @@ public class RestrictionResource {
   @APIResponse(responseCode = "204", description = "Lifted")
   @APIResponse(responseCode = "404", description = "No restriction for this NHS number")
   @APIResponse(responseCode = "409", description = "No notice to the patient recorded yet")
-  public Uni<Void> lift(@PathParam("nhsNumber") NhsNumber nhsNumber) {
+  public Uni<Void> liftRestriction(@PathParam("nhsNumber") NhsNumber nhsNumber) {
     return restrictions.lift(nhsNumber);
   }
 }

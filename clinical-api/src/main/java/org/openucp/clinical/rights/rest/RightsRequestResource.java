@@ -25,6 +25,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -71,6 +74,7 @@ public class RightsRequestResource {
   }
 
   /** The answer: completed, or refused with reasons and the right to complain to the ICO. */
+  @Schema(name = "RightsRequestClosure")
   public record Closure(@NotNull RightsRequest.Status status, @NotBlank @Size(max = 4000) String outcome,
       @NotBlank @Size(max = 8000) String reply) {
   }
@@ -95,10 +99,12 @@ public class RightsRequestResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Audited("rights-request.record")
   @Operation(summary = "Record a rights request as received; a restriction or objection restricts at once")
-  @APIResponse(responseCode = "201", description = "Recorded; the ETag is its revision")
+  @APIResponse(responseCode = "201", description = "Recorded; the ETag is its revision",
+      headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag")},
+      content = @Content(schema = @Schema(implementation = RightsRequestView.class)))
   @APIResponse(responseCode = "400", description = "Invalid fields, each one named")
   @APIResponse(responseCode = "403", description = "Not the operator's information governance team")
-  public Uni<Response> record(@NotNull @Valid NewRightsRequest request, UriInfo uri) {
+  public Uni<Response> recordRightsRequest(@NotNull @Valid NewRightsRequest request, UriInfo uri) {
     return requests.record(new RightsRequests.NewRequest(request.nhsNumber(), request.kind(), request.receivedVia(),
             request.receivedAt(), request.requester(), request.details()))
         .map(created -> Response.created(uri.getAbsolutePathBuilder().path(created.id.toString()).build())
@@ -109,7 +115,7 @@ public class RightsRequestResource {
   @Audited("rights-request.list")
   @Operation(summary = "Rights requests, open ones only unless asked for all, the most urgent first")
   @APIResponse(responseCode = "200", description = "The cases")
-  public Uni<List<RightsRequestView>> list(@QueryParam("all") @DefaultValue("false") boolean all) {
+  public Uni<List<RightsRequestView>> listRightsRequests(@QueryParam("all") @DefaultValue("false") boolean all) {
     return requests.list(!all).map(found -> found.stream().map(RightsRequestView::of).toList());
   }
 
@@ -117,9 +123,11 @@ public class RightsRequestResource {
   @Path("/{id}")
   @Audited("rights-request.read")
   @Operation(summary = "One rights request")
-  @APIResponse(responseCode = "200", description = "The case; the ETag is its revision")
+  @APIResponse(responseCode = "200", description = "The case; the ETag is its revision",
+      headers = @Header(name = "ETag", ref = "ETag"),
+      content = @Content(schema = @Schema(implementation = RightsRequestView.class)))
   @APIResponse(responseCode = "404", description = "No such request")
-  public Uni<Response> read(@PathParam("id") UUID id) {
+  public Uni<Response> readRightsRequest(@PathParam("id") UUID id) {
     return requests.get(id).map(RightsRequestResource::withRevision);
   }
 
@@ -128,11 +136,13 @@ public class RightsRequestResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Audited("rights-request.verify-identity")
   @Operation(summary = "Record that the requester's identity is verified: the statutory month starts")
-  @APIResponse(responseCode = "200", description = "Verified; the ETag is the new revision")
+  @APIResponse(responseCode = "200", description = "Verified; the ETag is the new revision",
+      headers = @Header(name = "ETag", ref = "ETag"),
+      content = @Content(schema = @Schema(implementation = RightsRequestView.class)))
   @APIResponse(responseCode = "409", description = "Already verified, or the request is closed")
   @APIResponse(responseCode = "412", description = "Someone changed the case since you read it")
   @APIResponse(responseCode = "428", description = "If-Match missing")
-  public Uni<Response> verifyIdentity(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+  public Uni<Response> verifyRequesterIdentity(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
       @NotNull @Valid IdentityVerification verification) {
     return requests.identityVerified(id, Versions.required(ifMatch), verification.method(),
         verification.verifiedAt()).map(RightsRequestResource::withRevision);
@@ -143,11 +153,13 @@ public class RightsRequestResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Audited("rights-request.extend")
   @Operation(summary = "Extend the statutory deadline by one or two months, within the first month, with reasons")
-  @APIResponse(responseCode = "200", description = "Extended; the ETag is the new revision")
+  @APIResponse(responseCode = "200", description = "Extended; the ETag is the new revision",
+      headers = @Header(name = "ETag", ref = "ETag"),
+      content = @Content(schema = @Schema(implementation = RightsRequestView.class)))
   @APIResponse(responseCode = "409", description = "Identity not verified yet, already extended, too late, or closed")
   @APIResponse(responseCode = "412", description = "Someone changed the case since you read it")
   @APIResponse(responseCode = "428", description = "If-Match missing")
-  public Uni<Response> extend(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+  public Uni<Response> extendRightsRequest(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
       @NotNull @Valid Extension extension) {
     return requests.extended(id, Versions.required(ifMatch), extension.months(), extension.reason(),
         extension.notifiedAt()).map(RightsRequestResource::withRevision);
@@ -158,11 +170,13 @@ public class RightsRequestResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Audited("rights-request.close")
   @Operation(summary = "Close the case with its outcome and the reply sent to the requester")
-  @APIResponse(responseCode = "200", description = "Closed")
+  @APIResponse(responseCode = "200", description = "Closed",
+      headers = @Header(name = "ETag", ref = "ETag"),
+      content = @Content(schema = @Schema(implementation = RightsRequestView.class)))
   @APIResponse(responseCode = "409", description = "Already closed")
   @APIResponse(responseCode = "412", description = "Someone changed the case since you read it")
   @APIResponse(responseCode = "428", description = "If-Match missing")
-  public Uni<Response> close(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+  public Uni<Response> closeRightsRequest(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
       @NotNull @Valid Closure closure) {
     return requests.closed(id, Versions.required(ifMatch), closure.status(), closure.outcome(), closure.reply())
         .map(RightsRequestResource::withRevision);
@@ -175,7 +189,7 @@ public class RightsRequestResource {
   @APIResponse(responseCode = "200", description = "The copy, as JSON")
   @APIResponse(responseCode = "404", description = "No such request")
   @APIResponse(responseCode = "409", description = "Not an access or portability request, or identity not verified")
-  public Uni<AccessExport> accessExport(@PathParam("id") UUID id) {
+  public Uni<AccessExport> exportRightsRequestData(@PathParam("id") UUID id) {
     return exports.forRequest(id);
   }
 
@@ -188,10 +202,12 @@ public class RightsRequestResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Audited("rights-request.patient-comment")
   @Operation(summary = "Attach the patient's comment on an opinion they dispute to their plan, shown with it")
-  @APIResponse(responseCode = "201", description = "Attached, and shown with the plan")
+  @APIResponse(responseCode = "201", description = "Attached, and shown with the plan",
+      content = @Content(schema = @Schema(implementation = PlanViews.PatientCommentView.class)))
   @APIResponse(responseCode = "404", description = "No such request, or no plan for its patient")
   @APIResponse(responseCode = "409", description = "Not an open rectification request")
-  public Uni<Response> addPatientComment(@PathParam("id") UUID id, @NotNull @Valid PatientCommentRequest comment) {
+  public Uni<Response> addRightsRequestComment(@PathParam("id") UUID id,
+      @NotNull @Valid PatientCommentRequest comment) {
     return comments.add(id, comment.text()).map(added -> Response.status(201)
         .entity(new PlanViews.PatientCommentView(added.text, added.recordedAt)).build());
   }

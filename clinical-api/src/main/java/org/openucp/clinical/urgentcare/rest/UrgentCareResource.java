@@ -69,7 +69,7 @@ public class UrgentCareResource {
   @APIResponse(responseCode = "404", description = "No published plan for this NHS number")
   @APIResponse(responseCode = "503", description = "The database cannot be reached: whether a plan exists is not "
       + "known (never a \"no plan\" answer); try again after Retry-After seconds")
-  public Uni<String> byNumber(@PathParam("nhsNumber") NhsNumber nhsNumber,
+  public Uni<String> readCrisisView(@PathParam("nhsNumber") NhsNumber nhsNumber,
       @Parameter(description = "Why you are looking at this record, kept in the audit trail")
       @HeaderParam(AuditFilter.REASON_HEADER) String reason) {
     return lookup.crisisView(nhsNumber, reason);
@@ -83,7 +83,7 @@ public class UrgentCareResource {
   @APIResponse(responseCode = "404", description = "Nobody with a published plan matches")
   @APIResponse(responseCode = "503", description = "The database cannot be reached: whether anyone matches is not "
       + "known (never a \"no plan\" answer); try again after Retry-After seconds")
-  public Uni<SearchResult> byDemographics(@QueryParam("familyName") @NotBlank @Size(max = 100) String familyName,
+  public Uni<SearchResult> findByDemographics(@QueryParam("familyName") @NotBlank @Size(max = 100) String familyName,
       @QueryParam("dateOfBirth") @NotNull LocalDate dateOfBirth, @QueryParam("postcode") Postcode postcode) {
     return lookup.byDemographics(familyName, dateOfBirth, postcode).map(search -> search.match() != null
         ? new SearchResult(1, search.match(), List.of())

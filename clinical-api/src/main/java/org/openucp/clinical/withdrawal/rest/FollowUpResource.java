@@ -48,7 +48,7 @@ public class FollowUpResource {
   @Operation(summary = "My organisation's open follow-up tasks, oldest first")
   @APIResponse(responseCode = "200", description = "Open tasks")
   @APIResponse(responseCode = "403", description = "Not your organisation")
-  public Uni<List<FollowUp>> open(@PathParam("odsCode") OdsCode odsCode) {
+  public Uni<List<FollowUp>> listOpenFollowUps(@PathParam("odsCode") OdsCode odsCode) {
     return withdrawals.openFor(odsCode).map(tasks -> tasks.stream().map(FollowUp::of).toList());
   }
 
@@ -58,7 +58,7 @@ public class FollowUpResource {
   @Operation(summary = "Mark a follow-up task done")
   @APIResponse(responseCode = "200", description = "Done")
   @APIResponse(responseCode = "404", description = "No such task for this organisation")
-  public Uni<FollowUp> complete(@PathParam("odsCode") OdsCode odsCode, @PathParam("id") UUID id) {
+  public Uni<FollowUp> completeFollowUp(@PathParam("odsCode") OdsCode odsCode, @PathParam("id") UUID id) {
     return withdrawals.complete(odsCode, id).map(FollowUp::of);
   }
 }

@@ -44,7 +44,8 @@ public class WithdrawalNoticeResource {
   @Audited("withdrawal.notices")
   @Operation(summary = "Withdrawals the portal has not yet erased its records for, oldest first (portal only)")
   @APIResponse(responseCode = "200", description = "Pending notices")
-  public Uni<List<Notice>> pending(@QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit) {
+  public Uni<List<Notice>> listWithdrawalNotices(
+      @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit) {
     return withdrawals.pending(limit).map(found -> found.stream()
         .map(notice -> new Notice(notice.id, notice.nhsNumber, notice.withdrawnAt)).toList());
   }
@@ -54,7 +55,7 @@ public class WithdrawalNoticeResource {
   @Audited("withdrawal.acknowledge")
   @Operation(summary = "The portal has erased the patient's records: the notice is deleted")
   @APIResponse(responseCode = "204", description = "Acknowledged (or already gone)")
-  public Uni<Void> acknowledge(@PathParam("id") UUID id) {
+  public Uni<Void> acknowledgeWithdrawalNotice(@PathParam("id") UUID id) {
     return withdrawals.acknowledge(id);
   }
 }

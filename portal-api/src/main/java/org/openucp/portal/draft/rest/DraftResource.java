@@ -19,6 +19,11 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -47,10 +52,20 @@ public class DraftResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Start my draft (one at a time)")
-  @APIResponse(responseCode = "201", description = "Started; the ETag is its version")
+  @APIResponse(responseCode = "201", description = "Started; the ETag is its version",
+      headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag")},
+      content = @Content(schema = @Schema(implementation = DraftView.class)))
   @APIResponse(responseCode = "400", description = "Invalid fields, each one named")
   @APIResponse(responseCode = "409", description = "You already have a draft")
-  public Uni<Response> start(@NotNull @Valid DraftContent content, UriInfo uri) {
+  public Uni<Response> startDraft(
+      @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+          schema = @Schema(implementation = DraftContent.class),
+          examples = @ExampleObject(name = "my-first-draft",
+              summary = "A patient starts a draft for their GP practice",
+              value = "{\"organisation\": \"A83008\", \"postcode\": \"SW3 6JJ\","
+                  + " \"email\": \"smith.9434765919@example.org\", \"preferredPlaceOfCare\": \"HOME\","
+                  + " \"thoughtsAboutFutureCare\": \"At home if I can.\"}")))
+      @NotNull @Valid DraftContent content, UriInfo uri) {
     return drafts.start(patient.get(), content)
         .map(draft -> Response.created(uri.getAbsolutePathBuilder().path(draft.id.toString()).build())
             .entity(DraftView.of(draft)).tag(Versions.etag(draft.version)).build());
@@ -59,16 +74,18 @@ public class DraftResource {
   @GET
   @Operation(summary = "List my drafts (none, or the one I have)")
   @APIResponse(responseCode = "200", description = "My drafts")
-  public Uni<List<DraftView>> mine() {
+  public Uni<List<DraftView>> listMyDrafts() {
     return drafts.listOwned(patient.get()).map(list -> list.stream().map(DraftView::of).toList());
   }
 
   @GET
   @Path("/{id}")
   @Operation(summary = "Read my draft and its status")
-  @APIResponse(responseCode = "200", description = "The draft; the ETag is its version")
+  @APIResponse(responseCode = "200", description = "The draft; the ETag is its version",
+      headers = @Header(name = "ETag", ref = "ETag"),
+      content = @Content(schema = @Schema(implementation = DraftView.class)))
   @APIResponse(responseCode = "404", description = "No draft of yours with this id (it may have moved to your clinical team)")
-  public Uni<Response> get(@PathParam("id") UUID id) {
+  public Uni<Response> readDraft(@PathParam("id") UUID id) {
     return drafts.get(patient.get(), id).map(DraftResource::withVersion);
   }
 
@@ -76,13 +93,15 @@ public class DraftResource {
   @Path("/{id}")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Save my draft, replacing what it said")
-  @APIResponse(responseCode = "200", description = "Saved; the ETag is the new version")
+  @APIResponse(responseCode = "200", description = "Saved; the ETag is the new version",
+      headers = @Header(name = "ETag", ref = "ETag"),
+      content = @Content(schema = @Schema(implementation = DraftView.class)))
   @APIResponse(responseCode = "400", description = "Invalid fields, each one named; nothing was saved")
   @APIResponse(responseCode = "404", description = "No draft of yours with this id")
   @APIResponse(responseCode = "409", description = "Already submitted")
   @APIResponse(responseCode = "412", description = "Changed since you read it (another tab or device)")
   @APIResponse(responseCode = "428", description = "If-Match missing")
-  public Uni<Response> save(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+  public Uni<Response> saveDraft(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
       @NotNull @Valid DraftContent content) {
     return drafts.save(patient.get(), id, Versions.required(ifMatch), content)
         .map(DraftResource::withVersion);
@@ -91,12 +110,15 @@ public class DraftResource {
   @POST
   @Path("/{id}/submission")
   @Operation(summary = "Submit my draft to my clinical team")
-  @APIResponse(responseCode = "202", description = "Submitted; it moves to the clinical team and then leaves the portal")
+  @APIResponse(responseCode = "202",
+      description = "Submitted; it moves to the clinical team and then leaves the portal",
+      headers = @Header(name = "ETag", ref = "ETag"),
+      content = @Content(schema = @Schema(implementation = DraftView.class)))
   @APIResponse(responseCode = "404", description = "No draft of yours with this id")
   @APIResponse(responseCode = "409", description = "Already submitted")
   @APIResponse(responseCode = "412", description = "Changed since you read it")
   @APIResponse(responseCode = "428", description = "If-Match missing")
-  public Uni<Response> submit(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+  public Uni<Response> submitDraft(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
     return drafts.submit(patient.get(), id, Versions.required(ifMatch))
         .map(draft -> Response.accepted(DraftView.of(draft)).tag(Versions.etag(draft.version)).build());
   }
@@ -109,7 +131,7 @@ public class DraftResource {
   @APIResponse(responseCode = "409", description = "Already submitted")
   @APIResponse(responseCode = "412", description = "Changed since you read it")
   @APIResponse(responseCode = "428", description = "If-Match missing")
-  public Uni<Response> discard(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+  public Uni<Response> discardDraft(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
     return drafts.discard(patient.get(), id, Versions.required(ifMatch))
         .map(ignored -> Response.noContent().build());
   }

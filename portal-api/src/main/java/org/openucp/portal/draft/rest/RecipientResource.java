@@ -32,7 +32,7 @@ public class RecipientResource {
   @Operation(summary = "The GP practices and care teams I can send my draft to (set its organisation to one)")
   @APIResponse(responseCode = "200", description = "Organisations, by name")
   @APIResponse(responseCode = "503", description = "The list cannot be reached just now")
-  public Uni<List<Recipient>> recipients() {
+  public Uni<List<Recipient>> listCareTeams() {
     return recipients.all();
   }
 }

@@ -49,7 +49,7 @@ public class SubmissionResource {
   @Operation(summary = "My submitted drafts: on their way, with my clinical team, completed (taken into my published "
       + "plan) or erased")
   @APIResponse(responseCode = "200", description = "My submissions")
-  public Uni<List<SubmissionView>> mine() {
+  public Uni<List<SubmissionView>> listMySubmissions() {
     return stages.of(patient.get()).map(staged -> staged.stream().map(SubmissionView::of).toList());
   }
 }

@@ -16,10 +16,14 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openucp.portal.mydata.service.MyData;
+import org.openucp.portal.myplan.client.ClinicalViews;
 import org.openucp.portal.security.CurrentPatient;
 import org.openucp.portal.security.PatientAugmentor;
 import org.openucp.web.csv.SpreadsheetCsv;
@@ -48,8 +52,10 @@ public class MyDataResource {
   @Path("my-data")
   @Produces({MediaType.APPLICATION_JSON, SpreadsheetCsv.MEDIA_TYPE})
   @Operation(summary = "A copy of everything the portal holds about me: drafts, proxies, submissions (JSON or CSV)")
-  @APIResponse(responseCode = "200", description = "The copy")
-  public Uni<Response> export(@jakarta.ws.rs.core.Context HttpHeaders headers) {
+  @APIResponse(responseCode = "200", description = "The copy", content = {
+      @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MyData.PortalData.class)),
+      @Content(mediaType = SpreadsheetCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))})
+  public Uni<Response> exportMyData(@jakarta.ws.rs.core.Context HttpHeaders headers) {
     boolean csv = headers.getAcceptableMediaTypes().stream()
         .anyMatch(type -> type.isCompatible(MediaType.valueOf(SpreadsheetCsv.MEDIA_TYPE)) && !type.isWildcardType());
     return data.export(patient.get()).map(copy -> csv
@@ -63,9 +69,10 @@ public class MyDataResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "Ask to exercise a right over my data; asking for erasure erases what the portal holds at once")
-  @APIResponse(responseCode = "201", description = "Recorded; the answer is due within a month")
+  @APIResponse(responseCode = "201", description = "Recorded; the answer is due within a month",
+      content = @Content(schema = @Schema(implementation = MyData.RaisedRequest.class)))
   @APIResponse(responseCode = "403", description = "My identity is not checked to P9")
-  public Uni<Response> raise(@NotNull @Valid RightsRequest request) {
+  public Uni<Response> raiseRightsRequest(@NotNull @Valid RightsRequest request) {
     return data.raise(patient.get(), request.kind(), request.details())
         .map(raised -> Response.status(201).entity(raised).build());
   }
@@ -74,8 +81,10 @@ public class MyDataResource {
   @Path("my-rights-requests")
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "My rights requests, newest first, with the answers sent")
-  @APIResponse(responseCode = "200", description = "The requests")
-  public Uni<JsonNode> requests() {
+  @APIResponse(responseCode = "200", description = "The requests",
+      content = @Content(schema = @Schema(type = SchemaType.ARRAY,
+          implementation = ClinicalViews.PatientRightsRequestView.class)))
+  public Uni<JsonNode> listMyRightsRequests() {
     return data.requests(patient.get());
   }
 }

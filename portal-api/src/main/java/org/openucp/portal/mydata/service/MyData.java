@@ -12,10 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.openucp.portal.draft.Draft;
 import org.openucp.portal.draft.repository.DraftRepository;
 import org.openucp.portal.erasure.service.PortalErasure;
+import org.openucp.portal.myplan.client.ClinicalViews;
 import org.openucp.portal.myplan.client.PatientAccessClient;
 import org.openucp.portal.myplan.service.MyPlanService;
 import org.openucp.portal.proxy.ProxyInvitation;
@@ -72,7 +74,9 @@ public class MyData {
   }
 
   /** A rights request as the clinical API recorded it, and what the portal erased at once for an erasure. */
-  public record RaisedRequest(JsonNode request, PortalErasure.Erased portalErased) {
+  public record RaisedRequest(
+      @Schema(implementation = ClinicalViews.PatientRightsRequestView.class) JsonNode request,
+      PortalErasure.Erased portalErased) {
   }
 
   private final DraftRepository drafts;

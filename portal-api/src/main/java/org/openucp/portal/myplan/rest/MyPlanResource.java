@@ -15,9 +15,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openucp.portal.myplan.client.ClinicalViews;
 import org.openucp.portal.myplan.service.MyPlanService;
 import org.openucp.portal.security.CurrentPatient;
 import org.openucp.portal.security.PatientAugmentor;
@@ -45,17 +49,19 @@ public class MyPlanResource {
 
   @GET
   @Operation(summary = "My published plan (never a clinician's unpublished draft)")
-  @APIResponse(responseCode = "200", description = "The published plan")
+  @APIResponse(responseCode = "200", description = "The published plan",
+      content = @Content(schema = @Schema(implementation = ClinicalViews.PatientPlan.class)))
   @APIResponse(responseCode = "404", description = "No published plan yet")
-  public Uni<JsonNode> plan() {
+  public Uni<JsonNode> readMyPlan() {
     return plans.plan(patient.get());
   }
 
   @GET
   @Path("/access-log")
   @Operation(summary = "Who has accessed my plan: their role, organisation and when")
-  @APIResponse(responseCode = "200", description = "The accesses, newest first")
-  public Uni<JsonNode> accessLog() {
+  @APIResponse(responseCode = "200", description = "The accesses, newest first",
+      content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ClinicalViews.Access.class)))
+  public Uni<JsonNode> readMyAccessLog() {
     return plans.accessLog(patient.get());
   }
 
@@ -63,7 +69,7 @@ public class MyPlanResource {
   @Path("/consent-withdrawal")
   @Operation(summary = "What withdrawing my consent would erase, before I confirm")
   @APIResponse(responseCode = "200", description = "What would change")
-  public Uni<MyPlanService.WithdrawalPreview> withdrawalPreview() {
+  public Uni<MyPlanService.WithdrawalPreview> previewConsentWithdrawal() {
     return plans.withdrawalPreview(patient.get());
   }
 
@@ -73,7 +79,7 @@ public class MyPlanResource {
   @Operation(summary = "Withdraw my consent: my plan, drafts, submissions and proxies are erased at once")
   @APIResponse(responseCode = "200", description = "Withdrawn: the erasure receipts (what kinds, how many, when)")
   @APIResponse(responseCode = "400", description = "Not confirmed, or no reason given")
-  public Uni<MyPlanService.WithdrawalReceipt> withdraw(@NotNull @Valid WithdrawalRequest request) {
+  public Uni<MyPlanService.WithdrawalReceipt> withdrawConsent(@NotNull @Valid WithdrawalRequest request) {
     return plans.withdrawConsent(patient.get(), request.reason());
   }
 }

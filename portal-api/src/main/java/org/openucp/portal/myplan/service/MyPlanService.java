@@ -7,10 +7,12 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.ClientWebApplicationException;
 import org.openucp.portal.erasure.service.PortalErasure;
 import org.openucp.portal.myplan.ViewingConfig;
+import org.openucp.portal.myplan.client.ClinicalViews;
 import org.openucp.portal.myplan.client.PatientAccessClient;
 import org.openucp.portal.proxy.service.ProxyAssertions;
 import org.openucp.portal.proxy.service.ProxyService;
@@ -80,7 +82,9 @@ public class MyPlanService {
   }
 
   /** The erasure receipts of a withdrawal: the clinical API's and the portal's, counts only. */
-  public record WithdrawalReceipt(JsonNode clinical, PortalErasure.Erased portal) {
+  public record WithdrawalReceipt(
+      @Schema(implementation = ClinicalViews.ClinicalErasureReceipt.class) JsonNode clinical,
+      PortalErasure.Erased portal) {
   }
 
   public Uni<WithdrawalPreview> withdrawalPreview(Patient patient) {

@@ -23,9 +23,14 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openucp.portal.myplan.client.ClinicalViews;
 import org.openucp.portal.myplan.service.MyPlanService;
 import org.openucp.portal.proxy.ProxyInvitation;
 import org.openucp.portal.proxy.ProxyStatus;
@@ -78,11 +83,18 @@ public class ProxyResource {
   @Path("proxies")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Invite a proxy: they get an email with a single-use link")
-  @APIResponse(responseCode = "201", description = "Invited")
+  @APIResponse(responseCode = "201", description = "Invited",
+      content = @Content(schema = @Schema(implementation = ProxyView.class)))
   @APIResponse(responseCode = "400", description = "Invalid fields")
   @APIResponse(responseCode = "429", description = "Too many invitations in the last 24 hours: says when I can invite "
       + "again (also in Retry-After); nothing was stored or sent")
-  public Uni<Response> invite(@NotNull @Valid InvitationRequest request) {
+  public Uni<Response> inviteProxy(
+      @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+          schema = @Schema(implementation = InvitationRequest.class),
+          examples = @ExampleObject(name = "invite-my-daughter",
+              summary = "Invite a proxy by the email and date of birth their NHS login holds",
+              value = "{\"email\": \"jones.4010232137@example.org\", \"dateOfBirth\": \"1952-11-30\"}")))
+      @NotNull @Valid InvitationRequest request) {
     plans.requireProofing(me.get());
     return proxies.invite(me.get(), request.email(), request.dateOfBirth())
         .map(invitation -> Response.status(201).entity(ProxyView.of(invitation)).build());
@@ -92,7 +104,7 @@ public class ProxyResource {
   @Path("proxies")
   @Operation(summary = "My proxies, their status and when each last looked at my plan")
   @APIResponse(responseCode = "200", description = "My proxies")
-  public Uni<List<ProxyView>> mine() {
+  public Uni<List<ProxyView>> listMyProxies() {
     return proxies.ofPatient(me.get()).map(list -> list.stream().map(ProxyView::of).toList());
   }
 
@@ -101,7 +113,7 @@ public class ProxyResource {
   @Operation(summary = "Take a proxy's access away, at once")
   @APIResponse(responseCode = "200", description = "Revoked")
   @APIResponse(responseCode = "404", description = "No proxy of mine with this id")
-  public Uni<ProxyView> revoke(@PathParam("id") UUID id) {
+  public Uni<ProxyView> revokeProxy(@PathParam("id") UUID id) {
     return proxies.revoke(me.get(), id).map(ProxyView::of);
   }
 
@@ -114,7 +126,14 @@ public class ProxyResource {
   @APIResponse(responseCode = "400", description = "Missing fields")
   @APIResponse(responseCode = "403", description = "Not verified (the same answer whatever was wrong, including too "
       + "many attempts today)")
-  public Uni<ProxyFor> accept(@NotNull @Valid AcceptanceRequest request) {
+  public Uni<ProxyFor> acceptProxyInvitation(
+      @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+          schema = @Schema(implementation = AcceptanceRequest.class),
+          examples = @ExampleObject(name = "accept-an-invitation",
+              summary = "The token from the link, my date of birth and the patient's NHS number",
+              value = "{\"token\": \"token-from-the-emailed-link\", \"dateOfBirth\": \"1952-11-30\","
+                  + " \"patientNhsNumber\": \"9434765919\"}")))
+      @NotNull @Valid AcceptanceRequest request) {
     plans.requireProofing(me.get());
     return proxies.accept(me.get(), request.token(), request.dateOfBirth(), request.patientNhsNumber())
         .map(invitation -> new ProxyFor(invitation.id, invitation.patientNhsNumber, invitation.acceptedAt));
@@ -124,7 +143,7 @@ public class ProxyResource {
   @Path("proxy/patients")
   @Operation(summary = "The patients whose plans I may read as their proxy")
   @APIResponse(responseCode = "200", description = "The patients")
-  public Uni<List<ProxyFor>> patients() {
+  public Uni<List<ProxyFor>> listProxyPatients() {
     return proxies.patientsOf(me.get()).map(list -> list.stream()
         .map(invitation -> new ProxyFor(invitation.id, invitation.patientNhsNumber, invitation.acceptedAt)).toList());
   }
@@ -132,9 +151,10 @@ public class ProxyResource {
   @GET
   @Path("proxy/patients/{id}/plan")
   @Operation(summary = "The published plan of a patient I am a proxy for")
-  @APIResponse(responseCode = "200", description = "The published plan")
+  @APIResponse(responseCode = "200", description = "The published plan",
+      content = @Content(schema = @Schema(implementation = ClinicalViews.PatientPlan.class)))
   @APIResponse(responseCode = "404", description = "Not a patient I may read for, or no published plan")
-  public Uni<JsonNode> plan(@PathParam("id") UUID id) {
+  public Uni<JsonNode> readProxyPatientPlan(@PathParam("id") UUID id) {
     return plans.planForProxy(me.get(), id);
   }
 }
