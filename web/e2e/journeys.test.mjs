@@ -1,0 +1,194 @@
+// The journeys of issue 17 in a real browser (Debian's chromium, headless), each page checked with axe-core.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { after, before, test } from 'node:test';
+import { chromium } from 'playwright-core';
+import { seed } from './seed.mjs';
+
+const WEB = process.env.WEB_URL ?? 'http://localhost:8082';
+const PORTAL_LOG = process.env.PORTAL_LOG ?? new URL('../../local-stack/target/logs/portal-api.log', import.meta.url).pathname;
+const SHOTS = new URL('../screenshots/', import.meta.url).pathname;
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true };
+const DESKTOP = { viewport: { width: 1200, height: 900 } };
+
+let browser;
+let data;
+const checked = [];
+
+before(async () => {
+  browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+  data = await seed();
+});
+
+after(async () => {
+  await browser?.close();
+  console.log(`axe-core checked ${checked.length} page states: ${checked.join(', ')}`);
+});
+
+/** No axe-core violations (WCAG 2.0–2.2 A and AA rules) on the page as it is now. */
+async function accessible(page, name) {
+  await page.evaluate(AXE);
+  const results = await page.evaluate(() => window.axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+  }));
+  const violations = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`);
+  assert.deepEqual(violations, [], `axe-core violations on ${name}`);
+  checked.push(name);
+}
+
+/** A new browser session signed in as the persona through the issuer's page (code + PKCE). */
+async function signedIn(path, persona, options = DESKTOP) {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error(`page error on ${page.url()}: ${error.message}`));
+  await page.goto(WEB + path);
+  await page.getByRole('button', { name: /^Sign in/ }).click();
+  await page.waitForURL(/\/authorize\?/);
+  await accessible(page, `issuer sign-in page (${persona})`);
+  await page.locator(`#persona-${persona}`).click();
+  await page.waitForURL((url) => url.pathname === path.split('?')[0]);
+  await page.getByText('Signed in as').first().waitFor();
+  return page;
+}
+
+test('the home page and the accessibility statement', async () => {
+  const context = await browser.newContext(DESKTOP);
+  const page = await context.newPage();
+  await page.goto(WEB);
+  await accessible(page, 'home');
+  await page.getByRole('link', { name: 'Accessibility statement' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Accessibility statement' }).waitFor();
+  await accessible(page, 'accessibility statement');
+  await context.close();
+});
+
+test('a paramedic finds a published plan by NHS number and sees CPR first', async () => {
+  const page = await signedIn('/crisis', 'paramedic', PHONE);
+  await accessible(page, 'crisis search');
+  await page.getByLabel('Why you are looking').fill('999 call');
+  await page.getByLabel('NHS number', { exact: true }).fill('943 476 5919');
+  await page.getByRole('button', { name: 'Find plan' }).click();
+  await page.getByRole('heading', { name: 'CPR decision' }).waitFor();
+  const headings = await page.locator('main h2').allTextContents();
+  assert.equal(headings[0], 'CPR decision', `CPR comes first: ${headings.join(' | ')}`);
+  assert.equal(headings[1], 'Ceiling of treatment');
+  assert.match(await page.locator('.cpr .decision-value').textContent(), /CPR attempts NOT recommended/);
+  assert.match(await page.getByRole('region', { name: 'Review status' }).textContent(), /Reviewed|REVIEW OVERDUE/);
+  assert.equal(await page.locator('a[href^="tel:"]').count() >= 3, true, 'contacts are callable');
+  await accessible(page, 'crisis view');
+  await page.screenshot({ path: `${SHOTS}crisis-view.png`, fullPage: true });
+
+  await page.goto(`${WEB}/crisis/patients/4010232137`);
+  await page.getByRole('heading', { level: 1, name: 'No plan found' }).waitFor();
+  await accessible(page, 'crisis: no plan found');
+  await page.context().close();
+});
+
+test('the ambiguous search shows a choice, never a plan', async () => {
+  const page = await signedIn('/crisis', 'call-handler-111', PHONE);
+  await page.getByLabel('Family name').fill(data.ambiguousFamily.toLowerCase());
+  await page.getByLabel('Date of birth', { exact: true }).fill(data.ambiguousDateOfBirth);
+  await page.getByRole('button', { name: 'Search' }).click();
+  await page.getByRole('heading', { name: /2 people match/ }).waitFor();
+  assert.equal(await page.locator('.candidate').count(), 2);
+  assert.equal(await page.getByRole('heading', { name: 'CPR decision' }).count(), 0, 'no plan is shown before a choice');
+  await accessible(page, 'crisis: choose between matches');
+  await page.screenshot({ path: `${SHOTS}crisis-choice.png`, fullPage: true });
+  await page.locator('.candidate').filter({ hasText: 'E8 1DY' }).click();
+  await page.getByRole('heading', { name: 'CPR decision' }).waitFor();
+  await page.context().close();
+});
+
+test('the crisis view says when the service cannot be reached', async () => {
+  const page = await signedIn('/crisis', 'paramedic', PHONE);
+  await page.route('http://localhost:8080/urgent-care/**', (route) => route.abort('internetdisconnected'));
+  await page.goto(`${WEB}/crisis/patients/9434765919`);
+  await page.getByRole('heading', { level: 1, name: 'Cannot show the plan' }).waitFor();
+  assert.match(await page.getByRole('alert').first().textContent(), /Cannot reach the service/);
+  await accessible(page, 'crisis: service unreachable');
+  await page.context().close();
+});
+
+test("a clinician's save after a colleague's gives the conflict message", async () => {
+  const gp = await signedIn(`/clinician/plans/${data.draft}`, 'gp');
+  const nurse = await signedIn(`/clinician/plans/${data.draft}`, 'community-nurse');
+  await gp.getByLabel('What matters to me').waitFor();
+  await nurse.getByLabel('What matters to me').waitFor();
+  await accessible(gp, 'clinician plan');
+  await gp.getByLabel('What matters to me').fill('Saved by the GP first');
+  await gp.getByRole('button', { name: 'Save draft' }).click();
+  await gp.getByText(/^Saved at/).waitFor();
+  await nurse.getByLabel('What matters to me').fill('Saved by the nurse second');
+  await nurse.getByRole('button', { name: 'Save draft' }).click();
+  await nurse.getByRole('heading', { name: 'Someone else saved first' }).waitFor();
+  await accessible(nurse, 'clinician: conflict');
+  await nurse.screenshot({ path: `${SHOTS}clinician-conflict.png`, fullPage: false });
+
+  // Publishing without the required fields shows the reasons next to them.
+  await gp.getByLabel('Primary diagnosis').fill('');
+  await gp.getByLabel('Planned review date').fill('');
+  await gp.getByRole('button', { name: 'Save draft' }).click();
+  await gp.getByText(/^Saved at/).waitFor();
+  await gp.getByRole('button', { name: 'Publish' }).click();
+  await gp.getByRole('heading', { name: 'There is a problem' }).waitFor();
+  assert.match(await gp.locator('#f-diagnoses-primaryEndOfLifeDiagnosis-error').textContent(), /primary diagnosis/);
+  assert.match(await gp.locator('#f-plannedReviewDate-error').textContent(), /review date/);
+  await accessible(gp, 'clinician: publication refused');
+  await gp.screenshot({ path: `${SHOTS}clinician-plan.png`, fullPage: true });
+  await gp.context().close();
+  await nurse.context().close();
+});
+
+test('a patient submits a draft and sees WITH_CLINICAL_TEAM', async () => {
+  const page = await signedIn('/patient', 'patient');
+  await page.getByLabel('Who to send it to').selectOption('A83008');
+  await page.getByLabel('Postcode').fill('SW3 6JJ');
+  await page.getByLabel('Your thoughts about future care').fill('At home if I can, with my cat.');
+  await page.getByRole('button', { name: 'Save draft' }).click();
+  await page.getByText(/Your draft is saved/).waitFor();
+  await accessible(page, 'patient portal with a draft');
+  await page.getByRole('button', { name: 'Send to my care team' }).click();
+  await page.locator('[data-stage="WITH_CLINICAL_TEAM"]').first().waitFor({ timeout: 30_000 });
+  await accessible(page, 'patient portal after submitting');
+  await page.screenshot({ path: `${SHOTS}patient-portal.png`, fullPage: true });
+  await page.context().close();
+});
+
+test('a proxy accepts through the emailed link and reads the plan', async () => {
+  const patient = await signedIn('/patient', 'patient');
+  const before = readFileSync(PORTAL_LOG, 'utf8').length;
+  await patient.getByLabel('Their email address, as NHS login knows it').fill('jones.4010232137@example.org');
+  await patient.getByLabel('Their date of birth').fill('1952-11-30');
+  await patient.getByRole('button', { name: 'Send invitation' }).click();
+  await patient.getByText(/We have emailed an invitation/).waitFor();
+  let link;
+  for (let i = 0; i < 20 && !link; i++) {
+    link = readFileSync(PORTAL_LOG, 'utf8').slice(before).match(/http:\/\/\S+\/proxy\/invitation\?token=[\w-]+/)?.[0];
+    if (!link) await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  assert.ok(link, 'the invitation email (written to the portal log locally) holds the link');
+  await patient.context().close();
+
+  const context = await browser.newContext(DESKTOP);
+  const proxy = await context.newPage();
+  await proxy.goto(link.replace(/^http:\/\/[^/]+/, WEB));
+  await proxy.getByRole('heading', { level: 1, name: 'Accept an invitation to read a plan' }).waitFor();
+  assert.equal(new URL(proxy.url()).search, '', 'the token leaves the address at once');
+  await accessible(proxy, 'proxy invitation, signed out');
+  await proxy.getByRole('button', { name: /^Sign in/ }).click();
+  await proxy.locator('#persona-second-patient').click();
+  await proxy.getByLabel('Your date of birth').waitFor();
+  await proxy.getByLabel('Your date of birth').fill('1952-11-30');
+  await proxy.getByLabel("The patient's NHS number").fill('943 476 5919');
+  await accessible(proxy, 'proxy invitation');
+  await proxy.getByRole('button', { name: 'Confirm' }).click();
+  await proxy.getByRole('heading', { level: 1, name: 'Plans I may read' }).waitFor();
+  await accessible(proxy, 'proxy: patients');
+  await proxy.locator('.candidate').first().click();
+  await proxy.getByRole('heading', { name: 'CPR decision' }).waitFor();
+  await accessible(proxy, 'proxy: plan');
+  await proxy.screenshot({ path: `${SHOTS}proxy-plan.png`, fullPage: true });
+  await context.close();
+});
