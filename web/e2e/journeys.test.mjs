@@ -86,6 +86,23 @@ test('a paramedic finds a published plan by NHS number and sees CPR first', asyn
   await page.context().close();
 });
 
+test('the crisis search works by keyboard alone and the view reflows at 320 pixels (400% zoom)', async () => {
+  const page = await signedIn('/crisis', 'paramedic', PHONE);
+  for (let i = 0; i < 25; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(() => document.activeElement?.id === 'nhs-number')) break;
+  }
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'nhs-number', 'the NHS number field is reached with Tab');
+  await page.keyboard.type('9434765919');
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: 'CPR decision' }).waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'H1', 'focus moves to the new page heading');
+  await page.setViewportSize({ width: 320, height: 640 });
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 320), 'no horizontal scrolling at 320 CSS pixels');
+  await accessible(page, 'crisis view at 320 pixels');
+  await page.context().close();
+});
+
 test('the ambiguous search shows a choice, never a plan', async () => {
   const page = await signedIn('/crisis', 'call-handler-111', PHONE);
   await page.getByLabel('Family name').fill(data.ambiguousFamily.toLowerCase());
@@ -108,6 +125,12 @@ test('the crisis view says when the service cannot be reached', async () => {
   await page.getByRole('heading', { level: 1, name: 'Cannot show the plan' }).waitFor();
   assert.match(await page.getByRole('alert').first().textContent(), /Cannot reach the service/);
   await accessible(page, 'crisis: service unreachable');
+  await page.unroute('http://localhost:8080/urgent-care/**');
+  await page.route('http://localhost:8080/urgent-care/**', (route) => route.fulfill({ status: 503, contentType: 'application/problem+json',
+    headers: { 'Access-Control-Allow-Origin': WEB }, body: '{"title":"Service unavailable","status":503}' }));
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await page.getByText(/The service is unavailable right now/).waitFor();
+  assert.equal(await page.getByText('No plan found').count(), 0, 'a 503 is never shown as "no plan"');
   await page.context().close();
 });
 
@@ -156,6 +179,25 @@ test('a patient submits a draft and sees WITH_CLINICAL_TEAM', async () => {
   await page.context().close();
 });
 
+test('a clinician takes the submission from the inbox, records consent and publishes', async () => {
+  const page = await signedIn('/clinician', 'gp');
+  const item = page.locator('.inbox > li').filter({ hasText: '943 476 5919' }).first();
+  await item.waitFor();
+  await accessible(page, 'clinician inbox');
+  await page.screenshot({ path: `${SHOTS}clinician-inbox.png`, fullPage: false });
+  await item.getByRole('button', { name: /Take into the patient's plan/ }).click();
+  await page.waitForURL(/\/clinician\/plans\/9434765919$/);
+  await page.getByText('A draft is open.').waitFor();
+  await page.getByLabel('Basis of consent').selectOption('EXPLICIT_CONSENT');
+  await page.getByRole('button', { name: 'Record consent' }).click();
+  await page.getByText('Consent recorded.').waitFor();
+  await page.getByRole('button', { name: 'Publish' }).click();
+  await page.getByText(/^Published as version \d+/).waitFor();
+  await page.getByRole('button', { name: /Print version 1 \(PDF\)/ }).waitFor();
+  await accessible(page, 'clinician: published');
+  await page.context().close();
+});
+
 test('a proxy accepts through the emailed link and reads the plan', async () => {
   const patient = await signedIn('/patient', 'patient');
   const before = readFileSync(PORTAL_LOG, 'utf8').length;
@@ -191,4 +233,17 @@ test('a proxy accepts through the emailed link and reads the plan', async () => 
   await accessible(proxy, 'proxy: plan');
   await proxy.screenshot({ path: `${SHOTS}proxy-plan.png`, fullPage: true });
   await context.close();
+});
+
+test('a patient sees what withdrawing consent erases before confirming it', async () => {
+  const page = await signedIn('/patient', 'patient');
+  await page.getByRole('button', { name: 'What would withdrawing erase?' }).click();
+  await page.getByText(/will be erased at once/).waitFor();
+  const withdraw = page.getByRole('button', { name: 'Withdraw my consent' });
+  assert.equal(await withdraw.isDisabled(), true, 'nothing is withdrawn before the consequences are confirmed');
+  await accessible(page, 'patient: withdrawal explained');
+  await page.getByLabel(/I understand that my plan will be erased/).check();
+  await withdraw.click();
+  await page.getByText(/Your consent is withdrawn and your plan is erased/).waitFor();
+  await page.context().close();
 });

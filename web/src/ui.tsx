@@ -69,6 +69,18 @@ export function Select(props: Omit<FieldProps, 'type' | 'inputMode' | 'width'> &
   );
 }
 
+/** An alert that takes focus when it appears, so that it is seen (and read out) wherever the user was. */
+export function FocusedAlert({ kind, title, children }: { kind: 'error' | 'success' | 'info'; title?: string; children: ComponentChildren }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  return (
+    <div class={`alert alert-${kind}`} role={kind === 'error' ? 'alert' : 'status'} tabIndex={-1} ref={ref}>
+      {title && <h2 class="alert-title">{title}</h2>}
+      {children}
+    </div>
+  );
+}
+
 /** A failure, worded for what the user can do. Unreachable and unavailable look different from "not found". */
 export function Failure({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const failure = error instanceof ApiError ? error : new ApiError('problem', 0, undefined, String((error as Error)?.message ?? error));

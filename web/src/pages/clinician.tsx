@@ -4,7 +4,7 @@ import { session } from '../auth';
 import { date, dateTime, nhsNumber, words } from '../format';
 import { navigate } from '../router';
 import type { ConsentRequest, InboxItem, PlanContent, PlanDraft, PlanSummary, Publication, VersionStamp } from '../types';
-import { ErrorSummary, Failure, Field, PageHeading, Select, SignedIn, TextArea, WhoIsSignedIn } from '../ui';
+import { ErrorSummary, Failure, FocusedAlert, Field, PageHeading, Select, SignedIn, TextArea, WhoIsSignedIn } from '../ui';
 
 const BASES: [string, string][] = ['EXPLICIT_CONSENT', 'BEST_INTERESTS_DECISION', 'LPA_HOLDER', 'PARENT_OR_GUARDIAN'].map((b) => [b, words(b)]);
 const PLACES: [string, string][] = ['HOME', 'CARE_HOME', 'HOSPICE', 'HOSPITAL', 'OTHER', 'UNDECIDED'].map((p) => [p, words(p)]);
@@ -210,8 +210,8 @@ function PlanWorkspace({ nhs }: { nhs: string }) {
     clear();
     try {
       const saved = await run<PlanDraft>(clinical().PUT('/plans/{nhsNumber}/draft', {
-        params: { path: { nhsNumber: nhs }, header: { 'If-Match': etag ?? '' } } as never,
-        body: content as never,
+        params: { path: { nhsNumber: nhs }, header: { 'If-Match': etag ?? '' } },
+        body: content ?? {},
       }));
       setEtag(saved.etag); setDraftOpen(true);
       setMessage(`Saved at ${dateTime(saved.data.updatedAt ?? new Date().toISOString())}.`);
@@ -224,7 +224,7 @@ function PlanWorkspace({ nhs }: { nhs: string }) {
     clear();
     try {
       const published = await run<Publication>(clinical().POST('/plans/{nhsNumber}/publication', {
-        params: { path: { nhsNumber: nhs }, header: { 'If-Match': etag ?? '' } } as never,
+        params: { path: { nhsNumber: nhs }, header: { 'If-Match': etag ?? '' } },
       }));
       setEtag(published.etag);
       setWarnings(published.data.warnings ?? []);
@@ -241,7 +241,7 @@ function PlanWorkspace({ nhs }: { nhs: string }) {
     if (!consentBasis) { setErrors(new Map([['consent', 'Choose the basis of consent']])); return; }
     try {
       await run(clinical().PUT('/plans/{nhsNumber}/consent', {
-        params: { path: { nhsNumber: nhs } }, body: { basis: consentBasis as ConsentRequest['basis'], notes: consentNotes || undefined } as never,
+        params: { path: { nhsNumber: nhs } }, body: { basis: consentBasis as ConsentRequest['basis'], notes: consentNotes || undefined },
       }));
       setMessage('Consent recorded.');
     } catch (e) {
@@ -256,16 +256,6 @@ function PlanWorkspace({ nhs }: { nhs: string }) {
   return (
     <>
       <p>{summary.latestVersion > 0 ? `Published version ${summary.latestVersion}.` : 'Not published yet.'} {draftOpen ? 'A draft is open.' : 'No draft: saving starts a revision.'} Owned by {summary.owningOrganisation}.</p>
-      {conflict && (
-        <div class="alert alert-error" role="alert">
-          <h2 class="alert-title">Someone else saved first</h2>
-          <p>A colleague saved this plan after you opened it. Your changes are still in the form, but were not saved. Reload to see their version, then make your changes again.</p>
-          <button type="button" class="button button-secondary" onClick={() => { setConflict(false); setTick(tick + 1); }}>Reload their version</button>
-        </div>
-      )}
-      {message && <div class="alert alert-success" role="status"><p>{message}</p></div>}
-      {warnings.length > 0 && <div class="warnings" role="status"><h2>Published with warnings</h2><ul>{warnings.map((w) => <li>{w}</li>)}</ul></div>}
-      {failure !== undefined && <Failure error={failure} />}
       <ErrorSummary errors={errors} labels={LABELS} />
       <form onSubmit={save} noValidate aria-label="Edit the plan">
         {SECTIONS.map((section) => (
@@ -279,6 +269,17 @@ function PlanWorkspace({ nhs }: { nhs: string }) {
             })}
           </fieldset>
         ))}
+        <div aria-live="polite">
+          {conflict && (
+            <FocusedAlert kind="error" title="Someone else saved first">
+              <p>A colleague saved this plan after you opened it. Your changes are still in the form, but were not saved. Reload to see their version, then make your changes again.</p>
+              <button type="button" class="button button-secondary" onClick={() => { setConflict(false); setTick(tick + 1); }}>Reload their version</button>
+            </FocusedAlert>
+          )}
+          {message && <FocusedAlert kind="success" key={message}><p>{message}</p></FocusedAlert>}
+          {warnings.length > 0 && <div class="warnings" role="status"><h2>Published with warnings</h2><ul>{warnings.map((w) => <li>{w}</li>)}</ul></div>}
+          {failure !== undefined && <Failure error={failure} />}
+        </div>
         <div class="no-print">
           <button class="button button-secondary" type="submit">Save draft</button>
           <button class="button" type="button" onClick={publish}>Publish</button>

@@ -3,7 +3,7 @@ import { ApiError, portal, run } from '../api';
 import { dateTime, words } from '../format';
 import { PlanContentView } from '../plan-view';
 import type { AccessEntry, DraftContent, DraftView, PatientPlan, ProxyView, Recipient, SubmissionView, WithdrawalPreview } from '../types';
-import { ErrorSummary, Failure, Field, PageHeading, Select, SignedIn, TextArea, WhoIsSignedIn } from '../ui';
+import { ErrorSummary, Failure, FocusedAlert, Field, PageHeading, Select, SignedIn, TextArea, WhoIsSignedIn } from '../ui';
 
 const PLACES: [string, string][] = ['HOME', 'CARE_HOME', 'HOSPICE', 'HOSPITAL', 'OTHER', 'UNDECIDED'].map((p) => [p, words(p)]);
 const LEVELS: [string, string][] = ['FULLY_ACTIVE', 'RESTRICTED_STRENUOUS_ACTIVITY', 'AMBULATORY_SELF_CARING', 'LIMITED_SELF_CARE', 'COMPLETELY_DISABLED'].map((p) => [p, words(p)]);
@@ -152,7 +152,7 @@ function MyDraft() {
           </ul>
         </div>
       )}
-      {message && <div class="alert alert-success" role="status"><p>{message}</p></div>}
+      {message && <FocusedAlert kind="success" key={message}><p>{message}</p></FocusedAlert>}
       {failure !== undefined && <Failure error={failure} />}
       <ErrorSummary errors={errors} labels={DRAFT_FIELDS} />
       <form class="card" onSubmit={save} noValidate>
@@ -252,7 +252,7 @@ function MyProxies() {
   return (
     <section aria-labelledby="proxies-title">
       <h2 id="proxies-title">People who may read my plan (proxies)</h2>
-      {message && <div class="alert alert-success" role="status"><p>{message}</p></div>}
+      {message && <FocusedAlert kind="success" key={message}><p>{message}</p></FocusedAlert>}
       {failure !== undefined && <Failure error={failure} />}
       {proxies.length > 0 && (
         <table class="card">
