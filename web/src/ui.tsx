@@ -23,13 +23,15 @@ interface FieldProps {
   inputMode?: 'numeric' | 'text' | 'tel' | 'email';
   required?: boolean;
   width?: 'short' | 'medium' | 'long';
+  /** Say "(optional)" after the label of a field that is not required (default); off where every field is. */
+  markOptional?: boolean;
 }
 
 export function Field(props: FieldProps) {
   const described = [props.hint ? `${props.id}-hint` : '', props.error ? `${props.id}-error` : ''].filter(Boolean).join(' ');
   return (
     <div class={`field${props.error ? ' field-error' : ''}`}>
-      <label for={props.id}>{props.label}{props.required ? '' : ' (optional)'}</label>
+      <label for={props.id}>{props.label}{props.required || props.markOptional === false ? '' : ' (optional)'}</label>
       {props.hint && <p class="hint" id={`${props.id}-hint`}>{props.hint}</p>}
       {props.error && <p class="error-message" id={`${props.id}-error`}><span class="visually-hidden">Error: </span>{props.error}</p>}
       <input id={props.id} name={props.id} type={props.type ?? 'text'} value={props.value} class={`input-${props.width ?? 'long'}`}
@@ -44,7 +46,7 @@ export function TextArea(props: Omit<FieldProps, 'type' | 'inputMode' | 'width'>
   const described = [props.hint ? `${props.id}-hint` : '', props.error ? `${props.id}-error` : ''].filter(Boolean).join(' ');
   return (
     <div class={`field${props.error ? ' field-error' : ''}`}>
-      <label for={props.id}>{props.label}{props.required ? '' : ' (optional)'}</label>
+      <label for={props.id}>{props.label}{props.required || props.markOptional === false ? '' : ' (optional)'}</label>
       {props.hint && <p class="hint" id={`${props.id}-hint`}>{props.hint}</p>}
       {props.error && <p class="error-message" id={`${props.id}-error`}><span class="visually-hidden">Error: </span>{props.error}</p>}
       <textarea id={props.id} name={props.id} rows={3} value={props.value} aria-describedby={described || undefined}
@@ -57,7 +59,7 @@ export function Select(props: Omit<FieldProps, 'type' | 'inputMode' | 'width'> &
   const described = [props.hint ? `${props.id}-hint` : '', props.error ? `${props.id}-error` : ''].filter(Boolean).join(' ');
   return (
     <div class={`field${props.error ? ' field-error' : ''}`}>
-      <label for={props.id}>{props.label}{props.required ? '' : ' (optional)'}</label>
+      <label for={props.id}>{props.label}{props.required || props.markOptional === false ? '' : ' (optional)'}</label>
       {props.hint && <p class="hint" id={`${props.id}-hint`}>{props.hint}</p>}
       {props.error && <p class="error-message" id={`${props.id}-error`}><span class="visually-hidden">Error: </span>{props.error}</p>}
       <select id={props.id} name={props.id} value={props.value} aria-describedby={described || undefined}

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, clinical, openDocument, run } from '../api';
 import { session } from '../auth';
-import { date, dateTime, nhsNumber, words } from '../format';
+import { dateTime, nhsNumber, words } from '../format';
 import { navigate } from '../router';
 import type { ConsentRequest, InboxItem, PlanContent, PlanDraft, PlanSummary, Publication, VersionStamp } from '../types';
 import { ErrorSummary, Failure, FocusedAlert, Field, PageHeading, Select, SignedIn, TextArea, WhoIsSignedIn } from '../ui';
@@ -137,6 +137,10 @@ const SECTIONS: { legend: string; fields: [Path, string, 'text' | 'date' | 'tel'
   { legend: 'Review', fields: [['plannedReviewDate', 'Planned review date', 'date']] },
 ];
 
+/** What publication needs (the rest may stay empty); a draft saves with anything. */
+const NEEDED_TO_PUBLISH = new Set(['person.givenName', 'person.familyName', 'person.dateOfBirth', 'person.address', 'gp.name', 'gp.practiceName',
+  'diagnoses.primaryEndOfLifeDiagnosis', 'plannedReviewDate']);
+
 const idOf = (path: Path) => `f-${path.replace(/\./g, '-')}`;
 const ROOTS = ['person', 'gp', 'diagnoses', 'cpr', 'ceilingOfTreatment', 'otherTreatmentRecommendations', 'whatMattersToMe', 'preferences', 'mainCarer', 'keyWorker', 'plannedReviewDate', 'consent'];
 
@@ -262,7 +266,8 @@ function PlanWorkspace({ nhs }: { nhs: string }) {
           <fieldset>
             <legend>{section.legend}</legend>
             {section.fields.map(([path, label, kind]) => {
-              const common = { id: idOf(path), label, value: get(content, path), onInput: (v: string) => setContent(set(content, path, v)), error: errors.get(path) };
+              const common = { id: idOf(path), label, value: get(content, path), onInput: (v: string) => setContent(set(content, path, v)), error: errors.get(path),
+                markOptional: false, ...(NEEDED_TO_PUBLISH.has(path) ? { hint: path === 'plannedReviewDate' ? 'Needed to publish: at most 3 months ahead' : 'Needed to publish' } : {}) };
               if (Array.isArray(kind)) return <Select {...common} options={kind} />;
               if (kind === 'textarea') return <TextArea {...common} />;
               return <Field {...common} type={kind} width={kind === 'date' ? 'medium' : 'long'} />;
@@ -311,7 +316,6 @@ function PlanWorkspace({ nhs }: { nhs: string }) {
         )}
         <button type="button" class="button button-secondary no-print" onClick={() => window.print()}>Print this page</button>
       </section>
-      <p class="hint">Review date must be at most 3 months ahead ({date(new Date(Date.now() + 90 * 864e5).toISOString())}).</p>
     </>
   );
 }
