@@ -10,8 +10,8 @@ const WEB = process.env.WEB_URL ?? 'http://localhost:8082';
 const PORTAL_LOG = process.env.PORTAL_LOG ?? new URL('../../local-stack/target/logs/portal-api.log', import.meta.url).pathname;
 const SHOTS = new URL('../screenshots/', import.meta.url).pathname;
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true };
-const DESKTOP = { viewport: { width: 1200, height: 900 } };
+const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true, locale: 'en-GB', timezoneId: 'Europe/London' };
+const DESKTOP = { viewport: { width: 1200, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' };
 
 let browser;
 let data;
@@ -79,6 +79,14 @@ test('a paramedic finds a published plan by NHS number and sees CPR first', asyn
   assert.equal(await page.locator('a[href^="tel:"]').count() >= 3, true, 'contacts are callable');
   await accessible(page, 'crisis view');
   await page.screenshot({ path: `${SHOTS}crisis-view.png`, fullPage: true });
+  assert.match(await page.getByRole('region', { name: /ADRT/ }).textContent(), /Refuses mechanical ventilation/);
+  for (const [button, what] of [['Open the ADRT document', 'the ADRT'], ['Open the printable plan (PDF)', 'the printed plan']]) {
+    const opened = page.context().waitForEvent('page');
+    await page.getByRole('button', { name: button }).click();
+    const tab = await opened;
+    assert.match(tab.url(), /^blob:http:\/\/localhost/, `${what} opens from a blob, with no token in an address`);
+    await tab.close();
+  }
 
   await page.goto(`${WEB}/crisis/patients/4010232137`);
   await page.getByRole('heading', { level: 1, name: 'No plan found' }).waitFor();
@@ -232,6 +240,19 @@ test('a proxy accepts through the emailed link and reads the plan', async () => 
   await proxy.getByRole('heading', { name: 'CPR decision' }).waitFor();
   await accessible(proxy, 'proxy: plan');
   await proxy.screenshot({ path: `${SHOTS}proxy-plan.png`, fullPage: true });
+
+  // The patient sees the proxy active, and revokes them: their access ends at once.
+  const again = await signedIn('/patient', 'patient');
+  const row = again.locator('tr').filter({ hasText: 'jones.4010232137@example.org' }).filter({ hasText: 'Active' }).first();
+  await row.waitFor();
+  again.on('dialog', (dialog) => dialog.accept());
+  await row.getByRole('button', { name: /Revoke/ }).click();
+  await again.getByText(/can no longer read your plan/).waitFor();
+  await proxy.reload();
+  await proxy.getByRole('heading', { level: 1, name: 'Urgent care plan' }).waitFor();
+  await proxy.waitForFunction(() => document.querySelector('main .alert, main p.card'));
+  assert.equal(await proxy.getByRole('heading', { name: 'CPR decision' }).count(), 0, 'a revoked proxy reads nothing');
+  await again.context().close();
   await context.close();
 });
 

@@ -15,10 +15,11 @@ export async function token(persona, issuer = 'cis2') {
 }
 
 async function call(method, path, persona, body, headers = {}) {
+  const raw = typeof body === 'string';
   const response = await fetch(`${CLINICAL}${path}`, {
     method,
     headers: { Authorization: `Bearer ${await token(persona)}`, 'Content-Type': 'application/json', ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
+    body: body === undefined ? undefined : raw ? body : JSON.stringify(body),
   });
   const text = await response.text();
   if (!response.ok) throw new Error(`${method} ${path} as ${persona}: ${response.status} ${text}`);
@@ -60,16 +61,30 @@ export function content({ givenName, familyName, dateOfBirth, postcode, cpr = 'C
   };
 }
 
-/** Initiates (as the GP) and publishes a plan; returns the NHS number. Ignores a plan that exists already. */
-export async function publishedPlan(nhs, person) {
+/** A one-page PDF standing in for a signed ADRT form. */
+const ADRT_PDF = '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n'
+  + '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n';
+
+/**
+ * Initiates (as the GP) and publishes a plan, with an ADRT and its signed document when asked; returns the NHS
+ * number. Leaves a plan that exists already as it is.
+ */
+export async function publishedPlan(nhs, person, { adrt = false } = {}) {
+  const planContent = content(person);
   try {
-    await call('POST', '/plans', 'gp', { nhsNumber: nhs, consent: { basis: 'EXPLICIT_CONSENT', notes: 'Seeded for the browser tests' }, content: content(person) });
+    await call('POST', '/plans', 'gp', { nhsNumber: nhs, consent: { basis: 'EXPLICIT_CONSENT', notes: 'Seeded for the browser tests' }, content: planContent });
   } catch (e) {
     if (!String(e.message).includes(' 409 ')) throw e;
     return nhs;
   }
-  const summary = await call('GET', `/plans/${nhs}`, 'gp');
-  await call('POST', `/plans/${nhs}/publication`, 'gp', undefined, { 'If-Match': summary.etag });
+  let etag = (await call('GET', `/plans/${nhs}`, 'gp')).etag;
+  if (adrt) {
+    const document = await call('POST', `/plans/${nhs}/attachments`, 'gp', ADRT_PDF, { 'Content-Type': 'application/pdf', 'X-File-Name': 'adrt.pdf' });
+    planContent.adrt = { exists: true, decision: 'Refuses mechanical ventilation, even if life is at risk', madeOn: '2026-01-15',
+      documentLocation: 'Original with the GP; copy in the blue folder at home', attachmentId: document.body.id };
+    etag = (await call('PUT', `/plans/${nhs}/draft`, 'gp', planContent, { 'If-Match': etag })).etag;
+  }
+  await call('POST', `/plans/${nhs}/publication`, 'gp', undefined, { 'If-Match': etag });
   return nhs;
 }
 
@@ -87,7 +102,7 @@ export async function seed() {
   const suffix = String(Date.now()).slice(-5);
   const family = `Ambiguous${suffix.replace(/\d/g, (d) => 'abcdefghij'[Number(d)])}`;
   const data = {
-    published: await publishedPlan('9434765919', { givenName: 'Margaret', familyName: 'Smith', dateOfBirth: '1948-03-12', postcode: 'SW3 6JJ' }),
+    published: await publishedPlan('9434765919', { givenName: 'Margaret', familyName: 'Smith', dateOfBirth: '1948-03-12', postcode: 'SW3 6JJ' }, { adrt: true }),
     twinA: await publishedPlan(nhsNumber(Number(`71${suffix}11`)), { givenName: 'Alex', familyName: family, dateOfBirth: '1940-01-01', postcode: 'N1 9GU' }),
     twinB: await publishedPlan(nhsNumber(Number(`72${suffix}22`)), { givenName: 'Alex', familyName: family, dateOfBirth: '1940-01-01', postcode: 'E8 1DY' }),
     draft: await draftPlan(nhsNumber(Number(`73${suffix}33`)), { givenName: 'Jo', familyName: 'Conflict', dateOfBirth: '1950-05-05', postcode: 'SE1 7PB' }),
