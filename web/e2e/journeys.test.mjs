@@ -123,6 +123,14 @@ test('the ambiguous search shows a choice, never a plan', async () => {
   await page.screenshot({ path: `${SHOTS}crisis-choice.png`, fullPage: true });
   await page.locator('.candidate').filter({ hasText: 'E8 1DY' }).click();
   await page.getByRole('heading', { name: 'CPR decision' }).waitFor();
+  assert.match(await page.locator('.identity-banner').textContent(), /E8 1DY/, 'the person chosen, not the other one');
+
+  // One match: its crisis view at once.
+  await page.getByRole('link', { name: 'Find another patient' }).click();
+  await page.getByLabel('Family name').fill('smith');
+  await page.getByLabel('Date of birth', { exact: true }).fill('1948-03-12');
+  await page.getByRole('button', { name: 'Search' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Margaret Smith' }).waitFor();
   await page.context().close();
 });
 
@@ -200,8 +208,15 @@ test('a clinician takes the submission from the inbox, records consent and publi
   await page.getByRole('button', { name: 'Record consent' }).click();
   await page.getByText('Consent recorded.').waitFor();
   await page.getByRole('button', { name: 'Publish' }).click();
-  await page.getByText(/^Published as version \d+/).waitFor();
-  await page.getByRole('button', { name: /Print version 1 \(PDF\)/ }).waitFor();
+  const published = await page.getByText(/^Published as version \d+/).textContent();
+  const version = published.match(/version (\d+)/)[1];
+  // The history reloads after publishing: wait for the new version in it before reading an older one.
+  await page.getByRole('button', { name: `Print version ${version} (PDF)` }).waitFor();
+  await page.getByRole('button', { name: 'Read version 1' }).click();
+  await page.getByRole('heading', { name: 'Version 1 as published' }).waitFor({ timeout: 10_000 }).catch(async (e) => {
+    console.log(await page.locator('main').innerText());
+    throw e;
+  });
   await accessible(page, 'clinician: published');
   await page.context().close();
 });

@@ -44,3 +44,15 @@ export function words(code: string | undefined | null): string {
   if (!code) return 'not recorded';
   return WORDS[code] ?? code.replace(/_/g, ' ').toLowerCase();
 }
+
+const ROLES: Record<string, string> = {
+  R8000: 'clinical practitioner', R8001: 'nurse', R8002: 'nurse manager', R8003: 'health professional', R8008: 'admin / clinical support',
+  R0260: 'GP', R0270: 'salaried GP', R0700: 'community nurse', R0600: 'specialist nurse practitioner', R1070: 'paramedic',
+  R1290: 'pharmacist', R1330: 'social worker', R1690: 'NHS 111 / 999 call handler', PATIENT: 'you', PROXY: 'your proxy',
+};
+
+/** A CIS2 job role (R-code) in words, with the code. */
+export function role(code: string | undefined | null): string {
+  if (!code) return 'not recorded';
+  return ROLES[code] ? `${ROLES[code]} (${code})` : code;
+}

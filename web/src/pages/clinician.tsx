@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, clinical, openDocument, run } from '../api';
 import { session } from '../auth';
 import { dateTime, nhsNumber, words } from '../format';
+import { PlanContentView } from '../plan-view';
 import { navigate } from '../router';
 import type { ConsentRequest, InboxItem, PlanContent, PlanDraft, PlanSummary, Publication, VersionStamp } from '../types';
 import { ErrorSummary, Failure, FocusedAlert, Field, PageHeading, Select, SignedIn, TextArea, WhoIsSignedIn } from '../ui';
@@ -175,6 +176,16 @@ function PlanWorkspace({ nhs }: { nhs: string }) {
   const [consentBasis, setConsentBasis] = useState('');
   const [consentNotes, setConsentNotes] = useState('');
   const [tick, setTick] = useState(0);
+  const [shown, setShown] = useState<{ version: number; content: PlanContent }>();
+
+  const showVersion = async (version: number) => {
+    try {
+      const { data } = await run<{ content: PlanContent }>(clinical().GET('/plans/{nhsNumber}/versions/{version}', { params: { path: { nhsNumber: nhs, version } } }));
+      setShown({ version, content: data.content });
+    } catch (e) {
+      setFailure(e);
+    }
+  };
 
   useEffect(() => {
     (async () => {
@@ -301,14 +312,17 @@ function PlanWorkspace({ nhs }: { nhs: string }) {
         {versions.length === 0 ? <p>None yet.</p> : (
           <table>
             <caption class="visually-hidden">Every published version of this plan</caption>
-            <thead><tr><th scope="col">Version</th><th scope="col">Published</th><th scope="col">By</th><th scope="col">Print</th></tr></thead>
+            <thead><tr><th scope="col">Version</th><th scope="col">Published</th><th scope="col">By</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead>
             <tbody>
               {versions.map((v) => (
                 <tr>
                   <td>{v.version}</td>
                   <td>{dateTime(v.publishedAt)}</td>
                   <td>{v.publishedByName ?? v.publishedBy} ({v.roleName ?? v.roleCode}, {v.organisationName ?? v.organisation})</td>
-                  <td><button type="button" class="button button-secondary" onClick={() => openDocument(`/plans/${nhs}/versions/${v.version}/pdf`).catch(setFailure)}>Print version {v.version} (PDF)</button></td>
+                  <td>
+                    <button type="button" class="button button-secondary" onClick={() => v.version && showVersion(v.version)}>Read version {v.version}</button>
+                    <button type="button" class="button button-secondary" onClick={() => openDocument(`/plans/${nhs}/versions/${v.version}/pdf`).catch(setFailure)}>Print version {v.version} (PDF)</button>
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -316,6 +330,19 @@ function PlanWorkspace({ nhs }: { nhs: string }) {
         )}
         <button type="button" class="button button-secondary no-print" onClick={() => window.print()}>Print this page</button>
       </section>
+      {shown && <ShownVersion key={shown.version} version={shown.version} content={shown.content} />}
     </>
+  );
+}
+
+/** One published version, read in place; its heading takes focus when it opens. */
+function ShownVersion({ version, content }: { version: number; content: PlanContent }) {
+  const ref = useRef<HTMLHeadingElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  return (
+    <section class="card" aria-labelledby="shown-title">
+      <h2 id="shown-title" tabIndex={-1} ref={ref}>Version {version} as published</h2>
+      <PlanContentView content={content} headingLevel={3} />
+    </section>
   );
 }

@@ -7,6 +7,8 @@ import type { CrisisView, SearchResult } from '../types';
 import { Failure, Field, PageHeading, SignedIn, Tel, WhoIsSignedIn } from '../ui';
 
 const REASON = 'openucp.crisis.reason';
+/** A search's single match arrives with its crisis view: shown as it is, not looked up (and audited) a second time. */
+const found = new Map<string, CrisisView>();
 
 /** Find a published plan by NHS number or by family name and date of birth (and postcode). */
 export function CrisisSearch() {
@@ -51,7 +53,9 @@ export function CrisisSearch() {
         params: { query: { familyName, dateOfBirth, ...(postcode.trim() ? { postcode } : {}) } },
       }));
       if (data.matches === 1 && data.plan) {
-        navigate(`/crisis/patients/${data.plan.identity?.nhsNumber ?? ''}`);
+        const number = data.plan.identity?.nhsNumber ?? '';
+        found.set(number, data.plan);
+        navigate(`/crisis/patients/${number}`);
       } else {
         setResult(data);
       }
@@ -137,6 +141,12 @@ function CrisisPlanLoader({ nhs }: { nhs: string }) {
 
   useEffect(() => {
     setView(undefined); setFailure(undefined);
+    const fromSearch = found.get(nhs);
+    if (fromSearch && tick === 0) {
+      found.delete(nhs);
+      setView(fromSearch);
+      return;
+    }
     const reason = sessionStorage.getItem(REASON) || 'Urgent care lookup';
     run<CrisisView>(clinical().GET('/urgent-care/patients/{nhsNumber}', {
       params: { path: { nhsNumber: nhs }, header: { 'X-Access-Reason': reason } },
