@@ -147,6 +147,18 @@ test('the crisis view says when the service cannot be reached', async () => {
   await page.getByRole('button', { name: 'Try again' }).click();
   await page.getByText(/The service is unavailable right now/).waitFor();
   assert.equal(await page.getByText('No plan found').count(), 0, 'a 503 is never shown as "no plan"');
+  await page.unroute('http://localhost:8080/urgent-care/**');
+
+  // A token the service refuses (here: tampered with) ends the sign-in and offers it again.
+  await page.evaluate(() => {
+    const key = 'openucp.session.staff';
+    const stored = JSON.parse(sessionStorage.getItem(key));
+    sessionStorage.setItem(key, JSON.stringify({ ...stored, accessToken: `${stored.accessToken}x` }));
+  });
+  await page.reload();
+  await page.getByText('Your sign-in has ended. Sign in again.').waitFor();
+  await page.getByRole('button', { name: 'Sign in again' }).click();
+  await page.getByRole('button', { name: 'Sign in with CIS2' }).waitFor();
   await page.context().close();
 });
 

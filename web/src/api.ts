@@ -1,7 +1,7 @@
 import createClient, { type Middleware } from 'openapi-fetch';
 import type { paths as ClinicalPaths } from './api/clinical';
 import type { paths as PortalPaths } from './api/portal';
-import { accessToken, type Audience } from './auth';
+import { accessToken, signOut, type Audience } from './auth';
 import { config } from './config';
 
 /** An RFC 9457 problem as both services send it. */
@@ -42,6 +42,11 @@ function authorised(audience: Audience): Middleware {
       const token = accessToken(audience);
       if (token) request.headers.set('Authorization', `Bearer ${token}`);
       return request;
+    },
+    onResponse({ response }) {
+      // The token was refused (expired, or the issuer's keys changed): forget it, so the page offers sign-in.
+      if (response.status === 401) signOut(audience);
+      return response;
     },
   };
 }

@@ -91,7 +91,9 @@ export function Failure({ error, onRetry }: { error: unknown; onRetry?: () => vo
     <div class={offline ? 'alert alert-offline' : 'alert alert-error'} role="alert">
       <h2 class="alert-title">{offline ? 'Cannot reach the service' : failure.problem?.title ?? 'That did not work'}</h2>
       <p>{failure.message}</p>
-      {onRetry && <button type="button" class="button button-secondary" onClick={onRetry}>Try again</button>}
+      {failure.status === 401
+        ? <button type="button" class="button" onClick={() => location.reload()}>Sign in again</button>
+        : onRetry && <button type="button" class="button button-secondary" onClick={onRetry}>Try again</button>}
     </div>
   );
 }

@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, clinical, openDocument, run } from '../api';
 import { session } from '../auth';
 import { age, date, dateTime, nhsNumber, words } from '../format';
@@ -93,7 +94,7 @@ export function CrisisSearch() {
           {failure !== undefined && <Failure error={failure} />}
           {result && (result.matches ?? 0) > 1 && (
             <section class="card" aria-labelledby="choose">
-              <h2 id="choose">{result.matches} people match: choose the right person</h2>
+              <FocusedHeading id="choose">{result.matches} people match: choose the right person</FocusedHeading>
               <p>Check the date of birth, postcode and NHS number with the patient or caller before opening a plan.</p>
               <ul class="candidates">
                 {(result.candidates ?? []).map((candidate) => (
@@ -113,10 +114,17 @@ export function CrisisSearch() {
   );
 }
 
-function NoPlan({ number }: { number?: string }) {
+/** The heading of search results: takes focus, so that a phone user is taken to them (and hears them). */
+function FocusedHeading({ id, children }: { id: string; children: ComponentChildren }) {
+  const ref = useRef<HTMLHeadingElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  return <h2 id={id} tabIndex={-1} ref={ref}>{children}</h2>;
+}
+
+function NoPlan({ number, heading = true }: { number?: string; heading?: boolean }) {
   return (
     <div class="alert alert-info" role="status">
-      <h2 class="alert-title">No plan found</h2>
+      {heading && <FocusedHeading id="no-plan">No plan found</FocusedHeading>}
       <p>The service answered: there is no published urgent care plan{number ? ` for NHS number ${nhsNumber(number)}` : ' for these details'}.
         Treat the patient as you would anyone without a plan.</p>
     </div>
@@ -160,7 +168,7 @@ function CrisisPlanLoader({ nhs }: { nhs: string }) {
       {failure !== undefined && (
         <>
           <PageHeading>{notFound ? 'No plan found' : 'Cannot show the plan'}</PageHeading>
-          {notFound ? <NoPlan number={nhs} /> : <Failure error={failure} onRetry={() => setTick(tick + 1)} />}
+          {notFound ? <NoPlan number={nhs} heading={false} /> : <Failure error={failure} onRetry={() => setTick(tick + 1)} />}
           <p><a href="/crisis">Search again</a></p>
         </>
       )}
