@@ -9,9 +9,15 @@ export type PlanContent = C['schemas']['PlanContent'];
 export type VersionStamp = C['schemas']['VersionStamp'];
 export type InboxItem = C['schemas']['InboxItem'];
 export type ConsentRequest = C['schemas']['ConsentRequest'];
-export type PatientPlan = C['schemas']['PatientPlan'];
+export type ConsentView = C['schemas']['ConsentView'];
+export type PlanSummary = C['schemas']['PlanSummary'];
+export type PlanDraft = C['schemas']['DraftView'];
+export type Publication = C['schemas']['PublicationView'];
+export type PublishedView = C['schemas']['PublishedView'];
 export type Problem = C['schemas']['Problem'];
 
+export type PatientPlan = P['schemas']['PatientPlan'];
+export type AccessEntry = P['schemas']['Access'];
 export type DraftContent = P['schemas']['DraftContent'];
 export type DraftView = P['schemas']['DraftView'];
 export type SubmissionView = P['schemas']['SubmissionView'];
@@ -19,36 +25,3 @@ export type ProxyView = P['schemas']['ProxyView'];
 export type ProxyFor = P['schemas']['ProxyFor'];
 export type WithdrawalPreview = P['schemas']['WithdrawalPreview'];
 export type Recipient = P['schemas']['Recipient'];
-
-/**
- * Responses the documents on this branch leave without a schema (issue 17's contract work names them); the shapes
- * here are what the services send.
- */
-export interface PlanSummary {
-  planId: string;
-  nhsNumber: string;
-  revision: number;
-  latestVersion: number;
-  hasDraft?: boolean | null;
-  draftUpdatedAt?: string | null;
-  owningOrganisation: string;
-}
-
-export interface PlanDraft {
-  planId: string;
-  nhsNumber: string;
-  revision: number;
-  latestVersion: number;
-  updatedAt?: string | null;
-  updatedBy?: string | null;
-  content: PlanContent;
-}
-
-export interface Publication {
-  planId: string;
-  revision: number;
-  published: VersionStamp;
-  warnings: string[];
-}
-
-export type AccessEntry = C['schemas']['AccessEntry'];

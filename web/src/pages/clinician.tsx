@@ -4,7 +4,7 @@ import { session } from '../auth';
 import { dateTime, nhsNumber, words } from '../format';
 import { PlanContentView } from '../plan-view';
 import { navigate } from '../router';
-import type { ConsentRequest, InboxItem, PlanContent, PlanDraft, PlanSummary, Publication, VersionStamp } from '../types';
+import type { ConsentRequest, ConsentView, InboxItem, PlanContent, PlanDraft, PlanSummary, Publication, PublishedView, VersionStamp } from '../types';
 import { ErrorSummary, Failure, FocusedAlert, Field, PageHeading, Select, SignedIn, TextArea, WhoIsSignedIn } from '../ui';
 
 const BASES: [string, string][] = ['EXPLICIT_CONSENT', 'BEST_INTERESTS_DECISION', 'LPA_HOLDER', 'PARENT_OR_GUARDIAN'].map((b) => [b, words(b)]);
@@ -180,8 +180,8 @@ function PlanWorkspace({ nhs }: { nhs: string }) {
 
   const showVersion = async (version: number) => {
     try {
-      const { data } = await run<{ content: PlanContent }>(clinical().GET('/plans/{nhsNumber}/versions/{version}', { params: { path: { nhsNumber: nhs, version } } }));
-      setShown({ version, content: data.content });
+      const { data } = await run<PublishedView>(clinical().GET('/plans/{nhsNumber}/versions/{version}', { params: { path: { nhsNumber: nhs, version } } }));
+      if (data.content) setShown({ version, content: data.content });
     } catch (e) {
       setFailure(e);
     }
@@ -196,12 +196,12 @@ function PlanWorkspace({ nhs }: { nhs: string }) {
           .then(({ data }) => setVersions(data), () => setVersions([]));
         if (planSummary.data.hasDraft) {
           const draft = await run<PlanDraft>(clinical().GET('/plans/{nhsNumber}/draft', { params: { path: { nhsNumber: nhs } } }));
-          setContent(draft.data.content); setEtag(draft.etag); setDraftOpen(true);
-        } else if (planSummary.data.latestVersion > 0) {
-          const published = await run<{ content: PlanContent }>(clinical().GET('/plans/{nhsNumber}/published', { params: { path: { nhsNumber: nhs } } }));
-          setContent(published.data.content); setEtag(planSummary.etag); setDraftOpen(false);
+          setContent(draft.data.content ?? {}); setEtag(draft.etag); setDraftOpen(true);
+        } else if ((planSummary.data.latestVersion ?? 0) > 0) {
+          const published = await run<PublishedView>(clinical().GET('/plans/{nhsNumber}/published', { params: { path: { nhsNumber: nhs } } }));
+          setContent(published.data.content ?? {}); setEtag(planSummary.etag); setDraftOpen(false);
         }
-        run<{ basis?: string; notes?: string }>(clinical().GET('/plans/{nhsNumber}/consent', { params: { path: { nhsNumber: nhs } } }))
+        run<ConsentView>(clinical().GET('/plans/{nhsNumber}/consent', { params: { path: { nhsNumber: nhs } } }))
           .then(({ data }) => { setConsentBasis(data.basis ?? ''); setConsentNotes(data.notes ?? ''); }, () => undefined);
       } catch (e) {
         if (e instanceof ApiError && e.status === 404) setNotFound(true); else setFailure(e);
@@ -270,7 +270,7 @@ function PlanWorkspace({ nhs }: { nhs: string }) {
 
   return (
     <>
-      <p>{summary.latestVersion > 0 ? `Published version ${summary.latestVersion}.` : 'Not published yet.'} {draftOpen ? 'A draft is open.' : 'No draft: saving starts a revision.'} Owned by {summary.owningOrganisation}.</p>
+      <p>{(summary.latestVersion ?? 0) > 0 ? `Published version ${summary.latestVersion}.` : 'Not published yet.'} {draftOpen ? 'A draft is open.' : 'No draft: saving starts a revision.'} Owned by {summary.owningOrganisation}.</p>
       <ErrorSummary errors={errors} labels={LABELS} />
       <form onSubmit={save} noValidate aria-label="Edit the plan">
         {SECTIONS.map((section) => (

@@ -202,7 +202,7 @@ function MyPlan() {
               <table>
                 <caption class="visually-hidden">Every access to your plan by staff</caption>
                 <thead><tr><th scope="col">When</th><th scope="col">Role</th><th scope="col">Organisation</th><th scope="col">What</th></tr></thead>
-                <tbody>{log.map((entry) => <tr><td>{dateTime(entry.at)}</td><td>{role(entry.role)}</td><td>{entry.organisationName ?? entry.organisation}</td><td>{entry.action}</td></tr>)}</tbody>
+                <tbody>{log.map((entry) => <tr><td>{dateTime(entry.at)}</td><td>{role(entry.role)}</td><td>{entry.organisation}</td><td>{entry.action}</td></tr>)}</tbody>
               </table>
             )}
           </div>
