@@ -3,10 +3,13 @@ package org.openucp.infra;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.InetAddress;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.OAuth2Config;
@@ -15,7 +18,9 @@ import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 /**
  * A real OIDC issuer (discovery, JWKS, RS256-signed tokens) serving a staff issuer shaped like CIS2 and a patient
  * issuer shaped like NHS login. Tokens for a persona come from its token endpoint with
- * {@code grant_type=client_credentials&client_id=<persona id>}, or directly from {@link #token}.
+ * {@code grant_type=client_credentials&client_id=<persona id>}, or directly from {@link #token}. A browser app whose
+ * redirect URI is registered signs in as a persona with the authorization code flow and PKCE
+ * ({@link AuthorizationCodeFlow}).
  */
 public final class LocalIssuer implements AutoCloseable {
 
@@ -29,13 +34,25 @@ public final class LocalIssuer implements AutoCloseable {
 
   /** Starts on loopback at the given port (0 for any free port). */
   public static LocalIssuer start(int port, List<Persona> personas) {
-    MockOAuth2Server server = new MockOAuth2Server(OAuth2Config.Companion.fromJson(configFor(personas)));
+    return start(port, personas, Set.of());
+  }
+
+  /**
+   * Starts on loopback at the given port, letting browser apps at {@code redirectUris} sign in as the personas with
+   * the authorization code flow and PKCE.
+   */
+  public static LocalIssuer start(int port, List<Persona> personas, Set<String> redirectUris) {
+    AtomicReference<LocalIssuer> self = new AtomicReference<>();
+    AuthorizationCodeFlow codeFlow = new AuthorizationCodeFlow(byIssuer(personas), redirectUris,
+        (persona, clientId) -> self.get().tokensFor(persona, clientId), Clock.systemUTC());
+    MockOAuth2Server server = new MockOAuth2Server(OAuth2Config.Companion.fromJson(configFor(personas)), codeFlow);
+    self.set(new LocalIssuer(server));
     try {
       server.start(InetAddress.getLoopbackAddress(), port);
     } catch (RuntimeException e) {
       throw new IllegalStateException("Could not start the local OIDC issuer on port " + port, e);
     }
-    return new LocalIssuer(server);
+    return self.get();
   }
 
   public String issuerUrl(String issuerId) {
@@ -66,14 +83,25 @@ public final class LocalIssuer implements AutoCloseable {
         "JWT", persona.audience(), persona.claims(), expirySeconds)).serialize();
   }
 
+  /** What the token endpoint answers a persona's code exchange with: its usual access token and an ID token. */
+  private Map<String, String> tokensFor(Persona persona, String clientId) {
+    String idToken = server.issueToken(persona.issuer(), clientId, new DefaultOAuth2TokenCallback(persona.issuer(),
+        persona.subject(), "JWT", List.of(clientId), persona.claims(), ONE_HOUR)).serialize();
+    return Map.of("access_token", token(persona), "id_token", idToken);
+  }
+
   @Override
   public void close() {
     server.shutdown();
   }
 
-  private static String configFor(List<Persona> personas) {
-    Map<String, List<Persona>> byIssuer = personas.stream()
+  private static Map<String, List<Persona>> byIssuer(List<Persona> personas) {
+    return personas.stream()
         .collect(Collectors.groupingBy(Persona::issuer, LinkedHashMap::new, Collectors.toList()));
+  }
+
+  private static String configFor(List<Persona> personas) {
+    Map<String, List<Persona>> byIssuer = byIssuer(personas);
     List<Map<String, Object>> callbacks = new ArrayList<>();
     byIssuer.forEach((issuer, members) -> callbacks.add(Map.of(
         "issuerId", issuer,

@@ -1,11 +1,13 @@
 package org.openucp.stack;
 
 import java.time.Duration;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CountDownLatch;
 import org.openucp.infra.DemoOnboarding;
@@ -24,6 +26,8 @@ public final class LocalStack {
 
   private static final System.Logger LOG = System.getLogger(LocalStack.class.getName());
   private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(2);
+  /** The web apps' sign-in return path, registered with the local issuer. */
+  private static final String SIGNED_IN = "/signed-in";
   private static final String TOKEN_FROM_JSON = "sed -n 's/.*\"access_token\" *: *\"\\([^\"]*\\)\".*/\\1/p'";
 
   private LocalStack() {
@@ -35,6 +39,8 @@ public final class LocalStack {
     int issuerPort = port("ISSUER_PORT", 8090);
     int clinicalPort = port("CLINICAL_PORT", 8080);
     int portalPort = port("PORTAL_PORT", 8081);
+    int webPort = port("WEB_PORT", 8082);
+    String webOrigin = "http://localhost:" + webPort;
     StackLayout layout = StackLayout.find();
     Deque<AutoCloseable> started = new ConcurrentLinkedDeque<>();
     CountDownLatch stopped = new CountDownLatch(1);
@@ -46,18 +52,30 @@ public final class LocalStack {
     try {
       EmbeddedDatabase database = EmbeddedDatabase.start(databasePort, List.of("clinical", "portal"));
       started.push(database);
-      LocalIssuer issuer = LocalIssuer.start(issuerPort, Personas.ALL);
+      LocalIssuer issuer = LocalIssuer.start(issuerPort, Personas.ALL, Set.of(webOrigin + SIGNED_IN));
       started.push(issuer);
       ServiceProcess clinical = ServiceProcess.start("clinical-api", layout.clinicalJar(), clinicalPort,
-          forLocalRun(ServiceConfig.clinical(database, issuer)), layout.logDirectory());
+          forLocalRun(ServiceConfig.clinical(database, issuer), webOrigin), layout.logDirectory());
       started.push(clinical);
-      ServiceProcess portal = ServiceProcess.start("portal-api", layout.portalJar(), portalPort,
-          forLocalRun(ServiceConfig.portal(database, issuer, clinical.baseUrl())), layout.logDirectory());
+      Map<String, String> portalConfig = forLocalRun(ServiceConfig.portal(database, issuer, clinical.baseUrl()),
+          webOrigin);
+      portalConfig.put("portal.proxies.invitation-url", webOrigin + "/proxy/invitation");
+      ServiceProcess portal = ServiceProcess.start("portal-api", layout.portalJar(), portalPort, portalConfig,
+          layout.logDirectory());
       started.push(portal);
+      WebAppServer web = null;
+      if (Files.isRegularFile(layout.webApp().resolve("index.html"))) {
+        web = WebAppServer.start(webPort, layout.webApp(), webConfig(issuer, clinical, portal),
+            String.join(" ", clinical.baseUrl(), portal.baseUrl(), "http://localhost:" + issuer.port()));
+        started.push(web);
+      } else {
+        LOG.log(System.Logger.Level.WARNING, "No web apps: " + layout.webApp() + " is not built (./run-local.sh "
+            + "builds it with npm)");
+      }
       Duration clinicalReady = clinical.awaitReady(STARTUP_TIMEOUT);
       Duration portalReady = portal.awaitReady(STARTUP_TIMEOUT);
       DemoOnboarding.onboard(clinical.baseUrl(), issuer, Personas.STAFF);
-      LOG.log(System.Logger.Level.INFO, banner(database, issuer, clinical, clinicalReady, portal, portalReady));
+      LOG.log(System.Logger.Level.INFO, banner(database, issuer, clinical, clinicalReady, portal, portalReady, web));
     } catch (RuntimeException e) {
       LOG.log(System.Logger.Level.ERROR, "The local stack could not start: " + e.getMessage());
       System.exit(1);
@@ -65,20 +83,36 @@ public final class LocalStack {
     stopped.await();
   }
 
-  /** What only a developer's run switches on: Swagger UI, and plain-text logs to read in a terminal. */
-  private static Map<String, String> forLocalRun(Map<String, String> config) {
+  /**
+   * What only a developer's run switches on: Swagger UI, plain-text logs to read in a terminal, and cross-origin
+   * calls from the local web apps' origin (that one origin only).
+   */
+  private static Map<String, String> forLocalRun(Map<String, String> config, String webOrigin) {
     Map<String, String> local = new HashMap<>(config);
     local.put("quarkus.swagger-ui.enabled", "true");
     local.put("quarkus.log.console.json.enabled", "false");
+    local.put("openucp.cors.origins", webOrigin);
     return local;
   }
 
+  /** Where the web apps find the APIs and the issuers, the client id and the sign-in return path. */
+  private static String webConfig(LocalIssuer issuer, ServiceProcess clinical, ServiceProcess portal) {
+    return "{\"clinicalApi\":\"" + clinical.baseUrl() + "\",\"portalApi\":\"" + portal.baseUrl()
+        + "\",\"staffIssuer\":\"" + issuer.issuerUrl(Persona.STAFF_ISSUER) + "\",\"patientIssuer\":\""
+        + issuer.issuerUrl(Persona.PATIENT_ISSUER) + "\",\"clientId\":\"openucp-web\",\"redirectPath\":\""
+        + SIGNED_IN + "\"}";
+  }
+
   private static String banner(EmbeddedDatabase database, LocalIssuer issuer, ServiceProcess clinical,
-      Duration clinicalReady, ServiceProcess portal, Duration portalReady) {
+      Duration clinicalReady, ServiceProcess portal, Duration portalReady, WebAppServer web) {
     List<String> lines = new ArrayList<>();
     lines.add("");
     lines.add("Open UCP is running locally (demo data only). Ctrl-C stops everything.");
     lines.add("");
+    if (web != null) {
+      lines.add("  web apps      " + web.baseUrl() + "   crisis view, clinician, patient portal, proxy; sign in as a"
+          + " demo persona");
+    }
     lines.add(String.format("  clinical API  %s   Swagger UI %s/q/swagger-ui   ready in %.1f s",
         clinical.baseUrl(), clinical.baseUrl(), clinicalReady.toMillis() / 1000.0));
     lines.add(String.format("  portal API    %s   Swagger UI %s/q/swagger-ui   ready in %.1f s",
@@ -93,6 +127,8 @@ public final class LocalStack {
     lines.add("  Onboarded     demo organisations A83008 and B82005 (practices), RRU (ambulance), NLO (NHS 111) with "
         + "their staff");
     lines.add("  Logs          " + clinical.log() + " and " + portal.log());
+    lines.add("  Emails        not sent locally: the portal writes each one (proxy invitation links too) to "
+        + portal.log());
     lines.add("");
     lines.add("Get a token for a demo persona, then call an API with it:");
     for (Persona persona : Personas.ALL) {

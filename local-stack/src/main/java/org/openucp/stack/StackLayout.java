@@ -32,6 +32,11 @@ public final class StackLayout {
     return root.resolve("portal-api/target/quarkus-app/quarkus-run.jar");
   }
 
+  /** The built reference web apps ({@code npm --prefix web run build}). */
+  public Path webApp() {
+    return root.resolve("web/dist");
+  }
+
   public Path logDirectory() {
     return root.resolve("local-stack/target/logs");
   }
