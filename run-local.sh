@@ -8,7 +8,9 @@ cd "$(dirname "$0")"
 # their sources. Without npm the APIs still run, without the web apps.
 if command -v npm >/dev/null 2>&1; then
   if [ ! -f web/dist/index.html ] \
-      || [ -n "$(find web/src web/index.html web/package-lock.json web/vite.config.ts -newer web/dist/index.html -print -quit)" ]; then
+      || [ -n "$(find web/src web/index.html web/package-lock.json web/vite.config.ts \
+          clinical-api/target/openapi/openapi.json portal-api/target/openapi/openapi.json \
+          -newer web/dist/index.html -print -quit)" ]; then
     [ -f web/node_modules/.package-lock.json ] && [ web/node_modules/.package-lock.json -nt web/package-lock.json ] \
       || npm --prefix web ci --no-audit --no-fund
     npm --prefix web run build

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Browser tests of the reference web apps: headless Debian chromium (no browser is downloaded) driven by
+# Browser tests of the reference web apps (run by ./mvnw verify through web/e2e/pom.xml, after the packaging): headless Debian chromium (no browser is downloaded) driven by
 # playwright-core against the local stack, with axe-core run on every page. Starts the stack (the packaged jars if
 # they are built, else ./run-local.sh), waits until it is ready, runs the journeys, and stops the stack.
 #   E2E_REUSE_STACK=1   use a stack that is already running instead of starting one
@@ -8,6 +8,10 @@ set -euo pipefail
 web="$(cd "$(dirname "$0")/.." && pwd)"
 root="$(cd "$web/.." && pwd)"
 export CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
+if [ ! -x "$CHROMIUM" ] && [ "$CHROMIUM" = /usr/bin/chromium ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  echo "== installing Debian's chromium for the browser tests"
+  apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium >/dev/null
+fi
 if [ ! -x "$CHROMIUM" ]; then
   echo "No browser at $CHROMIUM: install Debian's chromium (apt-get install -y chromium) or set CHROMIUM" >&2
   exit 1

@@ -1,6 +1,6 @@
-// Regenerates the typed API descriptions in src/api/ from the services' OpenAPI documents: the stored documents
+// Generates the typed API descriptions in src/api/ (not committed: `npm run build` makes them first) from the services' OpenAPI documents: the stored documents
 // (target/openapi/openapi.json, when the build stores them) or else the running services' /q/openapi.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import openapiTS, { astToString } from 'openapi-typescript';
 
 const sources = {
@@ -8,6 +8,7 @@ const sources = {
   portal: ['../portal-api/target/openapi/openapi.json', process.env.PORTAL_API ?? 'http://localhost:8081'],
 };
 
+mkdirSync('src/api', { recursive: true });
 for (const [name, [stored, running]] of Object.entries(sources)) {
   let document;
   if (existsSync(stored) && !process.env.FROM_RUNNING) {
