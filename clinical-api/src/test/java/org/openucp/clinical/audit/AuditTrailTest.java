@@ -3,7 +3,6 @@ package org.openucp.clinical.audit;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
@@ -13,13 +12,12 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openucp.clinical.audit.repository.AuditRepository;
 import org.openucp.clinical.support.ClinicalApi;
 import org.openucp.clinical.support.ClinicalInfra;
+import org.openucp.clinical.support.AuditTrailTables;
 import org.openucp.clinical.support.ClinicalTables;
 import org.openucp.clinical.support.Onboarded;
 import org.openucp.infra.EmbeddedDatabase;
@@ -32,9 +30,6 @@ import org.openucp.infra.Personas;
 @QuarkusTestResource(ClinicalInfra.class)
 class AuditTrailTest {
 
-  private static final String UNSEALED_UP_TO = "SELECT count(*) FROM audit_event WHERE seq <= ?"
-      + " AND seq > (SELECT last_seq FROM audit_chain_head)";
-
   @LocalInfra
   LocalIssuer issuer;
 
@@ -43,12 +38,14 @@ class AuditTrailTest {
 
   private ClinicalApi api;
   private ClinicalTables tables;
+  private AuditTrailTables trail;
 
   @BeforeEach
   void onboard() {
     Onboarded.demoOrganisations(issuer);
     api = new ClinicalApi(issuer);
     tables = new ClinicalTables(database);
+    trail = new AuditTrailTables(tables);
   }
 
   @Test
@@ -116,7 +113,7 @@ class AuditTrailTest {
         .isInstanceOf(SQLException.class).hasMessageContaining("immutable");
     assertThatThrownBy(() -> tables.execute("TRUNCATE audit_event"))
         .isInstanceOf(SQLException.class).hasMessageContaining("immutable");
-    awaitSealed(tables.count("SELECT max(seq) FROM audit_event"));
+    trail.awaitSealed(tables.count("SELECT max(seq) FROM audit_event"));
     assertThatThrownBy(() -> tables.execute("UPDATE audit_seal SET hash = previous_hash"))
         .isInstanceOf(SQLException.class).hasMessageContaining("immutable");
     assertThatThrownBy(() -> tables.execute("DELETE FROM audit_seal"))
@@ -129,30 +126,30 @@ class AuditTrailTest {
   void shouldFindTheFirstBlockWithAnAlteredEvent() throws SQLException {
     String patient = api.publishedPlan(aPlan());
     long altered = tables.count("SELECT min(seq) FROM audit_event WHERE nhs_number = ?", patient);
-    awaitSealed(altered);
+    trail.awaitSealed(altered);
     verification().body("intact", equalTo(true)).body("firstBrokenSeq", nullValue());
-    long blockStart = firstEventOfBlockHolding(altered);
+    long blockStart = trail.firstEventOfBlockHolding(altered);
     long blockEnd = tables.count("SELECT min(seq) FROM audit_seal WHERE seq >= ?", altered);
 
-    withTriggersOff("UPDATE audit_event SET actor_id = 'someone-else' WHERE seq = " + altered);
+    trail.withTriggersOff("UPDATE audit_event SET actor_id = 'someone-else' WHERE seq = " + altered);
     try {
       verification().body("intact", equalTo(false))
           .body("firstBrokenSeq", equalTo((int) blockStart))
           .body("problem", equalTo("events " + blockStart + " to " + blockEnd
               + " do not match their seal (one was altered)"));
     } finally {
-      withTriggersOff("UPDATE audit_event SET actor_id = '555000000001' WHERE seq = " + altered);
+      trail.withTriggersOff("UPDATE audit_event SET actor_id = '555000000001' WHERE seq = " + altered);
     }
     verification().body("intact", equalTo(true));
   }
 
   @Test
   void shouldFindAnEventRemovedFromInsideABlock() throws SQLException {
-    long last = writeSettledEvents("test.removed-inside", 10);
-    awaitSealed(last);
+    long last = trail.writeSettledEvents("test.removed-inside", 10);
+    trail.awaitSealed(last);
     long removed = tables.count("SELECT seq FROM audit_event WHERE action = 'test.removed-inside' ORDER BY seq"
         + " OFFSET 4 LIMIT 1");
-    long blockStart = firstEventOfBlockHolding(removed);
+    long blockStart = trail.firstEventOfBlockHolding(removed);
     long blockEnd = tables.count("SELECT min(seq) FROM audit_seal WHERE seq >= ?", removed);
     long sealed = tables.count("SELECT event_count FROM audit_seal WHERE seq = ?", blockEnd);
 
@@ -165,10 +162,10 @@ class AuditTrailTest {
 
   @Test
   void shouldFindTheEventThatEndedABlockRemovedFromTheChain() throws SQLException {
-    awaitSealed(writeSettledEvents("test.removed-end", 3));
+    trail.awaitSealed(trail.writeSettledEvents("test.removed-end", 3));
     long removed = tables.count("SELECT max(seq) FROM audit_seal");
-    long blockStart = firstEventOfBlockHolding(removed);
-    awaitSealed(writeSettledEvents("test.after-removed-end", 3));
+    long blockStart = trail.firstEventOfBlockHolding(removed);
+    trail.awaitSealed(trail.writeSettledEvents("test.after-removed-end", 3));
 
     whileRemoved(removed, () -> verification().body("intact", equalTo(false))
         .body("firstBrokenSeq", equalTo((int) blockStart))
@@ -205,7 +202,7 @@ class AuditTrailTest {
     String patient = api.publishedPlan(aPlan());
     long newest = tables.count("SELECT max(seq) FROM audit_event WHERE nhs_number = ?", patient);
 
-    awaitSealed(newest);
+    trail.awaitSealed(newest);
 
     long sealedUpTo = tables.count("SELECT last_seq FROM audit_chain_head");
     assertThat(tables.count("SELECT sum(event_count) FROM audit_seal"))
@@ -215,45 +212,26 @@ class AuditTrailTest {
 
   @Test
   void shouldSealEventsWrittenTogetherWithOneSeal() throws SQLException {
-    long last = writeSettledEvents("test.block", 10);
+    long last = trail.writeSettledEvents("test.block", 10);
     long first = tables.count("SELECT min(seq) FROM audit_event WHERE action = 'test.block'");
 
-    awaitSealed(last);
+    trail.awaitSealed(last);
 
     assertThat(tables.count("SELECT count(*) FROM audit_seal WHERE seq BETWEEN ? AND ?", first, last)).isEqualTo(1);
     assertThat(tables.count("SELECT event_count FROM audit_seal WHERE seq = ?", last)).isGreaterThanOrEqualTo(10);
     verification().body("intact", equalTo(true));
   }
 
-  /** Writes {@code count} events in one statement, as a burst of lookups would; returns the last one's seq. */
-  private long writeSettledEvents(String action, int count) throws SQLException {
-    tables.execute("INSERT INTO audit_event (" + AuditRepository.APPENDED_COLUMNS + ")"
-        + " SELECT now(), '555000000001', 'Dr Test', 'R8000', 'A83008', NULL, NULL, NULL, '" + action + "',"
-        + " 'SUCCESS', 200, 'event ' || n FROM generate_series(1, " + count + ") n");
-    return tables.count("SELECT max(seq) FROM audit_event WHERE action = ?", action);
-  }
-
-  /** The first event after the seal before {@code seq}: where verification starts the block holding it. */
-  private long firstEventOfBlockHolding(long seq) {
-    return tables.count("SELECT min(seq) FROM audit_event"
-        + " WHERE seq > (SELECT coalesce(max(seq), 0) FROM audit_seal WHERE seq < ?)", seq);
-  }
-
   private void whileRemoved(long seq, Runnable check) throws SQLException {
     tables.execute("DROP TABLE IF EXISTS audit_saved",
         "CREATE TABLE audit_saved AS SELECT * FROM audit_event WHERE seq = " + seq);
-    withTriggersOff("DELETE FROM audit_event WHERE seq = " + seq);
+    trail.withTriggersOff("DELETE FROM audit_event WHERE seq = " + seq);
     try {
       check.run();
     } finally {
-      withTriggersOff("INSERT INTO audit_event SELECT * FROM audit_saved");
+      trail.withTriggersOff("INSERT INTO audit_event SELECT * FROM audit_saved");
       tables.execute("DROP TABLE audit_saved");
     }
-  }
-
-  private void awaitSealed(long seq) {
-    await().atMost(Duration.ofSeconds(30)).until(() ->
-        tables.count(UNSEALED_UP_TO, seq) == 0);
   }
 
   private JsonPath newestEvent(String patient) {
@@ -267,10 +245,5 @@ class AuditTrailTest {
 
   private io.restassured.specification.RequestSpecification audit() {
     return api.as(Personas.PLATFORM_ADMIN);
-  }
-
-  private void withTriggersOff(String sql) throws SQLException {
-    tables.execute("ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only", sql,
-        "ALTER TABLE audit_event ENABLE TRIGGER audit_event_append_only");
   }
 }

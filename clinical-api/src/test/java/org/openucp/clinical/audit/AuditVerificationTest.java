@@ -2,7 +2,6 @@ package org.openucp.clinical.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -14,11 +13,11 @@ import java.sql.Statement;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openucp.clinical.audit.repository.AuditRepository;
 import org.openucp.clinical.audit.service.ChainVerification;
 import org.openucp.clinical.audit.service.ChainVerifier;
 import org.openucp.clinical.support.ClinicalApi;
 import org.openucp.clinical.support.ClinicalInfra;
+import org.openucp.clinical.support.AuditTrailTables;
 import org.openucp.clinical.support.ClinicalTables;
 import org.openucp.infra.EmbeddedDatabase;
 import org.openucp.infra.LocalInfra;
@@ -34,9 +33,6 @@ import org.openucp.infra.Personas;
 @QuarkusTestResource(ClinicalInfra.class)
 class AuditVerificationTest {
 
-  private static final String UNSEALED_UP_TO = "SELECT count(*) FROM audit_event WHERE seq <= ?"
-      + " AND seq > (SELECT last_seq FROM audit_chain_head)";
-
   @LocalInfra
   LocalIssuer issuer;
 
@@ -48,16 +44,18 @@ class AuditVerificationTest {
 
   private ClinicalApi api;
   private ClinicalTables tables;
+  private AuditTrailTables trail;
 
   @BeforeEach
   void connect() {
     api = new ClinicalApi(issuer);
     tables = new ClinicalTables(database);
+    trail = new AuditTrailTables(tables);
   }
 
   @Test
   void shouldCheckOnlyTheEventsSealedSinceTheNewestVerificationByDefault() throws SQLException {
-    awaitSealed(writeSettledEvents("test.before-verification", 20));
+    trail.awaitSealed(trail.writeSettledEvents("test.before-verification", 20));
     JsonPath full = verification(true);
     assertThat(full.getBoolean("intact")).isTrue();
     assertThat(full.getString("scope")).isEqualTo("FULL");
@@ -68,8 +66,8 @@ class AuditVerificationTest {
     long recorded = full.getLong("recordedVerification");
     assertThat(tables.count("SELECT through_seq FROM audit_verification WHERE id = ?", recorded)).isEqualTo(through);
 
-    long last = writeSettledEvents("test.after-verification", 7);
-    awaitSealed(last);
+    long last = trail.writeSettledEvents("test.after-verification", 7);
+    trail.awaitSealed(last);
     JsonPath since = verification(false);
 
     assertThat(since.getBoolean("intact")).isTrue();
@@ -89,12 +87,12 @@ class AuditVerificationTest {
 
   @Test
   void shouldFindByDefaultAnEventAlteredAfterTheNewestVerification() throws SQLException {
-    awaitSealed(writeSettledEvents("test.verified-first", 3));
+    trail.awaitSealed(trail.writeSettledEvents("test.verified-first", 3));
     assertThat(verification(true).getBoolean("intact")).isTrue();
-    long last = writeSettledEvents("test.altered-after", 10);
-    awaitSealed(last);
+    long last = trail.writeSettledEvents("test.altered-after", 10);
+    trail.awaitSealed(last);
     long altered = last - 4;
-    long blockStart = firstEventOfBlockHolding(altered);
+    long blockStart = trail.firstEventOfBlockHolding(altered);
 
     whileAltered(altered, () -> {
       JsonPath since = verification(false);
@@ -108,11 +106,11 @@ class AuditVerificationTest {
 
   @Test
   void shouldFindAnEventAlteredBeforeTheNewestVerificationOnlyInAFullWalk() throws SQLException {
-    long last = writeSettledEvents("test.altered-before", 10);
-    awaitSealed(last);
+    long last = trail.writeSettledEvents("test.altered-before", 10);
+    trail.awaitSealed(last);
     assertThat(verification(true).getBoolean("intact")).isTrue();
     long altered = last - 4;
-    long blockStart = firstEventOfBlockHolding(altered);
+    long blockStart = trail.firstEventOfBlockHolding(altered);
     long records = tables.count("SELECT count(*) FROM audit_verification");
 
     whileAltered(altered, () -> {
@@ -134,8 +132,8 @@ class AuditVerificationTest {
 
   @Test
   void shouldRecordHowFarTheScheduledVerifierGotWithOneReplicaAtATime() throws SQLException {
-    long last = writeSettledEvents("test.scheduled", 5);
-    awaitSealed(last);
+    long last = trail.writeSettledEvents("test.scheduled", 5);
+    trail.awaitSealed(last);
 
     ChainVerification run = verifier.verifyNewEvents().await().atMost(Duration.ofSeconds(30));
 
@@ -157,7 +155,7 @@ class AuditVerificationTest {
 
   @Test
   void shouldRefuseToChangeVerificationsOrToRecordOneTheChainDoesNotHave() throws SQLException {
-    awaitSealed(writeSettledEvents("test.record-guard", 2));
+    trail.awaitSealed(trail.writeSettledEvents("test.record-guard", 2));
     assertThat(verification(true).getBoolean("intact")).isTrue();
     long sealed = tables.count("SELECT max(seq) FROM audit_seal");
 
@@ -181,42 +179,20 @@ class AuditVerificationTest {
         + ", 'SINCE_LAST_VERIFICATION', 1, now(), 'someone', 0";
   }
 
-  /** Writes {@code count} events in one statement, as a burst of lookups would; returns the last one's seq. */
-  private long writeSettledEvents(String action, int count) throws SQLException {
-    tables.execute("INSERT INTO audit_event (" + AuditRepository.APPENDED_COLUMNS + ")"
-        + " SELECT now(), '555000000001', 'Dr Test', 'R8000', 'A83008', NULL, NULL, NULL, '" + action + "',"
-        + " 'SUCCESS', 200, 'event ' || n FROM generate_series(1, " + count + ") n");
-    return tables.count("SELECT max(seq) FROM audit_event WHERE action = ?", action);
-  }
-
-  private long firstEventOfBlockHolding(long seq) {
-    return tables.count("SELECT min(seq) FROM audit_event"
-        + " WHERE seq > (SELECT coalesce(max(seq), 0) FROM audit_seal WHERE seq < ?)", seq);
-  }
-
   private void whileAltered(long seq, Runnable check) throws SQLException {
     tables.execute("DROP TABLE IF EXISTS audit_unaltered",
         "CREATE TABLE audit_unaltered AS SELECT seq, reason FROM audit_event WHERE seq = " + seq);
-    withTriggersOff("UPDATE audit_event SET reason = 'covered up' WHERE seq = " + seq);
+    trail.withTriggersOff("UPDATE audit_event SET reason = 'covered up' WHERE seq = " + seq);
     try {
       check.run();
     } finally {
-      withTriggersOff("UPDATE audit_event e SET reason = u.reason FROM audit_unaltered u WHERE e.seq = u.seq");
+      trail.withTriggersOff("UPDATE audit_event e SET reason = u.reason FROM audit_unaltered u WHERE e.seq = u.seq");
       tables.execute("DROP TABLE audit_unaltered");
     }
-  }
-
-  private void awaitSealed(long seq) {
-    await().atMost(Duration.ofSeconds(30)).until(() -> tables.count(UNSEALED_UP_TO, seq) == 0);
   }
 
   private JsonPath verification(boolean full) {
     return api.as(Personas.PLATFORM_ADMIN).queryParam("full", full).when().get("/audit/chain/verification")
         .then().statusCode(200).extract().jsonPath();
-  }
-
-  private void withTriggersOff(String sql) throws SQLException {
-    tables.execute("ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only", sql,
-        "ALTER TABLE audit_event ENABLE TRIGGER audit_event_append_only");
   }
 }
