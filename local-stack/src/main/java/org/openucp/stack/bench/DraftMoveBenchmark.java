@@ -1,5 +1,8 @@
 package org.openucp.stack.bench;
 
+import static java.lang.System.Logger.Level.INFO;
+import static java.lang.System.Logger.Level.WARNING;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -41,6 +44,8 @@ import org.openucp.stack.StackLayout;
  */
 public final class DraftMoveBenchmark {
 
+  private static final System.Logger LOG = System.getLogger(DraftMoveBenchmark.class.getName());
+
   private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private static final String DRAFT = """
@@ -52,6 +57,8 @@ public final class DraftMoveBenchmark {
   }
 
   public static void main(String[] args) throws Exception {
+    // The result lines alone, as the benchmark script reads them from the log.
+    System.setProperty("java.util.logging.SimpleFormatter.format", "%5$s%6$s%n");
     int count = Integer.parseInt(args.length > 0 ? args[0] : "5000");
     int concurrency = Integer.parseInt(args.length > 1 ? args[1] : "32");
     double rate = Double.parseDouble(args.length > 2 ? args[2] : "0");
@@ -96,8 +103,9 @@ public final class DraftMoveBenchmark {
               }
             }));
         double createSeconds = (System.nanoTime() - creating) / 1e9;
-        System.out.printf("RESULT phase=create drafts=%d failures=%d seconds=%.2f per_second=%.1f%n", count,
-            failures.get(), createSeconds, count / createSeconds);
+        LOG.log(INFO, String.format(
+            "RESULT phase=create drafts=%d failures=%d seconds=%.2f per_second=%.1f", count,
+            failures.get(), createSeconds, count / createSeconds));
 
         Files.writeString(out.resolve("ready"), "ready\n");
         awaitFile(out.resolve("go"));
@@ -109,8 +117,9 @@ public final class DraftMoveBenchmark {
                 .header("Authorization", "Bearer " + tokens.get(i)).header("If-Match", "\"0\"")
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), 202, failures));
         double submitSeconds = (System.nanoTime() - submitting) / 1e9;
-        System.out.printf("RESULT phase=submit drafts=%d failures=%d seconds=%.2f per_second=%.1f%n", count,
-            failures.get(), submitSeconds, count / submitSeconds);
+        LOG.log(INFO, String.format(
+            "RESULT phase=submit drafts=%d failures=%d seconds=%.2f per_second=%.1f", count,
+            failures.get(), submitSeconds, count / submitSeconds));
 
         List<UUID> submitted = new ArrayList<>();
         for (String id : ids) {
@@ -126,8 +135,9 @@ public final class DraftMoveBenchmark {
           Thread.sleep(100);
         }
         double moveSeconds = (System.nanoTime() - submitting) / 1e9;
-        System.out.printf("RESULT phase=move drafts=%d seconds=%.2f per_second=%.1f%n", submitted.size(),
-            moveSeconds, submitted.size() / moveSeconds);
+        LOG.log(INFO, String.format(
+            "RESULT phase=move drafts=%d seconds=%.2f per_second=%.1f", submitted.size(),
+            moveSeconds, submitted.size() / moveSeconds));
         Files.writeString(out.resolve("timed"), "timed\n");
 
         long inClinical = count(database, "clinical",
@@ -139,9 +149,10 @@ public final class DraftMoveBenchmark {
         long leftInOutbox = count(database, "portal", "SELECT count(*) FROM draft_outbox", null);
         long delivered = count(database, "portal", "SELECT count(*) FROM submission_receipt"
             + " WHERE delivered_at IS NOT NULL AND draft_id = ANY(?)", submitted);
-        System.out.printf("RESULT phase=check created=%d submitted=%d in_clinical=%d distinct_in_clinical=%d"
-                + " all_in_clinical=%d left_in_portal=%d left_in_outbox=%d receipts_delivered=%d%n", count,
-            submitted.size(), inClinical, distinctInClinical, allInClinical, leftInPortal, leftInOutbox, delivered);
+        LOG.log(INFO, String.format(
+            "RESULT phase=check created=%d submitted=%d in_clinical=%d distinct_in_clinical=%d"
+                + " all_in_clinical=%d left_in_portal=%d left_in_outbox=%d receipts_delivered=%d", count,
+            submitted.size(), inClinical, distinctInClinical, allInClinical, leftInPortal, leftInOutbox, delivered));
         try (Connection connection = database.connect("portal");
              PreparedStatement query = connection.prepareStatement("""
                  SELECT count(*) / extract(epoch FROM max(delivered_at) - min(submitted_at)),
@@ -153,9 +164,10 @@ public final class DraftMoveBenchmark {
           try (ResultSet result = query.executeQuery()) {
             result.next();
             Double[] percentiles = (Double[]) result.getArray(2).getArray();
-            System.out.printf("RESULT phase=latency receipts_per_second=%.1f move_p50_ms=%.0f move_p90_ms=%.0f"
-                    + " move_p99_ms=%.0f move_max_ms=%.0f%n", result.getDouble(1), percentiles[0], percentiles[1],
-                percentiles[2], result.getDouble(3));
+            LOG.log(INFO, String.format(
+            "RESULT phase=latency receipts_per_second=%.1f move_p50_ms=%.0f move_p90_ms=%.0f"
+                    + " move_p99_ms=%.0f move_max_ms=%.0f", result.getDouble(1), percentiles[0], percentiles[1],
+                percentiles[2], result.getDouble(3)));
           }
         }
         awaitFile(out.resolve("done"));
@@ -187,7 +199,7 @@ public final class DraftMoveBenchmark {
     return HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((response, failure) -> {
       if (failure != null || response.statusCode() != expected) {
         if (failures.incrementAndGet() <= 5) {
-          System.out.println("FAILED " + request.method() + " " + request.uri().getPath() + ": "
+          LOG.log(WARNING, "FAILED " + request.method() + " " + request.uri().getPath() + ": "
               + (failure != null ? failure : response.statusCode() + " " + response.body()));
         }
         return null;

@@ -1,5 +1,7 @@
 package org.openucp.stack.bench;
 
+import static java.lang.System.Logger.Level.INFO;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,12 +26,16 @@ import org.openucp.stack.StackLayout;
  */
 public final class StartupBenchmark {
 
+  private static final System.Logger LOG = System.getLogger(StartupBenchmark.class.getName());
+
   private static final Pattern QUARKUS_STARTED = Pattern.compile("started in ([0-9.]+)s");
 
   private StartupBenchmark() {
   }
 
   public static void main(String[] args) throws Exception {
+    // The result lines alone, as the benchmark script reads them from the log.
+    System.setProperty("java.util.logging.SimpleFormatter.format", "%5$s%6$s%n");
     int repetitions = Integer.parseInt(args.length > 0 ? args[0] : "3");
     Path out = Path.of(args.length > 1 ? args[1] : "target/bench");
     Files.createDirectories(out);
@@ -74,8 +80,9 @@ public final class StartupBenchmark {
       Duration ready = service.awaitReady(Duration.ofMinutes(3));
       String log = Files.readString(service.log());
       Matcher started = QUARKUS_STARTED.matcher(log);
-      System.out.printf("STARTUP service=%s repetition=%d state=%s ready_s=%.2f quarkus_started_s=%s%n", name,
-          repetition, state.replace(' ', '_'), ready.toMillis() / 1000.0, started.find() ? started.group(1) : "?");
+      LOG.log(INFO, String.format(
+            "STARTUP service=%s repetition=%d state=%s ready_s=%.2f quarkus_started_s=%s", name,
+          repetition, state.replace(' ', '_'), ready.toMillis() / 1000.0, started.find() ? started.group(1) : "?"));
     }
   }
 
