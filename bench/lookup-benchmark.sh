@@ -84,7 +84,7 @@ verify_chain() { # full|default
   [ "$1" = full ] && query="?full=true"
   started=$(date +%s.%N)
   response=$(curl -sf -H "Authorization: Bearer $(cat "$BENCH_DIR/admin-token.txt")" \
-    "$LARGE_URL/audit/chain/verification$query") || { echo "the request failed"; return; }
+    "$LARGE_URL/v1/audit/chain/verification$query") || { echo "the request failed"; return; }
   echo "intact=$(json_field intact "$response") scope=$(json_field scope "$response")" \
     "events=$(json_field eventsChecked "$response") service_ms=$(json_field durationMs "$response")" \
     "wall_s=$(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')"

@@ -12,7 +12,7 @@ function init(args)
   -- The request is formatted once here, around a placeholder for the NHS number, so that the load generator spends
   -- its share of the cores sending requests (a million requests formatted in advance would take a gigabyte or more
   -- in each thread).
-  local template = wrk.format("GET", "/urgent-care/patients/@@@@@@@@@@",
+  local template = wrk.format("GET", "/v1/urgent-care/patients/@@@@@@@@@@",
     {["Authorization"] = "Bearer " .. token, ["X-Access-Reason"] = "benchmark"})
   local at = template:find("@@@@@@@@@@", 1, true)
   prefix, suffix = template:sub(1, at - 1), template:sub(at + 10)

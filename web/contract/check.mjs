@@ -25,6 +25,9 @@ const RELAYED = {
   PatientPlan: "PatientPlan",
   Access: "Access",
   PatientRightsRequestView: "PatientRightsRequestView",
+  PageAccess: "PageAccess",
+  PagePatientRightsRequestView: "PagePatientRightsRequestView",
+  PageLinks: "PageLinks",
   ClinicalErasureReceipt: "ErasureReceipt",
 };
 

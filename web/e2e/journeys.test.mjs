@@ -94,6 +94,18 @@ test('a paramedic finds a published plan by NHS number and sees CPR first', asyn
   await page.context().close();
 });
 
+test('a paramedic cannot miss a plan past its review date or a CPR decision past its own', async () => {
+  const page = await signedIn('/crisis', 'paramedic', PHONE);
+  await page.goto(`${WEB}/crisis/patients/${data.overdue}`);
+  const review = page.getByRole('alert').filter({ hasText: 'REVIEW OVERDUE' });
+  await review.waitFor();
+  assert.match(await review.textContent(), /may be out of date/);
+  assert.match(await page.locator('.cpr .decision-value').textContent(), /^EXPIRED: /);
+  assert.match(await page.getByRole('region', { name: 'CPR decision' }).textContent(), /passed its review date.*not current/);
+  await accessible(page, 'crisis view: review overdue, CPR decision expired');
+  await page.context().close();
+});
+
 test('the crisis search works by keyboard alone and the view reflows at 320 pixels (400% zoom)', async () => {
   const page = await signedIn('/crisis', 'paramedic', PHONE);
   for (let i = 0; i < 25; i++) {
@@ -136,18 +148,18 @@ test('the ambiguous search shows a choice, never a plan', async () => {
 
 test('the crisis view says when the service cannot be reached', async () => {
   const page = await signedIn('/crisis', 'paramedic', PHONE);
-  await page.route('http://localhost:8080/urgent-care/**', (route) => route.abort('internetdisconnected'));
+  await page.route('http://localhost:8080/v1/urgent-care/**', (route) => route.abort('internetdisconnected'));
   await page.goto(`${WEB}/crisis/patients/9434765919`);
   await page.getByRole('heading', { level: 1, name: 'Cannot show the plan' }).waitFor();
   assert.match(await page.getByRole('alert').first().textContent(), /Cannot reach the service/);
   await accessible(page, 'crisis: service unreachable');
-  await page.unroute('http://localhost:8080/urgent-care/**');
-  await page.route('http://localhost:8080/urgent-care/**', (route) => route.fulfill({ status: 503, contentType: 'application/problem+json',
+  await page.unroute('http://localhost:8080/v1/urgent-care/**');
+  await page.route('http://localhost:8080/v1/urgent-care/**', (route) => route.fulfill({ status: 503, contentType: 'application/problem+json',
     headers: { 'Access-Control-Allow-Origin': WEB }, body: '{"title":"Service unavailable","status":503}' }));
   await page.getByRole('button', { name: 'Try again' }).click();
   await page.getByText(/The service is unavailable right now/).waitFor();
   assert.equal(await page.getByText('No plan found').count(), 0, 'a 503 is never shown as "no plan"');
-  await page.unroute('http://localhost:8080/urgent-care/**');
+  await page.unroute('http://localhost:8080/v1/urgent-care/**');
 
   // A token the service refuses (here: tampered with) ends the sign-in and offers it again.
   await page.evaluate(() => {

@@ -4,6 +4,7 @@
 # they are built, else ./run-local.sh), waits until it is ready, runs the journeys, and stops the stack.
 #   E2E_REUSE_STACK=1   use a stack that is already running instead of starting one
 #   CHROMIUM=/path      the browser executable (default /usr/bin/chromium)
+#   DB_PORT=15432       the stack's PostgreSQL, where one journey moves a plan's review dates into the past
 set -euo pipefail
 web="$(cd "$(dirname "$0")/.." && pwd)"
 root="$(cd "$web/.." && pwd)"

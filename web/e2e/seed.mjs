@@ -1,6 +1,8 @@
 // Demo data for the browser tests, made through the APIs as the demo personas would (client-credentials tokens
 // from the local issuer): published plans to find, two people nobody can tell apart by name and date of birth,
-// and a plan with an open draft for two clinicians to race on.
+// a plan with an open draft for two clinicians to race on, and a plan whose review dates have passed.
+import pg from 'pg';
+
 export const ISSUER = process.env.ISSUER_URL ?? 'http://localhost:8090';
 export const CLINICAL = process.env.CLINICAL_API ?? 'http://localhost:8080';
 export const PORTAL = process.env.PORTAL_API ?? 'http://localhost:8081';
@@ -16,7 +18,7 @@ export async function token(persona, issuer = 'cis2') {
 
 async function call(method, path, persona, body, headers = {}) {
   const raw = typeof body === 'string';
-  const response = await fetch(`${CLINICAL}${path}`, {
+  const response = await fetch(`${CLINICAL}/v1${path}`, {
     method,
     headers: { Authorization: `Bearer ${await token(persona)}`, 'Content-Type': 'application/json', ...headers },
     body: body === undefined ? undefined : raw ? body : JSON.stringify(body),
@@ -88,6 +90,24 @@ export async function publishedPlan(nhs, person, { adrt = false } = {}) {
   return nhs;
 }
 
+/**
+ * A published plan whose review date and CPR review date have since passed: time moves on in the database (as it
+ * would over months), because publication refuses dates in the past.
+ */
+export async function overduePlan(nhs, person) {
+  await publishedPlan(nhs, person);
+  const database = new pg.Client({ host: 'localhost', port: Number(process.env.DB_PORT ?? 15432), database: 'clinical',
+    user: 'postgres', password: 'postgres' });
+  await database.connect();
+  try {
+    await database.query(`UPDATE published_plan SET planned_review_date = current_date - 30,
+      cpr_review_date = current_date - 1 WHERE nhs_number = $1`, [nhs]);
+  } finally {
+    await database.end();
+  }
+  return nhs;
+}
+
 /** A plan with an open draft (never published), for the conflict journey. */
 export async function draftPlan(nhs, person) {
   try {
@@ -106,6 +126,7 @@ export async function seed() {
     twinA: await publishedPlan(nhsNumber(Number(`71${suffix}11`)), { givenName: 'Alex', familyName: family, dateOfBirth: '1940-01-01', postcode: 'N1 9GU' }),
     twinB: await publishedPlan(nhsNumber(Number(`72${suffix}22`)), { givenName: 'Alex', familyName: family, dateOfBirth: '1940-01-01', postcode: 'E8 1DY' }),
     draft: await draftPlan(nhsNumber(Number(`73${suffix}33`)), { givenName: 'Jo', familyName: 'Conflict', dateOfBirth: '1950-05-05', postcode: 'SE1 7PB' }),
+    overdue: await overduePlan(nhsNumber(Number(`74${suffix}44`)), { givenName: 'Pat', familyName: 'Overdue', dateOfBirth: '1938-08-08', postcode: 'W2 1NY' }),
     ambiguousFamily: family,
     ambiguousDateOfBirth: '1940-01-01',
   };

@@ -106,6 +106,14 @@ export async function run<T>(
     problem?.detail ?? problem?.title ?? `The service answered ${response.status}.`);
 }
 
+/**
+ * Awaits a list operation and gives its items. Every list of both APIs answers one page ({ items, total, links });
+ * the apps' lists are short enough to come whole in the first page.
+ */
+export async function itemsOf<T>(call: Promise<{ data?: unknown; error?: unknown; response: Response }>): Promise<T[]> {
+  return (await run<{ items: T[] }>(call)).data.items;
+}
+
 /** Fetches a binary document with the staff token and opens it; an address with a token in it is never made. */
 export async function openDocument(path: string, audience: Audience = 'staff'): Promise<void> {
   const base = audience === 'staff' ? config().clinicalApi : config().portalApi;

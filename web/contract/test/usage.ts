@@ -23,7 +23,7 @@ const initiate: ClinicalOps["initiatePlan"]["requestBody"] = {
   },
 };
 const created: Json<ClinicalOps["initiatePlan"], 201> = {};
-const createdHeaders: Headers<ClinicalOps["initiatePlan"], 201> = { ETag: "\"1\"", Location: "/plans/9434765919" };
+const createdHeaders: Headers<ClinicalOps["initiatePlan"], 201> = { ETag: "\"1\"", Location: "/v1/plans/9434765919" };
 const draft: Json<ClinicalOps["readDraft"], 200> = { revision: 3, content: {} };
 const save: ClinicalOps["saveDraft"]["parameters"]["header"] = { "If-Match": createdHeaders.ETag ?? "" };
 const published: Json<ClinicalOps["publishDraft"], 201> = { published: {}, warnings: ["Review date is in a year"] };
@@ -43,8 +43,19 @@ const invitation: PortalOps["inviteProxy"]["requestBody"] = {
 const proxy: Json<PortalOps["inviteProxy"], 201> = {};
 const myPlan: Json<PortalOps["readMyPlan"], 200> = { version: 1 };
 
+// Every list answers one page: its items, the total where counted, and links to follow.
+const inbox: Json<ClinicalOps["listSubmittedDrafts"], 200> = {
+  items: [{ organisation: "A83008" }], total: 51,
+  links: { self: "/v1/intake/submitted-drafts?page=0", next: "/v1/intake/submitted-drafts?page=1" },
+};
+const versions: Clinical["schemas"]["VersionStamp"][] = ({ items: [], links: { self: "" } } satisfies
+  Json<ClinicalOps["listVersions"], 200>).items;
+const feed: Json<ClinicalOps["readFlagFeed"], 200> = { items: [], nextCursor: 42, links: { self: "/v1/urgent-care/flags" } };
+const proxies: Json<PortalOps["listMyProxies"], 200> = { items: [], total: 0, links: { self: "/v1/proxies" } };
+const nextPage: string | undefined = inbox.links.next;
+
 // What the portal relays is the clinical API's own shape.
 const relayed: Clinical["schemas"]["PatientPlan"] = myPlan satisfies Portal["schemas"]["PatientPlan"];
 
 export const used = [initiate, created, createdHeaders, draft, save, published, summary, receipt, delivery, attachment,
-  pdf, revision, start, submitted, invitation, proxy, myPlan, relayed];
+  pdf, revision, start, submitted, invitation, proxy, myPlan, relayed, inbox, versions, feed, proxies, nextPage];

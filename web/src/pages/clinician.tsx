@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ApiError, clinical, openDocument, run } from '../api';
+import { ApiError, clinical, itemsOf, openDocument, run } from '../api';
 import { session } from '../auth';
 import { dateTime, nhsNumber, words } from '../format';
 import { PlanContentView } from '../plan-view';
@@ -49,14 +49,14 @@ function Inbox() {
   const [basis, setBasis] = useState<Record<string, string>>({});
   const [tick, setTick] = useState(0);
   useEffect(() => {
-    run<InboxItem[]>(clinical().GET('/intake/submitted-drafts')).then(({ data }) => setItems(data), setFailure);
+    itemsOf<InboxItem>(clinical().GET('/v1/intake/submitted-drafts')).then((data) => setItems(data), setFailure);
   }, [tick]);
   const claim = async (item: InboxItem) => {
     if (!item.id) return;
     setFailure(undefined);
     const chosen = basis[item.id];
     try {
-      const { data } = await run<InboxItem>(clinical().POST('/intake/submitted-drafts/{id}/claim', {
+      const { data } = await run<InboxItem>(clinical().POST('/v1/intake/submitted-drafts/{id}/claim', {
         params: { path: { id: item.id } },
         body: chosen ? { consent: { basis: chosen as ConsentRequest['basis'] } } : {},
       }));
@@ -180,7 +180,7 @@ function PlanWorkspace({ nhs }: { nhs: string }) {
 
   const showVersion = async (version: number) => {
     try {
-      const { data } = await run<PublishedView>(clinical().GET('/plans/{nhsNumber}/versions/{version}', { params: { path: { nhsNumber: nhs, version } } }));
+      const { data } = await run<PublishedView>(clinical().GET('/v1/plans/{nhsNumber}/versions/{version}', { params: { path: { nhsNumber: nhs, version } } }));
       if (data.content) setShown({ version, content: data.content });
     } catch (e) {
       setFailure(e);
@@ -190,18 +190,18 @@ function PlanWorkspace({ nhs }: { nhs: string }) {
   useEffect(() => {
     (async () => {
       try {
-        const planSummary = await run<PlanSummary>(clinical().GET('/plans/{nhsNumber}', { params: { path: { nhsNumber: nhs } } }));
+        const planSummary = await run<PlanSummary>(clinical().GET('/v1/plans/{nhsNumber}', { params: { path: { nhsNumber: nhs } } }));
         setSummary(planSummary.data);
-        run<VersionStamp[]>(clinical().GET('/plans/{nhsNumber}/versions', { params: { path: { nhsNumber: nhs } } }))
-          .then(({ data }) => setVersions(data), () => setVersions([]));
+        itemsOf<VersionStamp>(clinical().GET('/v1/plans/{nhsNumber}/versions', { params: { path: { nhsNumber: nhs } } }))
+          .then((data) => setVersions(data), () => setVersions([]));
         if (planSummary.data.hasDraft) {
-          const draft = await run<PlanDraft>(clinical().GET('/plans/{nhsNumber}/draft', { params: { path: { nhsNumber: nhs } } }));
+          const draft = await run<PlanDraft>(clinical().GET('/v1/plans/{nhsNumber}/draft', { params: { path: { nhsNumber: nhs } } }));
           setContent(draft.data.content ?? {}); setEtag(draft.etag); setDraftOpen(true);
         } else if ((planSummary.data.latestVersion ?? 0) > 0) {
-          const published = await run<PublishedView>(clinical().GET('/plans/{nhsNumber}/published', { params: { path: { nhsNumber: nhs } } }));
+          const published = await run<PublishedView>(clinical().GET('/v1/plans/{nhsNumber}/published', { params: { path: { nhsNumber: nhs } } }));
           setContent(published.data.content ?? {}); setEtag(planSummary.etag); setDraftOpen(false);
         }
-        run<ConsentView>(clinical().GET('/plans/{nhsNumber}/consent', { params: { path: { nhsNumber: nhs } } }))
+        run<ConsentView>(clinical().GET('/v1/plans/{nhsNumber}/consent', { params: { path: { nhsNumber: nhs } } }))
           .then(({ data }) => { setConsentBasis(data.basis ?? ''); setConsentNotes(data.notes ?? ''); }, () => undefined);
       } catch (e) {
         if (e instanceof ApiError && e.status === 404) setNotFound(true); else setFailure(e);
@@ -224,7 +224,7 @@ function PlanWorkspace({ nhs }: { nhs: string }) {
     event.preventDefault();
     clear();
     try {
-      const saved = await run<PlanDraft>(clinical().PUT('/plans/{nhsNumber}/draft', {
+      const saved = await run<PlanDraft>(clinical().PUT('/v1/plans/{nhsNumber}/draft', {
         params: { path: { nhsNumber: nhs }, header: { 'If-Match': etag ?? '' } },
         body: content ?? {},
       }));
@@ -238,7 +238,7 @@ function PlanWorkspace({ nhs }: { nhs: string }) {
   const publish = async () => {
     clear();
     try {
-      const published = await run<Publication>(clinical().POST('/plans/{nhsNumber}/publication', {
+      const published = await run<Publication>(clinical().POST('/v1/plans/{nhsNumber}/publication', {
         params: { path: { nhsNumber: nhs }, header: { 'If-Match': etag ?? '' } },
       }));
       setEtag(published.etag);
@@ -255,7 +255,7 @@ function PlanWorkspace({ nhs }: { nhs: string }) {
     clear();
     if (!consentBasis) { setErrors(new Map([['consent', 'Choose the basis of consent']])); return; }
     try {
-      await run(clinical().PUT('/plans/{nhsNumber}/consent', {
+      await run(clinical().PUT('/v1/plans/{nhsNumber}/consent', {
         params: { path: { nhsNumber: nhs } }, body: { basis: consentBasis as ConsentRequest['basis'], notes: consentNotes || undefined },
       }));
       setMessage('Consent recorded.');
@@ -321,7 +321,7 @@ function PlanWorkspace({ nhs }: { nhs: string }) {
                   <td>{v.publishedByName ?? v.publishedBy} ({v.roleName ?? v.roleCode}, {v.organisationName ?? v.organisation})</td>
                   <td>
                     <button type="button" class="button button-secondary" onClick={() => v.version && showVersion(v.version)}>Read version {v.version}</button>
-                    <button type="button" class="button button-secondary" onClick={() => openDocument(`/plans/${nhs}/versions/${v.version}/pdf`).catch(setFailure)}>Print version {v.version} (PDF)</button>
+                    <button type="button" class="button button-secondary" onClick={() => openDocument(`/v1/plans/${nhs}/versions/${v.version}/pdf`).catch(setFailure)}>Print version {v.version} (PDF)</button>
                   </td>
                 </tr>
               ))}

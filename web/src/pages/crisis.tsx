@@ -50,7 +50,7 @@ export function CrisisSearch() {
     remember();
     setBusy(true);
     try {
-      const { data } = await run<SearchResult>(clinical().GET('/urgent-care/patients', {
+      const { data } = await run<SearchResult>(clinical().GET('/v1/urgent-care/patients', {
         params: { query: { familyName, dateOfBirth, ...(postcode.trim() ? { postcode } : {}) } },
       }));
       if (data.matches === 1 && data.plan) {
@@ -156,7 +156,7 @@ function CrisisPlanLoader({ nhs }: { nhs: string }) {
       return;
     }
     const reason = sessionStorage.getItem(REASON) || 'Urgent care lookup';
-    run<CrisisView>(clinical().GET('/urgent-care/patients/{nhsNumber}', {
+    run<CrisisView>(clinical().GET('/v1/urgent-care/patients/{nhsNumber}', {
       params: { path: { nhsNumber: nhs }, header: { 'X-Access-Reason': reason } },
     })).then(({ data }) => setView(data), setFailure);
   }, [nhs, tick]);

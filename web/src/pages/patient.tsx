@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, portal, run } from '../api';
+import { ApiError, itemsOf, portal, run } from '../api';
 import { dateTime, role, words } from '../format';
 import { PlanContentView } from '../plan-view';
 import type { AccessEntry, DraftContent, DraftView, PatientPlan, ProxyView, Recipient, SubmissionView, WithdrawalPreview } from '../types';
@@ -75,17 +75,17 @@ function MyDraft() {
   const [tick, setTick] = useState(0);
 
   useEffect(() => {
-    run<Recipient[]>(portal().GET('/care-teams')).then(({ data }) => setTeams(data), () => setTeams([]));
-    run<DraftView[]>(portal().GET('/drafts')).then(async ({ data }) => {
+    itemsOf<Recipient>(portal().GET('/v1/care-teams')).then((data) => setTeams(data), () => setTeams([]));
+    itemsOf<DraftView>(portal().GET('/v1/drafts')).then(async (data) => {
       const mine = data.find((d) => d.status === 'EDITING');
       setDraft(mine);
       if (mine?.id) {
-        const one = await run<DraftView>(portal().GET('/drafts/{id}', { params: { path: { id: mine.id } } }));
+        const one = await run<DraftView>(portal().GET('/v1/drafts/{id}', { params: { path: { id: mine.id } } }));
         setEtag(one.etag);
         setForm(toForm(one.data));
       }
     }, setFailure);
-    run<SubmissionView[]>(portal().GET('/submissions')).then(({ data }) => setSubmissions(data), setFailure);
+    itemsOf<SubmissionView>(portal().GET('/v1/submissions')).then((data) => setSubmissions(data), setFailure);
   }, [tick]);
 
   // While a submission is on its way, look again every two seconds until the care team has it.
@@ -111,11 +111,11 @@ function MyDraft() {
     setErrors(new Map()); setFailure(undefined); setMessage(undefined);
     try {
       if (!draft?.id) {
-        const created = await run<DraftView>(portal().POST('/drafts', { body: toContent(form) }));
+        const created = await run<DraftView>(portal().POST('/v1/drafts', { body: toContent(form) }));
         setDraft(created.data); setEtag(created.etag);
         setMessage('Your draft is saved. Only you can see it until you send it.');
       } else {
-        const saved = await run<DraftView>(portal().PUT('/drafts/{id}', {
+        const saved = await run<DraftView>(portal().PUT('/v1/drafts/{id}', {
           params: { path: { id: draft.id }, header: { 'If-Match': etag ?? '' } }, body: toContent(form),
         }));
         setDraft(saved.data); setEtag(saved.etag);
@@ -130,7 +130,7 @@ function MyDraft() {
     if (!draft?.id) return;
     setErrors(new Map()); setFailure(undefined); setMessage(undefined);
     try {
-      await run<DraftView>(portal().POST('/drafts/{id}/submission', { params: { path: { id: draft.id }, header: { 'If-Match': etag ?? '' } } }));
+      await run<DraftView>(portal().POST('/v1/drafts/{id}/submission', { params: { path: { id: draft.id }, header: { 'If-Match': etag ?? '' } } }));
       setDraft(undefined); setForm(EMPTY);
       setMessage('Sent. Your care team will finish the plan with you.');
       setTick((t) => t + 1);
@@ -182,10 +182,10 @@ function MyPlan() {
   const [log, setLog] = useState<AccessEntry[]>([]);
   const [failure, setFailure] = useState<unknown>();
   useEffect(() => {
-    run<PatientPlan>(portal().GET('/my-plan')).then(({ data }) => setPlan(data), (e) => {
+    run<PatientPlan>(portal().GET('/v1/my-plan')).then(({ data }) => setPlan(data), (e) => {
       if (e instanceof ApiError && e.status === 404) setPlan(null); else setFailure(e);
     });
-    run<AccessEntry[]>(portal().GET('/my-plan/access-log')).then(({ data }) => setLog(Array.isArray(data) ? data : []), () => setLog([]));
+    itemsOf<AccessEntry>(portal().GET('/v1/my-plan/access-log')).then((data) => setLog(data), () => setLog([]));
   }, []);
   return (
     <section aria-labelledby="plan-title">
@@ -221,14 +221,14 @@ function MyProxies() {
   const [message, setMessage] = useState<string>();
   const [tick, setTick] = useState(0);
   useEffect(() => {
-    run<ProxyView[]>(portal().GET('/proxies')).then(({ data }) => setProxies(data), setFailure);
+    itemsOf<ProxyView>(portal().GET('/v1/proxies')).then((data) => setProxies(data), setFailure);
   }, [tick]);
 
   const invite = async (event: Event) => {
     event.preventDefault();
     setErrors(new Map()); setFailure(undefined); setMessage(undefined);
     try {
-      await run(portal().POST('/proxies', { body: { email, dateOfBirth } }));
+      await run(portal().POST('/v1/proxies', { body: { email, dateOfBirth } }));
       setMessage(`We have emailed an invitation to ${email}. It works once, for 14 days.`);
       setEmail(''); setDateOfBirth('');
       setTick((t) => t + 1);
@@ -241,7 +241,7 @@ function MyProxies() {
   const revoke = async (proxy: ProxyView) => {
     if (!proxy.id || !confirm(`Stop ${proxy.email} from reading your plan? This takes effect at once.`)) return;
     try {
-      await run(portal().DELETE('/proxies/{id}', { params: { path: { id: proxy.id } } }));
+      await run(portal().DELETE('/v1/proxies/{id}', { params: { path: { id: proxy.id } } }));
       setMessage(`${proxy.email} can no longer read your plan.`);
       setTick((t) => t + 1);
     } catch (e) {
@@ -289,7 +289,7 @@ function Withdrawal() {
   const [done, setDone] = useState(false);
   const explain = async () => {
     try {
-      setPreview((await run<WithdrawalPreview>(portal().GET('/my-plan/consent-withdrawal'))).data);
+      setPreview((await run<WithdrawalPreview>(portal().GET('/v1/my-plan/consent-withdrawal'))).data);
     } catch (e) {
       setFailure(e);
     }
@@ -297,7 +297,7 @@ function Withdrawal() {
   const withdraw = async (event: Event) => {
     event.preventDefault();
     try {
-      await run(portal().POST('/my-plan/consent-withdrawal', { body: { confirm: true, reason: reason || 'Withdrawn by the patient' } }));
+      await run(portal().POST('/v1/my-plan/consent-withdrawal', { body: { confirm: true, reason: reason || 'Withdrawn by the patient' } }));
       setDone(true);
     } catch (e) {
       setFailure(e);

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, portal, run } from '../api';
+import { ApiError, itemsOf, portal, run } from '../api';
 import { dateTime, nhsNumber } from '../format';
 import { PlanContentView } from '../plan-view';
 import { navigate } from '../router';
@@ -34,7 +34,7 @@ export function ProxyInvitation() {
     if (missing.size > 0 || !token) return;
     setBusy(true);
     try {
-      await run<ProxyFor>(portal().POST('/proxy-invitations/acceptance', {
+      await run<ProxyFor>(portal().POST('/v1/proxy-invitations/acceptance', {
         body: { token, dateOfBirth, patientNhsNumber: patientNhsNumber.replace(/\s/g, '') },
       }));
       sessionStorage.removeItem(INVITATION);
@@ -89,7 +89,7 @@ function ProxyPatients() {
   const [patients, setPatients] = useState<ProxyFor[]>();
   const [failure, setFailure] = useState<unknown>();
   useEffect(() => {
-    run<ProxyFor[]>(portal().GET('/proxy/patients')).then(({ data }) => setPatients(data), setFailure);
+    itemsOf<ProxyFor>(portal().GET('/v1/proxy/patients')).then((data) => setPatients(data), setFailure);
   }, []);
   return (
     <>
@@ -123,7 +123,7 @@ function ProxyPlanContent({ id }: { id: string }) {
   const [plan, setPlan] = useState<PatientPlan | null>();
   const [failure, setFailure] = useState<unknown>();
   useEffect(() => {
-    run<PatientPlan>(portal().GET('/proxy/patients/{id}/plan', { params: { path: { id } } })).then(({ data }) => setPlan(data), (e) => {
+    run<PatientPlan>(portal().GET('/v1/proxy/patients/{id}/plan', { params: { path: { id } } })).then(({ data }) => setPlan(data), (e) => {
       if (e instanceof ApiError && e.status === 404) setPlan(null); else setFailure(e);
     });
   }, [id]);

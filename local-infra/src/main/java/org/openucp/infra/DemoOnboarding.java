@@ -36,11 +36,14 @@ public final class DemoOnboarding {
   private DemoOnboarding() {
   }
 
-  /** Onboards every demo organisation with the given staff on its roster (trained a month ago). */
-  public static void onboard(String clinicalUrl, LocalIssuer issuer, List<Persona> staff) {
+  /**
+   * Onboards every demo organisation with the given staff on its roster (trained a month ago), through the clinical
+   * API at {@code clinicalApi}: its address with the API version, as {@code http://localhost:8080/v1}.
+   */
+  public static void onboard(String clinicalApi, LocalIssuer issuer, List<Persona> staff) {
     String admin = issuer.token(Personas.PLATFORM_ADMIN);
     for (DemoOrganisation organisation : ORGANISATIONS) {
-      String base = clinicalUrl + "/organisations/" + organisation.odsCode();
+      String base = clinicalApi + "/organisations/" + organisation.odsCode();
       put(base, admin, Map.of("name", organisation.name(), "type", organisation.type(),
           "incidentContact", Map.of("name", "Demo Data Protection Officer",
               "email", "dpo@" + organisation.odsCode().toLowerCase() + ".example.org",

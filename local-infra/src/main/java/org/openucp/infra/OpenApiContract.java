@@ -18,8 +18,9 @@ import java.util.regex.Pattern;
  *   <li>each operation has a summary and an operationId unique in the document (generated clients name their
  *       functions after it), declares 401, 403, 500 and 503, and every error response it declares is an RFC 9457 problem;
  *   <li>every successful response with a body names its schema: JSON bodies a component schema ({@code $ref}, or
- *       an array of one) that is neither empty nor Jackson's {@code JsonNode}, binary bodies a string; every JSON
- *       request body too;
+ *       an array of one in a request) that is neither empty nor Jackson's {@code JsonNode}, binary bodies a string;
+ *       every JSON request body too;
+ *   <li>no response is a bare JSON array: every list answers one page, {@code {items, total, links}} (README, "Lists");
  *   <li>an operation that answers 428 takes {@code If-Match}, required (or described when it is needed only
  *       sometimes); every {@code If-Match} and {@code Idempotency-Key} is described;
  *   <li>component schemas have stable names (not a name with a number appended because two types shared it).
@@ -89,12 +90,21 @@ public final class OpenApiContract {
       }
       if (code.startsWith("2")) {
         checkBody(name + " " + code + " response", code.equals("204"), response.getValue(), schemas, breaches);
+        checkNotABareList(name + " " + code + " response", response.getValue(), breaches);
       }
     }
     if (operation.has("requestBody")) {
       checkBody(name + " request body", false, operation.path("requestBody"), schemas, breaches);
     }
     checkHeaders(name, operation, breaches);
+  }
+
+  private static void checkNotABareList(String name, JsonNode response, List<String> breaches) {
+    for (Map.Entry<String, JsonNode> media : response.path("content").properties()) {
+      if (JSON.matcher(media.getKey()).matches() && "array".equals(media.getValue().path("schema").path("type").asText())) {
+        breaches.add(name + " (" + media.getKey() + ") is a bare array: answer a page (items, total, links)");
+      }
+    }
   }
 
   private static void checkBody(String name, boolean noContent, JsonNode body, JsonNode schemas,
@@ -109,7 +119,7 @@ public final class OpenApiContract {
     for (Map.Entry<String, JsonNode> media : content.properties()) {
       JsonNode schema = media.getValue().path("schema");
       if (JSON.matcher(media.getKey()).matches()) {
-        // A list that is complete by nature (the versions of a plan) is an array of a named schema.
+        // A request may send a list whole (a roster), as an array of a named schema.
         String ref = "array".equals(schema.path("type").asText()) ? schema.path("items").path("$ref").asText()
             : schema.path("$ref").asText();
         if (!ref.startsWith(SCHEMAS)) {

@@ -74,6 +74,16 @@ class OpenApiContractTest {
   }
 
   @Test
+  void shouldRefuseAListAnsweredAsABareArray() {
+    String bareList = "\"200\": {\"content\": {\"application/json\": {\"schema\": "
+        + "{\"type\": \"array\", \"items\": {\"$ref\": \"#/components/schemas/DraftView\"}}}}}";
+
+    assertThat(OpenApiContract.breaches(document(operation("/drafts", "get", "listDrafts", "", bareList), "")))
+        .containsExactly("GET /drafts 200 response (application/json) is a bare array: answer a page (items, total, "
+            + "links)");
+  }
+
+  @Test
   void shouldRequireIfMatchWhereTheServerAnswers428WithoutIt() {
     String precondition = DRAFT + ", \"428\": {\"content\": {\"application/problem+json\": {\"schema\": "
         + "{\"$ref\": \"#/components/schemas/Problem\"}}}}";

@@ -74,7 +74,7 @@ public final class LocalStack {
       }
       Duration clinicalReady = clinical.awaitReady(STARTUP_TIMEOUT);
       Duration portalReady = portal.awaitReady(STARTUP_TIMEOUT);
-      DemoOnboarding.onboard(clinical.baseUrl(), issuer, Personas.STAFF);
+      DemoOnboarding.onboard(clinical.apiUrl(), issuer, Personas.STAFF);
       LOG.log(System.Logger.Level.INFO, banner(database, issuer, clinical, clinicalReady, portal, portalReady, web));
     } catch (RuntimeException e) {
       LOG.log(System.Logger.Level.ERROR, "The local stack could not start: " + e.getMessage());
@@ -137,11 +137,11 @@ public final class LocalStack {
     lines.add("");
     lines.add("  TOKEN=$(curl -s -d grant_type=client_credentials -d client_id=gp -d client_secret=demo \\");
     lines.add("      " + issuer.tokenEndpoint(Persona.STAFF_ISSUER) + " | " + TOKEN_FROM_JSON + ")");
-    lines.add("  curl -H \"Authorization: Bearer $TOKEN\" " + clinical.baseUrl() + "/intake/submitted-drafts");
+    lines.add("  curl -H \"Authorization: Bearer $TOKEN\" " + clinical.apiUrl() + "/intake/submitted-drafts");
     lines.add("");
     lines.add("  PATIENT=$(curl -s -d grant_type=client_credentials -d client_id=patient -d client_secret=demo \\");
     lines.add("      " + issuer.tokenEndpoint(Persona.PATIENT_ISSUER) + " | " + TOKEN_FROM_JSON + ")");
-    lines.add("  curl -H \"Authorization: Bearer $PATIENT\" " + portal.baseUrl() + "/drafts");
+    lines.add("  curl -H \"Authorization: Bearer $PATIENT\" " + portal.apiUrl() + "/drafts");
     return String.join(System.lineSeparator(), lines);
   }
 

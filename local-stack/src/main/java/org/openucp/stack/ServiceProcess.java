@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.openucp.model.api.ApiVersion;
 
 /** One packaged service running as a separate JVM process, with its output in a log file. */
 public final class ServiceProcess implements AutoCloseable {
@@ -92,6 +93,11 @@ public final class ServiceProcess implements AutoCloseable {
       Thread.currentThread().interrupt();
       return -1;
     }
+  }
+
+  /** Where the service's API of the current version is: every application path starts here. */
+  public String apiUrl() {
+    return baseUrl() + ApiVersion.PATH;
   }
 
   public String baseUrl() {

@@ -107,32 +107,32 @@ class DraftMoveSystemIT {
     String patient = issuer.token(Personas.PATIENT);
     String id = given().auth().oauth2(patient).contentType(ContentType.JSON)
         .body(draft("I want to stay at home."))
-        .when().post(portal.baseUrl() + "/drafts")
+        .when().post(portal.apiUrl() + "/drafts")
         .then().statusCode(201).extract().path("id");
     given().auth().oauth2(patient).header("If-Match", "\"0\"").contentType(ContentType.JSON)
         .body(draft("I want to stay at home, with my dog."))
-        .when().put(portal.baseUrl() + "/drafts/" + id)
+        .when().put(portal.apiUrl() + "/drafts/" + id)
         .then().statusCode(200);
     given().auth().oauth2(patient).header("If-Match", "\"1\"")
-        .when().post(portal.baseUrl() + "/drafts/" + id + "/submission")
+        .when().post(portal.apiUrl() + "/drafts/" + id + "/submission")
         .then().statusCode(202);
 
     await("a failed delivery attempt").atMost(MOVE)
         .until(() -> count("portal", "SELECT attempts FROM draft_outbox WHERE draft_id = ?", id) >= 1);
-    given().auth().oauth2(patient).when().get(portal.baseUrl() + "/drafts/" + id)
+    given().auth().oauth2(patient).when().get(portal.apiUrl() + "/drafts/" + id)
         .then().statusCode(200).body("status", equalTo("SUBMITTED"));
 
     startClinical();
 
     await("the portal copy to go").atMost(MOVE).until(() ->
-        given().auth().oauth2(patient).when().get(portal.baseUrl() + "/drafts/" + id).statusCode() == 404);
+        given().auth().oauth2(patient).when().get(portal.apiUrl() + "/drafts/" + id).statusCode() == 404);
     assertThat(count("clinical", "SELECT count(*) FROM submitted_draft WHERE source_draft_id = ?", id)).isEqualTo(1);
     assertThat(count("portal", "SELECT count(*) FROM draft WHERE id = ?", id)).isZero();
     assertThat(count("portal", "SELECT count(*) FROM draft_outbox WHERE draft_id = ?", id)).isZero();
     List<String> thoughts = given().auth().oauth2(issuer.token(Personas.GP))
-        .when().get(clinical.baseUrl() + "/intake/submitted-drafts")
+        .when().get(clinical.apiUrl() + "/intake/submitted-drafts")
         .then().statusCode(200)
-        .extract().path("findAll { it.draft.draftId == '" + id + "' }.draft.thoughtsAboutFutureCare");
+        .extract().path("items.findAll { it.draft.draftId == '" + id + "' }.draft.thoughtsAboutFutureCare");
     assertThat(thoughts).containsExactly("I want to stay at home, with my dog.");
   }
 
@@ -141,10 +141,10 @@ class DraftMoveSystemIT {
   void shouldMoveADraftPromptlyWhenBothServicesAreUp() {
     String patient = issuer.token(Personas.SECOND_PATIENT);
     String id = given().auth().oauth2(patient).contentType(ContentType.JSON).body(draft("Hospice if possible."))
-        .when().post(portal.baseUrl() + "/drafts")
+        .when().post(portal.apiUrl() + "/drafts")
         .then().statusCode(201).extract().path("id");
     given().auth().oauth2(patient).header("If-Match", "\"0\"")
-        .when().post(portal.baseUrl() + "/drafts/" + id + "/submission")
+        .when().post(portal.apiUrl() + "/drafts/" + id + "/submission")
         .then().statusCode(202);
 
     await("the move").atMost(MOVE)
@@ -176,7 +176,7 @@ class DraftMoveSystemIT {
         ServiceProcess instance = i % 2 == 0 ? second : third;
         String token = issuer.token(NhsNumbers.patient(nhs));
         String id = given().auth().oauth2(token).contentType(ContentType.JSON).body(draft("Mine " + i))
-            .when().post(instance.baseUrl() + "/drafts").then().statusCode(201).extract().path("id");
+            .when().post(instance.apiUrl() + "/drafts").then().statusCode(201).extract().path("id");
         if (i == 0) {
           // What a relay that died after the intake stored the draft, but before the portal deleted it, leaves:
           // the intake already has the draft, the portal still has it to deliver.
@@ -184,10 +184,10 @@ class DraftMoveSystemIT {
               .contentType(ContentType.JSON).body(Map.of("draftId", id, "nhsNumber", nhs,
                   "organisation", Personas.DEMO_PRACTICE, "postcode", "SW3 6JJ",
                   "submittedAt", java.time.Instant.now().toString()))
-              .when().post(clinical.baseUrl() + "/intake/submitted-drafts").then().statusCode(201);
+              .when().post(clinical.apiUrl() + "/intake/submitted-drafts").then().statusCode(201);
         }
         given().auth().oauth2(token).header("If-Match", "\"0\"")
-            .when().post(instance.baseUrl() + "/drafts/" + id + "/submission").then().statusCode(202);
+            .when().post(instance.apiUrl() + "/drafts/" + id + "/submission").then().statusCode(202);
         drafts.add(id);
       }
 
@@ -236,9 +236,9 @@ class DraftMoveSystemIT {
           String nhs = NhsNumbers.fresh();
           String token = issuer.token(NhsNumbers.patient(nhs));
           String candidate = given().auth().oauth2(token).contentType(ContentType.JSON).body(draft("Killed relay"))
-              .when().post(doomed.baseUrl() + "/drafts").then().statusCode(201).extract().path("id");
+              .when().post(doomed.apiUrl() + "/drafts").then().statusCode(201).extract().path("id");
           given().auth().oauth2(token).header("If-Match", "\"0\"")
-              .when().post(doomed.baseUrl() + "/drafts/" + candidate + "/submission").then().statusCode(202);
+              .when().post(doomed.apiUrl() + "/drafts/" + candidate + "/submission").then().statusCode(202);
           await("the relay to take the draft").atMost(MOVE).until(() -> swallowing.received() > 0
               || count("portal", "SELECT count(*) FROM draft WHERE id = ?", candidate) == 0);
           id = candidate;
@@ -265,7 +265,7 @@ class DraftMoveSystemIT {
         .when().post(issuer.tokenEndpoint(Persona.STAFF_ISSUER))
         .then().statusCode(200).extract().path("access_token");
 
-    given().auth().oauth2(token).when().get(clinical.baseUrl() + "/intake/submitted-drafts").then().statusCode(200);
+    given().auth().oauth2(token).when().get(clinical.apiUrl() + "/intake/submitted-drafts").then().statusCode(200);
   }
 
   @Test
@@ -281,28 +281,28 @@ class DraftMoveSystemIT {
             "diagnoses", Map.of("primaryEndOfLifeDiagnosis", "Heart failure"),
             "whatMattersToMe", "My garden",
             "plannedReviewDate", java.time.LocalDate.now().plusMonths(1).toString())))
-        .when().post(clinical.baseUrl() + "/plans").then().statusCode(201);
+        .when().post(clinical.apiUrl() + "/plans").then().statusCode(201);
     given().auth().oauth2(gp).contentType(ContentType.JSON).body(Map.of("basis", "EXPLICIT_CONSENT"))
-        .when().put(clinical.baseUrl() + "/plans/" + nhs + "/consent").then().statusCode(200);
+        .when().put(clinical.apiUrl() + "/plans/" + nhs + "/consent").then().statusCode(200);
     given().auth().oauth2(gp).header("If-Match", "\"0\"")
-        .when().post(clinical.baseUrl() + "/plans/" + nhs + "/publication").then().statusCode(201);
+        .when().post(clinical.apiUrl() + "/plans/" + nhs + "/publication").then().statusCode(201);
     String patient = issuer.token(Personas.PATIENT);
 
-    given().auth().oauth2(patient).when().get(portal.baseUrl() + "/my-plan")
+    given().auth().oauth2(patient).when().get(portal.apiUrl() + "/my-plan")
         .then().statusCode(200).body("content.whatMattersToMe", equalTo("My garden"));
-    List<String> organisations = given().auth().oauth2(patient).when().get(portal.baseUrl() + "/my-plan/access-log")
-        .then().statusCode(200).extract().path("organisation");
+    List<String> organisations = given().auth().oauth2(patient).when().get(portal.apiUrl() + "/my-plan/access-log")
+        .then().statusCode(200).extract().path("items.organisation");
     assertThat(organisations).contains(Personas.DEMO_PRACTICE);
     // The GP started this plan without taking the patient's submissions into it: they stay with the clinical team.
-    given().auth().oauth2(patient).when().get(portal.baseUrl() + "/submissions")
-        .then().statusCode(200).body("[0].stage", equalTo("WITH_CLINICAL_TEAM"));
+    given().auth().oauth2(patient).when().get(portal.apiUrl() + "/submissions")
+        .then().statusCode(200).body("items[0].stage", equalTo("WITH_CLINICAL_TEAM"));
 
     // The proxy is invited as NHS login knows them: their verified date of birth and email must match.
     Persona invited = Personas.SECOND_PATIENT;
     String proxyBirthdate = (String) invited.claims().get("birthdate");
     given().auth().oauth2(patient).contentType(ContentType.JSON)
         .body(Map.of("email", invited.claims().get("email"), "dateOfBirth", proxyBirthdate))
-        .when().post(portal.baseUrl() + "/proxies").then().statusCode(201);
+        .when().post(portal.apiUrl() + "/proxies").then().statusCode(201);
     await("the invitation email").atMost(MOVE).until(() -> mail.getReceivedMessages().length > 0);
     Matcher link = Pattern.compile("token=([A-Za-z0-9_-]+)")
         .matcher(GreenMailUtil.getBody(mail.getReceivedMessages()[0]));
@@ -310,26 +310,26 @@ class DraftMoveSystemIT {
     String proxy = issuer.token(invited);
     String access = given().auth().oauth2(proxy).contentType(ContentType.JSON)
         .body(Map.of("token", link.group(1), "dateOfBirth", proxyBirthdate, "patientNhsNumber", nhs))
-        .when().post(portal.baseUrl() + "/proxy-invitations/acceptance")
+        .when().post(portal.apiUrl() + "/proxy-invitations/acceptance")
         .then().statusCode(200).extract().path("id");
-    given().auth().oauth2(proxy).when().get(portal.baseUrl() + "/proxy/patients/" + access + "/plan")
+    given().auth().oauth2(proxy).when().get(portal.apiUrl() + "/proxy/patients/" + access + "/plan")
         .then().statusCode(200).body("content.whatMattersToMe", equalTo("My garden"));
     assertThat(countFor(nhs, "SELECT count(*) FROM audit_event WHERE nhs_number = ? AND role_code = 'PROXY'"
         + " AND action = 'patient.view'")).as("the proxy's view is in the clinical audit trail").isEqualTo(1);
 
     given().auth().oauth2(patient).contentType(ContentType.JSON)
         .body(Map.of("confirm", true, "reason", "I no longer want a plan"))
-        .when().post(portal.baseUrl() + "/my-plan/consent-withdrawal")
+        .when().post(portal.apiUrl() + "/my-plan/consent-withdrawal")
         .then().statusCode(200)
         .body("clinical.versionsDeleted", equalTo(1))
         .body("portal.proxies", equalTo(1));
-    given().auth().oauth2(gp).when().get(clinical.baseUrl() + "/plans/" + nhs).then().statusCode(404);
-    given().auth().oauth2(patient).when().get(portal.baseUrl() + "/my-plan").then().statusCode(404);
-    given().auth().oauth2(patient).when().get(portal.baseUrl() + "/proxies")
-        .then().statusCode(200).body("$", hasSize(0));
-    given().auth().oauth2(patient).when().get(portal.baseUrl() + "/submissions")
-        .then().statusCode(200).body("stage", everyItem(equalTo("ERASED")));
-    given().auth().oauth2(proxy).when().get(portal.baseUrl() + "/proxy/patients/" + access + "/plan")
+    given().auth().oauth2(gp).when().get(clinical.apiUrl() + "/plans/" + nhs).then().statusCode(404);
+    given().auth().oauth2(patient).when().get(portal.apiUrl() + "/my-plan").then().statusCode(404);
+    given().auth().oauth2(patient).when().get(portal.apiUrl() + "/proxies")
+        .then().statusCode(200).body("items", hasSize(0));
+    given().auth().oauth2(patient).when().get(portal.apiUrl() + "/submissions")
+        .then().statusCode(200).body("items.stage", everyItem(equalTo("ERASED")));
+    given().auth().oauth2(proxy).when().get(portal.apiUrl() + "/proxy/patients/" + access + "/plan")
         .then().statusCode(404);
   }
 
@@ -340,27 +340,27 @@ class DraftMoveSystemIT {
     String nhs = NhsNumbers.fresh();
     given().auth().oauth2(gp).contentType(ContentType.JSON)
         .body(Map.of("nhsNumber", nhs, "consent", Map.of("basis", "EXPLICIT_CONSENT"), "content", Map.of()))
-        .when().post(clinical.baseUrl() + "/plans").then().statusCode(201);
+        .when().post(clinical.apiUrl() + "/plans").then().statusCode(201);
     Persona proxy = NhsNumbers.freshPatient();
     execute("portal", "INSERT INTO proxy_invitation (id, patient_nhs_number, proxy_email, proxy_birthdate, "
         + "token_hash, status, failed_attempts, expires_at, created_at, accepted_at, proxy_subject) VALUES ('"
         + UUID.randomUUID() + "', '" + nhs + "', 'carer@example.org', '1970-01-01', '" + UUID.randomUUID()
         + "', 'ACTIVE', 0, now() + interval '1 day', now(), now(), '" + proxy.subject() + "')");
-    given().auth().oauth2(issuer.token(proxy)).when().get(portal.baseUrl() + "/proxy/patients")
-        .then().statusCode(200).body("$", hasSize(1));
+    given().auth().oauth2(issuer.token(proxy)).when().get(portal.apiUrl() + "/proxy/patients")
+        .then().statusCode(200).body("items", hasSize(1));
 
     portal.kill();
     given().auth().oauth2(gp).contentType(ContentType.JSON)
         .body(Map.of("confirm", true, "reason", "Patient asked by phone"))
-        .when().post(clinical.baseUrl() + "/plans/" + nhs + "/consent/withdrawal").then().statusCode(200);
+        .when().post(clinical.apiUrl() + "/plans/" + nhs + "/consent/withdrawal").then().statusCode(200);
     portal = ServiceProcess.start("portal-api-system-test", StackLayout.find().portalJar(), freePort(), portalConfig,
         StackLayout.find().logDirectory());
     portal.awaitReady(STARTUP);
 
     await("the portal to apply the withdrawal").atMost(MOVE).until(() ->
         countIn("portal", "SELECT count(*) FROM proxy_invitation WHERE patient_nhs_number = ?", nhs) == 0);
-    given().auth().oauth2(issuer.token(proxy)).when().get(portal.baseUrl() + "/proxy/patients")
-        .then().statusCode(200).body("$", hasSize(0));
+    given().auth().oauth2(issuer.token(proxy)).when().get(portal.apiUrl() + "/proxy/patients")
+        .then().statusCode(200).body("items", hasSize(0));
     await("the notice to be acknowledged").atMost(MOVE).until(() ->
         countIn("clinical",
         "SELECT count(*) FROM withdrawal_notice WHERE nhs_number = ? AND acknowledged_at IS NULL", nhs) == 0);
@@ -424,7 +424,7 @@ class DraftMoveSystemIT {
     clinical = ServiceProcess.start("clinical-api-system-test", StackLayout.find().clinicalJar(), clinicalPort,
         ServiceConfig.clinical(database, issuer), StackLayout.find().logDirectory());
     clinical.awaitReady(STARTUP);
-    DemoOnboarding.onboard(clinical.baseUrl(), issuer, Personas.STAFF);
+    DemoOnboarding.onboard(clinical.apiUrl(), issuer, Personas.STAFF);
   }
 
   private static Map<String, Object> draft(String thoughts) {

@@ -68,7 +68,7 @@ class GracefulShutdownSystemIT {
     clinical = ServiceProcess.start("clinical-api-shutdown", StackLayout.find().clinicalJar(), freePort(), config,
         StackLayout.find().logDirectory());
     clinical.awaitReady(STARTUP);
-    DemoOnboarding.onboard(clinical.baseUrl(), issuer, Personas.STAFF);
+    DemoOnboarding.onboard(clinical.apiUrl(), issuer, Personas.STAFF);
   }
 
   @AfterAll
@@ -106,9 +106,9 @@ class GracefulShutdownSystemIT {
         String nhs = NhsNumbers.fresh();
         String token = issuer.token(NhsNumbers.patient(nhs));
         draftId = given().auth().oauth2(token).contentType(ContentType.JSON).body(draft())
-            .when().post(stopped.baseUrl() + "/drafts").then().statusCode(201).extract().path("id");
+            .when().post(stopped.apiUrl() + "/drafts").then().statusCode(201).extract().path("id");
         given().auth().oauth2(token).header("If-Match", "\"0\"")
-            .when().post(stopped.baseUrl() + "/drafts/" + draftId + "/submission").then().statusCode(202);
+            .when().post(stopped.apiUrl() + "/drafts/" + draftId + "/submission").then().statusCode(202);
         await("the relay to take the draft to the intake").atMost(Duration.ofSeconds(30))
             .until(() -> swallowing.received() == 1);
         assertThat(claimedForMinutes(draftId)).as("claimed for the lease").isTrue();
@@ -198,7 +198,7 @@ class GracefulShutdownSystemIT {
 
   /** On a connection of its own, so that a reset would show here as a failure. */
   private static CompletableFuture<HttpResponse<String>> get(String path, String token) {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(clinical.baseUrl() + path))
+    HttpRequest request = HttpRequest.newBuilder(URI.create(clinical.apiUrl() + path))
         .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(60)).GET().build();
     return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()
         .sendAsync(request, HttpResponse.BodyHandlers.ofString());
@@ -215,9 +215,9 @@ class GracefulShutdownSystemIT {
             "diagnoses", Map.of("primaryEndOfLifeDiagnosis", "Heart failure"),
             "whatMattersToMe", "My garden",
             "plannedReviewDate", LocalDate.now().plusMonths(1).toString())))
-        .when().post(clinical.baseUrl() + "/plans").then().statusCode(201);
+        .when().post(clinical.apiUrl() + "/plans").then().statusCode(201);
     given().auth().oauth2(gp).header("If-Match", "\"0\"")
-        .when().post(clinical.baseUrl() + "/plans/" + nhs + "/publication").then().statusCode(201);
+        .when().post(clinical.apiUrl() + "/plans/" + nhs + "/publication").then().statusCode(201);
     return nhs;
   }
 

@@ -62,8 +62,8 @@ class MigrationJobIT {
     long migrated = migrateInAJob("clinical", StackLayout.find().clinicalJar(), settings);
     refuseToStartAPodLeftToMigrate("clinical", StackLayout.find().clinicalJar(), settings);
     try (ServiceProcess pod = startAPod("clinical", StackLayout.find().clinicalJar(), settings)) {
-      DemoOnboarding.onboard(pod.baseUrl(), issuer, Personas.STAFF);
-      given().auth().oauth2(issuer.token(Personas.GP)).when().get(pod.baseUrl() + "/intake/submitted-drafts")
+      DemoOnboarding.onboard(pod.apiUrl(), issuer, Personas.STAFF);
+      given().auth().oauth2(issuer.token(Personas.GP)).when().get(pod.apiUrl() + "/intake/submitted-drafts")
           .then().statusCode(200);
     }
     assertThat(migrationsRecorded("clinical")).as("the pods migrated nothing").isEqualTo(migrated);
@@ -76,7 +76,7 @@ class MigrationJobIT {
     long migrated = migrateInAJob("portal", StackLayout.find().portalJar(), settings);
     refuseToStartAPodLeftToMigrate("portal", StackLayout.find().portalJar(), settings);
     try (ServiceProcess pod = startAPod("portal", StackLayout.find().portalJar(), settings)) {
-      given().auth().oauth2(issuer.token(Personas.PATIENT)).when().get(pod.baseUrl() + "/drafts")
+      given().auth().oauth2(issuer.token(Personas.PATIENT)).when().get(pod.apiUrl() + "/drafts")
           .then().statusCode(200);
     }
     assertThat(migrationsRecorded("portal")).as("the pods migrated nothing").isEqualTo(migrated);

@@ -15,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.openucp.infra.Personas;
+import org.openucp.model.api.ApiVersion;
 
 /**
  * Sits between a portal and the clinical intake and never answers the portal, so that the test can kill the portal
@@ -35,8 +36,8 @@ final class SwallowingIntake implements AutoCloseable {
     this.forward = forward;
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.setExecutor(Executors.newCachedThreadPool());
-    server.createContext("/intake/submitted-drafts", this::swallow);
-    server.createContext("/intake/recipients", this::recipients);
+    server.createContext(ApiVersion.PATH + "/intake/submitted-drafts", this::swallow);
+    server.createContext(ApiVersion.PATH + "/intake/recipients", this::recipients);
     server.start();
   }
 
@@ -68,8 +69,9 @@ final class SwallowingIntake implements AutoCloseable {
 
   /** Answers the portal's check of the chosen practice at submission, so that only deliveries are swallowed. */
   private void recipients(HttpExchange exchange) throws IOException {
-    byte[] list = ("[{\"odsCode\":\"" + Personas.DEMO_PRACTICE
-        + "\",\"name\":\"Demo Medical Practice\",\"type\":\"GP_PRACTICE\"}]").getBytes(StandardCharsets.UTF_8);
+    byte[] list = ("{\"items\":[{\"odsCode\":\"" + Personas.DEMO_PRACTICE
+        + "\",\"name\":\"Demo Medical Practice\",\"type\":\"GP_PRACTICE\"}],\"total\":1,"
+        + "\"links\":{\"self\":\"" + ApiVersion.PATH + "/intake/recipients\"}}").getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().add("Content-Type", "application/json");
     exchange.sendResponseHeaders(200, list.length);
     exchange.getResponseBody().write(list);

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.openucp.clinical.plan.PlanVersion;
+import org.openucp.model.api.ApiVersion;
 import org.openucp.model.care.CeilingOfTreatment;
 import org.openucp.model.care.LpaAuthority;
 import org.openucp.model.care.PlaceOfCare;
@@ -110,7 +111,7 @@ public record CrisisView(
    * particular day (nothing expired).
    */
   public static CrisisView of(String nhsNumber, PlanVersion version, PlanContent plan, List<Comment> comments) {
-    String base = "/plans/" + nhsNumber;
+    String base = ApiVersion.PATH + "/plans/" + nhsNumber;
     PlanContent.Person person = plan.person();
     Identity identity = person == null ? new Identity(null, null, null, nhsNumber, null, null)
         : new Identity(joined(person.givenName(), person.familyName()), person.preferredName(), person.dateOfBirth(),

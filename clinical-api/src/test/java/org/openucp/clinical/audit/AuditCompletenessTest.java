@@ -103,8 +103,8 @@ class AuditCompletenessTest {
 
     api.asPortalFor(patient).when().get("/patient-access/" + patient + "/access-log")
         .then().statusCode(200)
-        .body("organisation", hasItem(Personas.DEMO_AMBULANCE_TRUST))
-        .body("action", hasItem("plan.read"));
+        .body("items.organisation", hasItem(Personas.DEMO_AMBULANCE_TRUST))
+        .body("items.action", hasItem("plan.read"));
   }
 
   private long events(String patient, String action) {

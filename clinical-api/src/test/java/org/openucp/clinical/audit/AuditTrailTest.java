@@ -182,13 +182,13 @@ class AuditTrailTest {
     audit().queryParam("nhsNumber", patient).queryParam("userId", "555000000001")
         .queryParam("organisation", "a83008").queryParam("from", from)
         .when().get("/audit/events").then().statusCode(200)
-        .body("action", equalTo(java.util.List.of("plan.publish", "plan.summary", "plan.initiate")));
+        .body("items.action", equalTo(java.util.List.of("plan.publish", "plan.summary", "plan.initiate")));
     audit().queryParam("nhsNumber", patient).queryParam("userId", "555000000001").queryParam("size", 1)
         .queryParam("page", 1)
         .when().get("/audit/events").then().statusCode(200)
-        .body("$", hasSize(1)).body("[0].action", equalTo("plan.summary"));
+        .body("items", hasSize(1)).body("items[0].action", equalTo("plan.summary"));
     audit().queryParam("nhsNumber", patient).queryParam("to", from)
-        .when().get("/audit/events").then().statusCode(200).body("$", hasSize(0));
+        .when().get("/audit/events").then().statusCode(200).body("items", hasSize(0));
   }
 
   @Test
@@ -236,7 +236,7 @@ class AuditTrailTest {
 
   private JsonPath newestEvent(String patient) {
     return audit().queryParam("nhsNumber", patient).queryParam("size", 1)
-        .when().get("/audit/events").then().statusCode(200).extract().jsonPath().setRootPath("[0]");
+        .when().get("/audit/events").then().statusCode(200).extract().jsonPath().setRootPath("items[0]");
   }
 
   private io.restassured.response.ValidatableResponse verification() {

@@ -46,7 +46,7 @@ class ComplaintLogTest {
 
     api.as(Personas.IG_OFFICER).when().get("/complaints/" + id)
         .then().statusCode(200).body("nhsNumber", equalTo(patient)).body("status", equalTo("OPEN"));
-    api.as(Personas.IG_OFFICER).when().get("/complaints").then().statusCode(200).body("id", hasItem(id));
+    api.as(Personas.IG_OFFICER).when().get("/complaints").then().statusCode(200).body("items.id", hasItem(id));
   }
 
   @Test

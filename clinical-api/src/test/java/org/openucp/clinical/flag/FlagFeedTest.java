@@ -66,12 +66,14 @@ class FlagFeedTest {
     long cursor = 0;
     while (true) {
       JsonPath page = page(cursor, 2);
-      List<Long> seen = page.getList("changes.cursor", Long.class);
+      List<Long> seen = page.getList("items.cursor", Long.class);
       if (seen.isEmpty()) {
         break;
       }
       cursors.addAll(seen);
       cursor = page.getLong("nextCursor");
+      assertThat(page.getString("links.next")).startsWith("/v1/urgent-care/flags?")
+          .contains("after=" + cursor).contains("limit=2");
     }
     assertThat(cursors).isSorted().doesNotHaveDuplicates().hasSizeGreaterThanOrEqualTo(3);
   }
@@ -92,7 +94,7 @@ class FlagFeedTest {
     long cursor = after;
     while (true) {
       JsonPath page = page(cursor, 100);
-      List<Map<String, Object>> changes = page.getList("changes");
+      List<Map<String, Object>> changes = page.getList("items");
       if (changes.isEmpty()) {
         return new Feed(all, cursor);
       }

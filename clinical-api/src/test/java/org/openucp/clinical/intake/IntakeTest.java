@@ -70,7 +70,7 @@ class IntakeTest {
         .queryParam("size", 200)
         .when().get(INTAKE)
         .then().statusCode(200)
-        .body("id", hasItem(submissionId));
+        .body("items.id", hasItem(submissionId));
   }
 
   @Test

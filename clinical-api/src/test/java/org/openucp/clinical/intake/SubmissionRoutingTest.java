@@ -95,9 +95,9 @@ class SubmissionRoutingTest {
   void shouldListTheOrganisationsThatReceiveSubmissionsForThePortal() {
     api.as(Personas.PORTAL_SERVICE).when().get("/intake/recipients")
         .then().statusCode(200)
-        .body("odsCode", hasItems(Personas.DEMO_PRACTICE, Personas.SECOND_PRACTICE))
-        .body("odsCode", not(hasItem(Personas.DEMO_AMBULANCE_TRUST)))
-        .body("odsCode", not(hasItem(Personas.DEMO_111_PROVIDER)));
+        .body("items.odsCode", hasItems(Personas.DEMO_PRACTICE, Personas.SECOND_PRACTICE))
+        .body("items.odsCode", not(hasItem(Personas.DEMO_AMBULANCE_TRUST)))
+        .body("items.odsCode", not(hasItem(Personas.DEMO_111_PROVIDER)));
     api.as(Personas.URGENT_CARE_SYSTEM).when().get("/intake/recipients").then().statusCode(403);
   }
 

@@ -136,6 +136,6 @@ class ObservabilityTest {
   }
 
   private static String metrics() {
-    return given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+    return given().basePath("/").when().get("/q/metrics").then().statusCode(200).extract().asString();
   }
 }

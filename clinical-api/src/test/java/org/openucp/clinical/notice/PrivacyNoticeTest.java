@@ -73,11 +73,11 @@ class PrivacyNoticeTest {
   void shouldSeedVersionOneWithTheServicesPurposes() {
     JsonPath notices = api.as(Personas.GP).when().get("/privacy-notices").then().statusCode(200).extract().jsonPath();
 
-    assertThat(notices.getString("[0].version")).isEqualTo("1");
-    assertThat(notices.getList("[0].purposes.code", String.class))
+    assertThat(notices.getString("items[0].version")).isEqualTo("1");
+    assertThat(notices.getList("items[0].purposes.code", String.class))
         .containsExactly("care-plan", "urgent-care-sharing", "identifier-sharing", "patient-drafts", "draft-help",
             "proxy-viewing");
-    assertThat(notices.getBoolean("[0].reconsentRequired")).isFalse();
+    assertThat(notices.getBoolean("items[0].reconsentRequired")).isFalse();
     assertThat(tables.count("SELECT count(*) FROM consent WHERE privacy_notice_id IS NULL")).isZero();
   }
 
@@ -127,11 +127,11 @@ class PrivacyNoticeTest {
         .body("patientNotified", equalTo("PENDING"));
     api.as(Personas.COMMUNITY_NURSE).when().get("/organisations/" + Personas.DEMO_PRACTICE + "/follow-ups")
         .then().statusCode(200)
-        .body("find { it.nhsNumber == '" + patient + "' }.reason", equalTo("RECONSENT_REQUIRED"));
+        .body("items.find { it.nhsNumber == '" + patient + "' }.reason", equalTo("RECONSENT_REQUIRED"));
     api.as(Personas.PORTAL_SERVICE).queryParam("limit", 500).when().get("/reconsent-notifications")
         .then().statusCode(200)
-        .body("find { it.nhsNumber == '" + patient + "' }.noticeVersion", equalTo(version))
-        .body("find { it.nhsNumber == '" + patient + "' }.dueAt", equalTo(published.getString("notice.reconsentDueAt")));
+        .body("items.find { it.nhsNumber == '" + patient + "' }.noticeVersion", equalTo(version))
+        .body("items.find { it.nhsNumber == '" + patient + "' }.dueAt", equalTo(published.getString("notice.reconsentDueAt")));
     // The plan stays in urgent care meanwhile.
     api.as(Personas.PARAMEDIC).when().get("/urgent-care/patients/" + patient).then().statusCode(200);
   }
@@ -210,11 +210,11 @@ class PrivacyNoticeTest {
         .body("patientNotified", nullValue());
 
     api.as(Personas.GP).when().get("/organisations/" + Personas.DEMO_PRACTICE + "/follow-ups")
-        .then().statusCode(200).body("nhsNumber", not(hasItem(patient)));
+        .then().statusCode(200).body("items.nhsNumber", not(hasItem(patient)));
     assertThat(tables.count("SELECT count(*) FROM follow_up_task WHERE nhs_number = ? AND completed_by = ?",
         patient, Personas.GP.subject())).isEqualTo(1);
     api.as(Personas.PORTAL_SERVICE).queryParam("limit", 500).when().get("/reconsent-notifications")
-        .then().statusCode(200).body("nhsNumber", not(hasItem(patient)));
+        .then().statusCode(200).body("items.nhsNumber", not(hasItem(patient)));
   }
 
   @Test
@@ -236,8 +236,8 @@ class PrivacyNoticeTest {
     api.as(Personas.PARAMEDIC).queryParam("subject", patient).when().get("/urgent-care/document-references")
         .then().statusCode(200).body("total", equalTo(0));
     api.as(Personas.IG_OFFICER).when().get("/restrictions").then().statusCode(200)
-        .body("find { it.nhsNumber == '" + patient + "' }.reason", equalTo("re-consent overdue"))
-        .body("nhsNumber", not(hasItem(reconsented)));
+        .body("items.find { it.nhsNumber == '" + patient + "' }.reason", equalTo("re-consent overdue"))
+        .body("items.nhsNumber", not(hasItem(reconsented)));
     api.as(Personas.PARAMEDIC).when().get("/urgent-care/patients/" + reconsented).then().statusCode(200);
     assertThat(tables.count("SELECT count(*) FROM care_plan WHERE nhs_number = ?", patient))
         .as("kept, not deleted").isEqualTo(1);
@@ -268,7 +268,7 @@ class PrivacyNoticeTest {
         .then().statusCode(200).body("total", equalTo(1));
     api.as(Personas.GP).when().get("/plans/" + patient + "/published").then().statusCode(200);
     api.as(Personas.IG_OFFICER).when().get("/restrictions").then().statusCode(200)
-        .body("nhsNumber", not(hasItem(patient)));
+        .body("items.nhsNumber", not(hasItem(patient)));
   }
 
   @Test
@@ -381,7 +381,7 @@ class PrivacyNoticeTest {
     api.as(Personas.URGENT_CARE_SYSTEM).when().get("/reconsent-notifications").then().statusCode(403);
 
     String id = api.as(Personas.PORTAL_SERVICE).queryParam("limit", 500).when().get("/reconsent-notifications")
-        .then().statusCode(200).extract().path("find { it.nhsNumber == '" + patient + "' }.id");
+        .then().statusCode(200).extract().path("items.find { it.nhsNumber == '" + patient + "' }.id");
     api.as(Personas.PORTAL_SERVICE).contentType(ContentType.JSON).body(Map.of("outcome", "SOMETHING"))
         .when().put("/reconsent-notifications/" + id + "/outcome").then().statusCode(400);
     api.as(Personas.PORTAL_SERVICE).contentType(ContentType.JSON).body(Map.of("outcome", "NO_EMAIL_KNOWN"))
@@ -392,7 +392,7 @@ class PrivacyNoticeTest {
     api.as(Personas.GP).when().get("/plans/" + patient + "/consent").then().statusCode(200)
         .body("patientNotified", equalTo("NO_EMAIL_KNOWN"));
     api.as(Personas.PORTAL_SERVICE).queryParam("limit", 500).when().get("/reconsent-notifications")
-        .then().statusCode(200).body("id", not(hasItem(id)));
+        .then().statusCode(200).body("items.id", not(hasItem(id)));
     assertThat(tables.count("SELECT count(*) FROM audit_event WHERE nhs_number = ? AND action = "
         + "'reconsent.notifications' AND outcome = 'SUCCESS'", patient)).isPositive();
   }
@@ -419,7 +419,7 @@ class PrivacyNoticeTest {
 
   private Map<String, Object> deadline(String notice, Instant dueAt) {
     List<Map<String, Object>> deadlines = api.as(Personas.IG_OFFICER).queryParam("withinHours", 48)
-        .when().get("/information-governance/deadlines").then().statusCode(200).extract().path("");
+        .when().get("/information-governance/deadlines").then().statusCode(200).extract().path("items");
     return deadlines.stream().filter(d -> "consent.reconsent".equals(d.get("kind")) && notice.equals(d.get("caseId"))
             && Instant.parse((String) d.get("dueAt")).equals(dueAt))
         .findFirst().orElseThrow(() -> new AssertionError("no deadline for " + notice + " at " + dueAt + " in "

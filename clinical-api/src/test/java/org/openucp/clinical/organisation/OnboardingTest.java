@@ -96,7 +96,7 @@ class OnboardingTest {
     readAPlan(gp).statusCode(403).body("type", containsString("training-not-completed"));
 
     rosterCsv("userId,name,jobRole,trainingCompletedOn\n" + gp.subject() + ",Dr New,R0260,"
-        + LocalDate.now().minusDays(3) + "\n").statusCode(200).body("$", hasSize(1));
+        + LocalDate.now().minusDays(3) + "\n").statusCode(200).body("items", hasSize(1));
     readAPlan(gp).statusCode(404);
   }
 

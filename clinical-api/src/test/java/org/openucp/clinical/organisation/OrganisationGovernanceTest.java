@@ -105,13 +105,13 @@ class OrganisationGovernanceTest {
     dspt("STANDARDS_NOT_MET", today.minusMonths(1)).statusCode(200);
 
     api.as(Personas.PORTAL_SERVICE).when().get("/intake/recipients")
-        .then().statusCode(200).body("odsCode", not(hasItem(ods)));
+        .then().statusCode(200).body("items.odsCode", not(hasItem(ods)));
     api.deliverAttempt(aSubmittedDraft().with("nhsNumber", NhsNumbers.fresh()).with("organisation", ods))
         .then().statusCode(422).body("type", equalTo("https://openucp.org/problems/not-a-recipient"));
 
     dspt("STANDARDS_MET", today.minusMonths(1)).statusCode(200);
     api.as(Personas.PORTAL_SERVICE).when().get("/intake/recipients")
-        .then().statusCode(200).body("odsCode", hasItem(ods));
+        .then().statusCode(200).body("items.odsCode", hasItem(ods));
   }
 
   @Test
@@ -193,15 +193,15 @@ class OrganisationGovernanceTest {
     onboardWithGp();
     LocalDate lapsedTraining = today.minusYears(1);
 
-    roster(List.of(member(gp.subject(), "Dr New", lapsedTraining))).body("[0].trainingCurrent", equalTo(false))
-        .body("[0].trainingLapsesOn", equalTo(today.toString()));
+    roster(List.of(member(gp.subject(), "Dr New", lapsedTraining))).body("items[0].trainingCurrent", equalTo(false))
+        .body("items[0].trainingLapsesOn", equalTo(today.toString()));
     readAPlan().statusCode(403).contentType("application/problem+json")
         .body("type", equalTo("https://openucp.org/problems/training-not-completed"))
         .body("detail", equalTo("Your training for this service, completed on " + lapsedTraining + ", lapsed on "
             + today + ": complete it again and ask your organisation to record it on its roster"));
 
     roster(List.of(member(gp.subject(), "Dr New", lapsedTraining.plusDays(1))))
-        .body("[0].trainingCurrent", equalTo(true));
+        .body("items[0].trainingCurrent", equalTo(true));
     readAPlan().statusCode(404);
   }
 
@@ -213,15 +213,15 @@ class OrganisationGovernanceTest {
     member.put("jobTitle", "GP partner");
     member.put("course", "Urgent care plans for clinicians");
 
-    roster(List.of(member)).body("$", hasSize(1));
+    roster(List.of(member)).body("items", hasSize(1));
 
     api.as(Personas.PLATFORM_ADMIN).when().get("/organisations/" + ods + "/roster")
         .then().statusCode(200).contentType(ContentType.JSON)
-        .body("[0].email", equalTo("dr.new@practice.example.org"))
-        .body("[0].jobTitle", equalTo("GP partner"))
-        .body("[0].course", equalTo("Urgent care plans for clinicians"))
-        .body("[0].trainingCompletedOn", equalTo(today.minusMonths(2).toString()))
-        .body("[0].trainingLapsesOn", equalTo(today.minusMonths(2).plusYears(1).toString()));
+        .body("items[0].email", equalTo("dr.new@practice.example.org"))
+        .body("items[0].jobTitle", equalTo("GP partner"))
+        .body("items[0].course", equalTo("Urgent care plans for clinicians"))
+        .body("items[0].trainingCompletedOn", equalTo(today.minusMonths(2).toString()))
+        .body("items[0].trainingLapsesOn", equalTo(today.minusMonths(2).plusYears(1).toString()));
     member.put("email", "not an email");
     api.as(Personas.PLATFORM_ADMIN).contentType(ContentType.JSON).body(List.of(member))
         .when().put("/organisations/" + ods + "/roster")
@@ -242,16 +242,16 @@ class OrganisationGovernanceTest {
         + ",,,,,,\r\n"
         + "555200000002,Sam Nurse,,R0700,,," + today.minusMonths(1) + "\r\n";
 
-    uploadCsv(csv.getBytes(StandardCharsets.UTF_8), "text/csv").statusCode(200).body("$", hasSize(2));
+    uploadCsv(csv.getBytes(StandardCharsets.UTF_8), "text/csv").statusCode(200).body("items", hasSize(2));
 
     api.as(Personas.PLATFORM_ADMIN).when().get("/organisations/" + ods + "/roster")
         .then().statusCode(200)
-        .body("find { it.userId == '" + gp.subject() + "' }.name", equalTo("New, Dr Ané"))
-        .body("find { it.userId == '" + gp.subject() + "' }.jobTitle", equalTo("GP partner\r\nand trainer"))
-        .body("find { it.userId == '" + gp.subject() + "' }.course", equalTo("Urgent care plans, \"advanced\""))
-        .body("find { it.userId == '" + gp.subject() + "' }.trainingCompletedOn",
+        .body("items.find { it.userId == '" + gp.subject() + "' }.name", equalTo("New, Dr Ané"))
+        .body("items.find { it.userId == '" + gp.subject() + "' }.jobTitle", equalTo("GP partner\r\nand trainer"))
+        .body("items.find { it.userId == '" + gp.subject() + "' }.course", equalTo("Urgent care plans, \"advanced\""))
+        .body("items.find { it.userId == '" + gp.subject() + "' }.trainingCompletedOn",
             equalTo(today.minusMonths(2).toString()))
-        .body("find { it.userId == '555200000002' }.email", nullValue());
+        .body("items.find { it.userId == '555200000002' }.email", nullValue());
     readAPlan().statusCode(404);
   }
 
@@ -264,7 +264,7 @@ class OrganisationGovernanceTest {
         .contentType("application/problem+json").body("errors[0].field", equalTo("line 2"))
         .body("errors[0].message", containsString("UTF-8"));
     uploadCsv(csv.getBytes(StandardCharsets.ISO_8859_1), "text/csv; charset=windows-1252").statusCode(200)
-        .body("[0].name", equalTo("Dr Ané"));
+        .body("items[0].name", equalTo("Dr Ané"));
   }
 
   @Test
@@ -321,7 +321,7 @@ class OrganisationGovernanceTest {
 
     // Stored and read back as given...
     api.as(Personas.PLATFORM_ADMIN).when().get("/organisations/" + ods + "/roster").then().statusCode(200)
-        .body("find { it.userId == '555200000005' }.name", equalTo("=HYPERLINK(\"http://example.org\",\"click\")"));
+        .body("items.find { it.userId == '555200000005' }.name", equalTo("=HYPERLINK(\"http://example.org\",\"click\")"));
     assertThat(new ClinicalTables(database).count("SELECT count(*) FROM roster_entry WHERE ods_code = ?"
         + " AND name = '=HYPERLINK(\"http://example.org\",\"click\")' AND course = '-2+3'", ods)).isEqualTo(1);
 
@@ -354,7 +354,7 @@ class OrganisationGovernanceTest {
     onboardWithGp();
 
     api.as(Personas.PLATFORM_ADMIN).when().get("/organisations/" + ods + "/roster")
-        .then().statusCode(200).contentType(ContentType.JSON).body("[0].userId", equalTo(gp.subject()));
+        .then().statusCode(200).contentType(ContentType.JSON).body("items[0].userId", equalTo(gp.subject()));
     api.as(Personas.PLATFORM_ADMIN).accept("application/json, text/csv;q=0.5")
         .when().get("/organisations/" + ods + "/roster")
         .then().statusCode(200).contentType(ContentType.JSON);
@@ -388,8 +388,8 @@ class OrganisationGovernanceTest {
     byte[] export = api.as(Personas.PLATFORM_ADMIN).accept("text/csv")
         .when().get("/organisations/" + ods + "/roster").then().statusCode(200).extract().asByteArray();
 
-    uploadCsv(export, "text/csv").statusCode(200).body("[0].name", equalTo("Doe, \"Jane\""))
-        .body("[0].jobTitle", equalTo("GP\nPartner"));
+    uploadCsv(export, "text/csv").statusCode(200).body("items[0].name", equalTo("Doe, \"Jane\""))
+        .body("items[0].jobTitle", equalTo("GP\nPartner"));
     readAPlan().statusCode(404);
   }
 
@@ -405,7 +405,7 @@ class OrganisationGovernanceTest {
         .body("incidentContact.email", equalTo("dpo@practice.example.org"))
         .body("incidentContact.telephone", equalTo("+44 1632 960123"));
     api.as(Personas.PLATFORM_ADMIN).when().get("/organisations").then().statusCode(200)
-        .body("find { it.odsCode == '" + ods + "' }.incidentContact.email", equalTo("dpo@practice.example.org"));
+        .body("items.find { it.odsCode == '" + ods + "' }.incidentContact.email", equalTo("dpo@practice.example.org"));
     assertThat(new ClinicalTables(database).count("SELECT count(*) FROM organisation WHERE ods_code = ?"
         + " AND incident_contact_telephone = '+44 1632 960123'", ods)).isEqualTo(1);
 

@@ -75,8 +75,8 @@ class PatientAccessTest {
 
     api.asPortalFor(patient).when().get("/patient-access/" + patient + "/access-log")
         .then().statusCode(200)
-        .body("organisation", hasItem("RRU"))
-        .body("find { it.organisation == 'RRU' }.role", equalTo("R1070"));
+        .body("items.organisation", hasItem("RRU"))
+        .body("items.find { it.organisation == 'RRU' }.role", equalTo("R1070"));
   }
 
   @Test

@@ -167,8 +167,8 @@ class AttachmentTest {
 
   private static String rawPost(String path, String... headers) {
     try (Socket socket = new Socket("localhost", RestAssured.port)) {
-      String head = "POST " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nContent-Length: "
-          + ClinicalApi.PDF.length + "\r\n" + String.join("\r\n", headers) + "\r\n\r\n";
+      String head = "POST " + ClinicalApi.versionPath() + path
+          + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nContent-Length: " + ClinicalApi.PDF.length + "\r\n" + String.join("\r\n", headers) + "\r\n\r\n";
       socket.getOutputStream().write(head.getBytes(StandardCharsets.ISO_8859_1));
       socket.getOutputStream().write(ClinicalApi.PDF);
       return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

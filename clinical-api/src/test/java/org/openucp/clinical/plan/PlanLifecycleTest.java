@@ -64,8 +64,8 @@ class PlanLifecycleTest {
 
     api.as(Personas.GP).when().get("/plans/" + patient + "/versions")
         .then().statusCode(200)
-        .body("version", equalTo(List.of(2, 1)))
-        .body("roleCode", equalTo(List.of("R0260", "R0700")));
+        .body("items.version", equalTo(List.of(2, 1)))
+        .body("items.roleCode", equalTo(List.of("R0260", "R0700")));
     api.as(Personas.PARAMEDIC).when().get("/plans/" + patient + "/versions/1")
         .then().statusCode(200).body("content.whatMattersToMe", equalTo("edited"));
     api.as(Personas.PARAMEDIC).when().get("/plans/" + patient + "/published")
@@ -177,6 +177,6 @@ class PlanLifecycleTest {
     String patient = api.publishedPlan(aPlan());
 
     api.publish(Personas.GP, patient, api.revision(patient)).then().statusCode(409);
-    api.as(Personas.GP).when().get("/plans/" + patient + "/versions").then().body("$", hasSize(1));
+    api.as(Personas.GP).when().get("/plans/" + patient + "/versions").then().body("items", hasSize(1));
   }
 }

@@ -153,7 +153,7 @@ class RecordRetentionTest {
     assertThat(tables.count("SELECT count(*) FROM retention_appraisal WHERE record_id = ?::uuid"
         + " AND nhs_number IS NOT NULL", id)).isZero();
     api.as(Personas.IG_OFFICER).queryParam("nhsNumber", patient).when().get("/retention/destructions")
-        .then().statusCode(200).body("id", equalTo(List.of(stub.getString("id"))));
+        .then().statusCode(200).body("items.id", equalTo(List.of(stub.getString("id"))));
     destroy(appraisal).then().statusCode(409).body("type", containsString("already-destroyed"));
   }
 
@@ -191,7 +191,7 @@ class RecordRetentionTest {
     assertThat(tables.count("SELECT count(*) FROM breach WHERE id = ?::uuid", id)).isZero();
     for (String patient : List.of(first, second)) {
       ig().queryParam("nhsNumber", patient).when().get("/retention/destructions").then().statusCode(200)
-          .body("id", equalTo(List.of(stub.getString("id"))));
+          .body("items.id", equalTo(List.of(stub.getString("id"))));
     }
     assertThat(tables.everyValueIn("destruction_log_patient")).noneMatch(value -> value.contains(first)
         || value.contains(second));
@@ -389,20 +389,20 @@ class RecordRetentionTest {
   /** Every record with an appraisal, decided or not. */
   private List<String> appraisedRecords() {
     return ig().queryParam("all", true).when().get("/retention/appraisals").then().statusCode(200)
-        .extract().jsonPath().getList("recordId");
+        .extract().jsonPath().getList("items.recordId");
   }
 
   /** The record's appraisal, as information governance reads it on the list. */
   private JsonPath listed(String recordId) {
     JsonPath all = ig().queryParam("all", true).when().get("/retention/appraisals").then().statusCode(200)
         .extract().jsonPath();
-    assertThat(all.getList("recordId")).as("records listed").contains(recordId);
-    return all.setRootPath("find { it.recordId == '" + recordId + "' }");
+    assertThat(all.getList("items.recordId")).as("records listed").contains(recordId);
+    return all.setRootPath("items.find { it.recordId == '" + recordId + "' }");
   }
 
   private Map<String, Object> deadline(String appraisal) {
     return ig().queryParam("withinHours", 48).when().get("/information-governance/deadlines").then()
-        .statusCode(200).extract().jsonPath().getMap("find { it.caseId == '" + appraisal + "' }");
+        .statusCode(200).extract().jsonPath().getMap("items.find { it.caseId == '" + appraisal + "' }");
   }
 
   private Response decide(String id, Map<String, Object> decision) {

@@ -92,7 +92,7 @@ class RetentionTest {
     assertThat(died.getString("retentionTrigger")).isEqualTo("DEATH");
     assertThat(died.getString("minimumEndsOn")).isEqualTo(diedOn.plusYears(8).toString());
     List<String> listed = ig().when().get("/retention/appraisals").then().statusCode(200)
-        .extract().jsonPath().getList("nhsNumber");
+        .extract().jsonPath().getList("items.nhsNumber");
     assertThat(listed).contains(lastSeenTenYearsAgo, diedFourteenYearsAgo)
         .doesNotContain(lastSeenSixYearsAgo, alive)
         .as("a child's plan is kept until their 25th birthday, though 8 years have passed")
@@ -163,7 +163,7 @@ class RetentionTest {
     runJob();
 
     JsonPath again = ig().when().get("/retention/appraisals").then().statusCode(200).extract().jsonPath()
-        .setRootPath("find { it.nhsNumber == '" + patient + "' }");
+        .setRootPath("items.find { it.nhsNumber == '" + patient + "' }");
     assertThat(again.getString("id")).isNotEqualTo(id);
     assertThat(again.getString("dueOn")).isEqualTo(yesterday.toString());
     assertThat(again.getString("basis")).contains("kept it until " + yesterday);
@@ -239,7 +239,7 @@ class RetentionTest {
     assertThat(tables.count("SELECT count(*) FROM retention_appraisal WHERE id = ?::uuid AND nhs_number IS NULL"
         + " AND destroyed_at IS NOT NULL", id)).isEqualTo(1);
     ig().queryParam("nhsNumber", patient).when().get("/retention/destructions").then().statusCode(200)
-        .body("id", equalTo(List.of(stub.getString("id"))));
+        .body("items.id", equalTo(List.of(stub.getString("id"))));
     destroy(id).then().statusCode(409).body("type", containsString("already-destroyed"));
   }
 
@@ -281,7 +281,7 @@ class RetentionTest {
 
     JsonPath deadlines = ig().queryParam("withinHours", 48).when().get("/information-governance/deadlines")
         .then().statusCode(200).extract().jsonPath();
-    Map<String, Object> deadline = deadlines.getMap("find { it.caseId == '" + id + "' }");
+    Map<String, Object> deadline = deadlines.getMap("items.find { it.caseId == '" + id + "' }");
     assertThat(deadline).containsEntry("kind", "retention.appraisal").containsEntry("overdue", true);
     assertThat((String) deadline.get("summary")).contains("adult's plan", TEN_YEARS_AGO.plusYears(8).toString());
   }
@@ -396,8 +396,8 @@ class RetentionTest {
     assertThat(tables.count("SELECT count(*) FROM audit_event WHERE action LIKE 'retention.%' AND outcome = 'DENIED'"
         + " AND actor_id = ?", Personas.GP.subject())).isGreaterThanOrEqualTo(11);
     ig().when().get("/retention/schedule").then().statusCode(200)
-        .body("find { it.recordClass == 'SERIOUS_INCIDENT' }.minimum", equalTo("P20Y"))
-        .body("find { it.recordClass == 'ADULT_PLAN' }.minimum", equalTo("P8Y"));
+        .body("items.find { it.recordClass == 'SERIOUS_INCIDENT' }.minimum", equalTo("P20Y"))
+        .body("items.find { it.recordClass == 'ADULT_PLAN' }.minimum", equalTo("P8Y"));
   }
 
   private List<Response> everyRetentionOperation(Persona persona, String appraisal, String hold, String patient) {
@@ -435,8 +435,8 @@ class RetentionTest {
   private JsonPath listed(String patient) {
     JsonPath all = ig().queryParam("all", true).when().get("/retention/appraisals").then().statusCode(200)
         .extract().jsonPath();
-    assertThat(all.getList("nhsNumber")).as("appraisals listed").contains(patient);
-    return all.setRootPath("find { it.nhsNumber == '" + patient + "' }");
+    assertThat(all.getList("items.nhsNumber")).as("appraisals listed").contains(patient);
+    return all.setRootPath("items.find { it.nhsNumber == '" + patient + "' }");
   }
 
   private Response decide(String id, Map<String, Object> decision) {

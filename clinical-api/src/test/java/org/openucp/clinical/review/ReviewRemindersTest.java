@@ -50,9 +50,9 @@ class ReviewRemindersTest {
 
     JsonPath due = api.as(Personas.COMMUNITY_NURSE).when().get("/organisations/A83008/reviews")
         .then().statusCode(200).extract().jsonPath();
-    assertThat(due.getList("nhsNumber")).contains(dueSoon, overdue).doesNotContain(later);
-    assertThat(due.getBoolean("find { it.nhsNumber == '" + overdue + "' }.overdue")).isTrue();
-    assertThat(due.getBoolean("find { it.nhsNumber == '" + dueSoon + "' }.overdue")).isFalse();
+    assertThat(due.getList("items.nhsNumber")).contains(dueSoon, overdue).doesNotContain(later);
+    assertThat(due.getBoolean("items.find { it.nhsNumber == '" + overdue + "' }.overdue")).isTrue();
+    assertThat(due.getBoolean("items.find { it.nhsNumber == '" + dueSoon + "' }.overdue")).isFalse();
   }
 
   @Test
@@ -64,7 +64,7 @@ class ReviewRemindersTest {
     api.publish(Personas.GP, patient, api.revision(patient)).then().statusCode(201);
 
     assertThat(api.as(Personas.GP).when().get("/organisations/A83008/reviews").then().statusCode(200)
-        .extract().jsonPath().getList("nhsNumber")).doesNotContain(patient);
+        .extract().jsonPath().getList("items.nhsNumber")).doesNotContain(patient);
   }
 
   @Test

@@ -51,7 +51,7 @@ class PatientRightsRequestTest {
         .then().statusCode(200).body("receivedVia", equalTo("PORTAL"))
         .body("idVerification", equalTo("NHS login, identity checked with photo ID (P9)"));
     api.asPortalFor(patient).when().get("/patient-access/" + patient + "/rights-requests")
-        .then().statusCode(200).body("id", hasItem(id));
+        .then().statusCode(200).body("items.id", hasItem(id));
   }
 
   @Test

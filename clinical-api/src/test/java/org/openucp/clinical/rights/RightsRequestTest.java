@@ -229,14 +229,14 @@ class RightsRequestTest {
   }
 
   private static int overdueInHealth() {
-    return io.restassured.RestAssured.get("/q/health/group/information-governance").then().statusCode(200)
+    return io.restassured.RestAssured.given().basePath("/").get("/q/health/group/information-governance").then().statusCode(200)
         .extract().path("checks[0].data.overdue");
   }
 
   /** The case's deadline of that kind in the IG team's list of what falls due within a year, or an empty map. */
   private Map<String, Object> deadline(String id, String kind) {
     List<Map<String, Object>> deadlines = api.as(Personas.IG_OFFICER).queryParam("withinHours", 8784)
-        .when().get("/information-governance/deadlines").then().statusCode(200).extract().path("");
+        .when().get("/information-governance/deadlines").then().statusCode(200).extract().path("items");
     return deadlines.stream().filter(d -> id.equals(d.get("caseId")) && kind.equals(d.get("kind"))).findFirst()
         .orElse(Map.of());
   }

@@ -2,6 +2,7 @@ package org.openucp.clinical.support;
 
 import static io.restassured.RestAssured.given;
 
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -71,6 +72,12 @@ public final class ClinicalApi {
   /** A small but real PDF, as a scanned ADRT would be attached. */
   public static final byte[] PDF = "%PDF-1.4\n% a scanned ADRT\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
 
+  /** The API version's path, {@code /v1}: RestAssured's base path, which Quarkus sets from the root path. */
+  public static String versionPath() {
+    String basePath = RestAssured.basePath;
+    return basePath.startsWith("/") ? basePath : "/" + basePath;
+  }
+
   /** Attaches {@link #PDF} to the patient's plan as the GP; emits the document's id. */
   public String attach(String nhsNumber) {
     return as(Personas.GP).contentType("application/pdf").header("X-File-Name", "adrt.pdf").body(PDF)
@@ -107,7 +114,7 @@ public final class ClinicalApi {
     for (int page = 0; ; page++) {
       List<String> found = as(persona).queryParam("size", 200).queryParam("page", page)
           .queryParam("includeClaimed", includeClaimed).when().get("/intake/submitted-drafts")
-          .then().statusCode(200).extract().path("id");
+          .then().statusCode(200).extract().path("items.id");
       ids.addAll(found);
       if (found.size() < 200) {
         return ids;

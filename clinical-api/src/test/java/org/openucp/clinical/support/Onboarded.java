@@ -22,7 +22,7 @@ public final class Onboarded {
 
   /** Onboards the demo organisations with exactly these staff on their rosters (replacing earlier rosters). */
   public static void withStaff(LocalIssuer issuer, List<Persona> staff) {
-    String clinicalUrl = RestAssured.baseURI + ":" + RestAssured.port;
+    String clinicalUrl = RestAssured.baseURI + ":" + RestAssured.port + ClinicalApi.versionPath();
     String key = clinicalUrl + "|" + issuer.port() + "|" + staff.hashCode();
     if (!CURRENT.getAndSet(key).equals(key)) {
       DemoOnboarding.onboard(clinicalUrl, issuer, staff);

@@ -33,14 +33,16 @@ public final class PlanOperations {
   /** "METHOD /plans/{nhsNumber}…" for every operation the API documents under a plan. */
   public static List<String> all() {
     try {
-      JsonNode paths = new ObjectMapper().readTree(RestAssured.get("/q/openapi?format=json").asString())
-          .path("paths");
+      JsonNode paths = new ObjectMapper()
+          .readTree(RestAssured.given().basePath("/").get("/q/openapi?format=json").asString()).path("paths");
+      // The document's paths begin with the API version, which RestAssured's base path already adds.
+      String version = ClinicalApi.versionPath();
       List<String> operations = new ArrayList<>();
       for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> path = it.next();
-        if (path.getKey().startsWith("/plans/{nhsNumber}")) {
+        if (path.getKey().startsWith(version + "/plans/{nhsNumber}")) {
           path.getValue().fieldNames().forEachRemaining(method -> operations.add(method.toUpperCase() + " "
-              + path.getKey()));
+              + path.getKey().substring(version.length())));
         }
       }
       return operations;

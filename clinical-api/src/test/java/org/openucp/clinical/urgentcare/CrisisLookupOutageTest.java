@@ -136,14 +136,14 @@ class CrisisLookupOutageTest {
           .body("detail", containsString("cannot reach its database"));
       api.as(Personas.GP).when().get("/intake/submitted-drafts").then().statusCode(503)
           .body("type", endsWith("/problems/database-unavailable"));
-      given().when().get("/q/health/ready").then().statusCode(503);
-      given().when().get("/q/health/live").then().statusCode(200);
+      given().basePath("/").when().get("/q/health/ready").then().statusCode(503);
+      given().basePath("/").when().get("/q/health/live").then().statusCode(200);
     } finally {
       database.restart();
     }
 
     await("the service to be ready again").atMost(RECOVERY).pollInterval(Duration.ofMillis(200))
-        .until(() -> given().when().get("/q/health/ready").statusCode() == 200);
+        .until(() -> given().basePath("/").when().get("/q/health/ready").statusCode() == 200);
     api.summary(Personas.GP, patient).then().statusCode(200);
   }
 

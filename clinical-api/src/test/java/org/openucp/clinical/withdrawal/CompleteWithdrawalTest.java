@@ -56,12 +56,12 @@ class CompleteWithdrawalTest {
         .body("erasedAt", notNullValue());
 
     String notice = api.as(Personas.PORTAL_SERVICE).queryParam("limit", 500).when().get("/withdrawal-notices")
-        .then().statusCode(200).body("nhsNumber", hasItem(patient))
-        .extract().path("find { it.nhsNumber == '" + patient + "' }.id");
+        .then().statusCode(200).body("items.nhsNumber", hasItem(patient))
+        .extract().path("items.find { it.nhsNumber == '" + patient + "' }.id");
     api.as(Personas.PORTAL_SERVICE).when().delete("/withdrawal-notices/" + notice).then().statusCode(204);
     api.as(Personas.PORTAL_SERVICE).when().delete("/withdrawal-notices/" + notice).then().statusCode(204);
     api.as(Personas.PORTAL_SERVICE).queryParam("limit", 500).when().get("/withdrawal-notices")
-        .then().statusCode(200).body("nhsNumber", not(hasItem(patient)));
+        .then().statusCode(200).body("items.nhsNumber", not(hasItem(patient)));
   }
 
   @Test
@@ -83,10 +83,10 @@ class CompleteWithdrawalTest {
 
     String task = api.as(Personas.GP).when().get("/organisations/" + Personas.DEMO_PRACTICE + "/follow-ups")
         .then().statusCode(200)
-        .body("find { it.nhsNumber == '" + patient + "' }.reason", equalTo("CONSENT_WITHDRAWN_BY_PATIENT"))
-        .extract().path("find { it.nhsNumber == '" + patient + "' }.id");
+        .body("items.find { it.nhsNumber == '" + patient + "' }.reason", equalTo("CONSENT_WITHDRAWN_BY_PATIENT"))
+        .extract().path("items.find { it.nhsNumber == '" + patient + "' }.id");
     api.as(Personas.SECOND_PRACTICE_NURSE).when().get("/organisations/" + Personas.SECOND_PRACTICE + "/follow-ups")
-        .then().statusCode(200).body("nhsNumber", hasItem(patient));
+        .then().statusCode(200).body("items.nhsNumber", hasItem(patient));
     api.as(Personas.SECOND_PRACTICE_NURSE).when().get("/organisations/" + Personas.DEMO_PRACTICE + "/follow-ups")
         .then().statusCode(403);
     api.as(Personas.PARAMEDIC).when().get("/organisations/" + Personas.DEMO_AMBULANCE_TRUST + "/follow-ups")
@@ -95,7 +95,7 @@ class CompleteWithdrawalTest {
     api.as(Personas.GP).when().post("/organisations/" + Personas.DEMO_PRACTICE + "/follow-ups/" + task
         + "/completion").then().statusCode(200).body("completedBy", equalTo(Personas.GP.subject()));
     api.as(Personas.GP).when().get("/organisations/" + Personas.DEMO_PRACTICE + "/follow-ups")
-        .then().body("id", not(hasItem(task)));
+        .then().body("items.id", not(hasItem(task)));
   }
 
   @Test
@@ -109,7 +109,7 @@ class CompleteWithdrawalTest {
         .when().post("/patient-access/" + patient + "/consent-withdrawal").then().statusCode(200);
 
     api.as(Personas.SECOND_PRACTICE_GP).when().get("/organisations/" + Personas.SECOND_PRACTICE + "/follow-ups")
-        .then().statusCode(200).body("nhsNumber", hasItem(patient));
+        .then().statusCode(200).body("items.nhsNumber", hasItem(patient));
   }
 
   @Test

@@ -78,7 +78,7 @@ public final class DraftMoveBenchmark {
               out)) {
         first.awaitReady(Duration.ofMinutes(3));
         second.awaitReady(Duration.ofMinutes(3));
-        DemoOnboarding.onboard(clinical.baseUrl(), issuer, Personas.STAFF);
+        DemoOnboarding.onboard(clinical.apiUrl(), issuer, Personas.STAFF);
         List<ServiceProcess> portals = List.of(first, second);
         Files.writeString(out.resolve("stack.env"), "PG_PORT=" + database.port() + "\nPG_USER="
             + EmbeddedDatabase.USER + "\nPG_PASSWORD=" + EmbeddedDatabase.PASSWORD + "\nCLINICAL_PID="
@@ -93,7 +93,7 @@ public final class DraftMoveBenchmark {
         long creating = System.nanoTime();
         AtomicInteger failures = new AtomicInteger();
         run(count, concurrency, 0, i -> send(HttpRequest.newBuilder(
-                URI.create(portals.get(i % 2).baseUrl() + "/drafts"))
+                URI.create(portals.get(i % 2).apiUrl() + "/drafts"))
             .header("Authorization", "Bearer " + tokens.get(i)).header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(DRAFT)).build(), 201, failures)
             .thenAccept(body -> {
@@ -113,7 +113,7 @@ public final class DraftMoveBenchmark {
         long submitting = System.nanoTime();
         run(count, concurrency, rate, i -> ids[i] == null ? CompletableFuture.completedFuture(null)
             : send(HttpRequest.newBuilder(
-                    URI.create(portals.get(i % 2).baseUrl() + "/drafts/" + ids[i] + "/submission"))
+                    URI.create(portals.get(i % 2).apiUrl() + "/drafts/" + ids[i] + "/submission"))
                 .header("Authorization", "Bearer " + tokens.get(i)).header("If-Match", "\"0\"")
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), 202, failures));
         double submitSeconds = (System.nanoTime() - submitting) / 1e9;

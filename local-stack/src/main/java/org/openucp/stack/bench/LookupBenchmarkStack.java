@@ -105,7 +105,7 @@ public final class LookupBenchmarkStack {
           + Duration.between(vacuuming, Instant.now()).toSeconds() + " s");
     }
     for (ServiceProcess service : large == null ? List.of(clinical) : List.of(clinical, large)) {
-      DemoOnboarding.onboard(service.baseUrl(), issuer, Personas.STAFF);
+      DemoOnboarding.onboard(service.apiUrl(), issuer, Personas.STAFF);
     }
     Instant seeding = Instant.now();
     seed(database, "clinical", numbers);

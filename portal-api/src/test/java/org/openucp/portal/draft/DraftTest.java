@@ -78,7 +78,7 @@ class DraftTest {
         .then().statusCode(409)
         .contentType("application/problem+json")
         .body("detail", equalTo("Open your existing draft " + first + " to carry on with it"));
-    given().auth().oauth2(patientToken()).when().get("/drafts").then().statusCode(200).body("id", hasSize(1));
+    given().auth().oauth2(patientToken()).when().get("/drafts").then().statusCode(200).body("items.id", hasSize(1));
   }
 
   @Test
@@ -192,7 +192,7 @@ class DraftTest {
         .when().put("/drafts/" + id).then().statusCode(404);
     given().auth().oauth2(other).header("If-Match", "\"0\"")
         .when().post("/drafts/" + id + "/submission").then().statusCode(404);
-    given().auth().oauth2(other).when().get("/drafts").then().statusCode(200).body("id", hasSize(0));
+    given().auth().oauth2(other).when().get("/drafts").then().statusCode(200).body("items.id", hasSize(0));
   }
 
   @Test
@@ -236,8 +236,8 @@ class DraftTest {
   void shouldListTheGpPracticesAndCareTeamsAPatientCanSendTo() {
     given().auth().oauth2(patientToken()).when().get("/care-teams")
         .then().statusCode(200)
-        .body("odsCode", equalTo(List.of("A83008", "B82005")))
-        .body("name[0]", equalTo("Demo Medical Practice"));
+        .body("items.odsCode", equalTo(List.of("A83008", "B82005")))
+        .body("items.name[0]", equalTo("Demo Medical Practice"));
   }
 
   @Test
@@ -294,7 +294,7 @@ class DraftTest {
   }
 
   private void discardAll(Persona patient) {
-    List<String> ids = given().auth().oauth2(issuer.token(patient)).when().get("/drafts").then().extract().path("id");
+    List<String> ids = given().auth().oauth2(issuer.token(patient)).when().get("/drafts").then().extract().path("items.id");
     ids.forEach(id -> tables.execute("DELETE FROM draft WHERE id = ?", UUID.fromString(id)));
   }
 

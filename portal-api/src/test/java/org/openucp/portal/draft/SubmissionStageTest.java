@@ -52,28 +52,28 @@ class SubmissionStageTest {
     Instant published = Instant.now().minusSeconds(3600);
     clinical.status(nhs(), status(published, null));
 
-    stage().body("[0].stage", equalTo("WITH_CLINICAL_TEAM"));
+    stage().body("items[0].stage", equalTo("WITH_CLINICAL_TEAM"));
 
     Instant claimed = Instant.now().minusSeconds(60);
     clinical.status(nhs(), status(published, claimed));
-    stage().body("[0].stage", equalTo("WITH_CLINICAL_TEAM"));
+    stage().body("items[0].stage", equalTo("WITH_CLINICAL_TEAM"));
 
     clinical.status(nhs(), status(Instant.now(), claimed));
-    stage().body("[0].stage", equalTo("COMPLETED"));
+    stage().body("items[0].stage", equalTo("COMPLETED"));
   }
 
   @Test
   void shouldShowASubmissionTheClinicalStoreNoLongerHoldsAsErased() {
     clinical.status(nhs(), "{\"published\":false,\"submissions\":[]}");
 
-    stage().body("[0].stage", equalTo("ERASED"));
+    stage().body("items[0].stage", equalTo("ERASED"));
   }
 
   @Test
   void shouldSayWithTheClinicalTeamWhileTheClinicalApiCannotBeReached() {
     clinical.failWith(503);
 
-    stage().body("[0].stage", equalTo("WITH_CLINICAL_TEAM"));
+    stage().body("items[0].stage", equalTo("WITH_CLINICAL_TEAM"));
   }
 
   private io.restassured.response.ValidatableResponse stage() {

@@ -64,7 +64,7 @@ class ErasureTest {
         + "status, failed_attempts, expires_at, created_at, accepted_at, proxy_subject) VALUES ('" + UUID.randomUUID()
         + "', '" + nhs() + "', 'carer@example.org', '1970-01-01', '" + UUID.randomUUID() + "', 'ACTIVE', 0, "
         + "now() + interval '1 day', now(), now(), '" + proxy.subject() + "')");
-    given().auth().oauth2(issuer.token(proxy)).when().get("/proxy/patients").then().body("$", hasSize(1));
+    given().auth().oauth2(issuer.token(proxy)).when().get("/proxy/patients").then().body("items", hasSize(1));
   }
 
   @Test
@@ -165,9 +165,9 @@ class ErasureTest {
     assertThat(tables.count("SELECT count(*) FROM proxy_invitation WHERE patient_nhs_number = ?", nhs())).isZero();
     assertThat(tables.count("SELECT count(*) FROM submission_receipt WHERE nhs_number = ? AND erased_at IS NULL",
         nhs())).isZero();
-    given().auth().oauth2(issuer.token(proxy)).when().get("/proxy/patients").then().body("$", hasSize(0));
+    given().auth().oauth2(issuer.token(proxy)).when().get("/proxy/patients").then().body("items", hasSize(0));
     given().auth().oauth2(issuer.token(patient)).when().get("/submissions")
-        .then().statusCode(200).body("stage", equalTo(java.util.List.of("ERASED")));
+        .then().statusCode(200).body("items.stage", equalTo(java.util.List.of("ERASED")));
   }
 
   private String startDraft() {

@@ -74,7 +74,7 @@ class MyDataTest {
 
     assertThat(clinical.rightsRequests()).singleElement().asString().contains("\"ERASURE\"");
     assertThat(clinical.patientAccessCalls()).singleElement().satisfies(call -> {
-      assertThat(call.path()).isEqualTo("/patient-access/" + nhsNumber + "/rights-requests");
+      assertThat(call.path()).isEqualTo("/v1/patient-access/" + nhsNumber + "/rights-requests");
       assertThat(call.patientToken()).isEqualTo(token);
     });
     given().auth().oauth2(token).when().get("/my-data").then().statusCode(200).body("drafts", hasSize(0));

@@ -57,11 +57,28 @@ class MyPlanTest {
     given().auth().oauth2(token).when().get("/my-plan").then().statusCode(404);
 
     assertThat(clinical.patientAccessCalls()).singleElement().satisfies(call -> {
-      assertThat(call.path()).isEqualTo("/patient-access/" + Personas.PATIENT_NHS_NUMBER + "/plan");
+      assertThat(call.path()).isEqualTo("/v1/patient-access/" + Personas.PATIENT_NHS_NUMBER + "/plan");
       assertThat(call.patientToken()).isEqualTo(token);
       assertThat(call.proxyAssertion()).isNull();
       assertThat(call.viewer()).isNull();
     });
+  }
+
+  @Test
+  void shouldPageTheAccessLogWithLinksIntoThePortalNotTheClinicalApi() {
+    given().auth().oauth2(issuer.token(Personas.PATIENT)).queryParam("size", 1).queryParam("page", 1)
+        .when().get("/my-plan/access-log")
+        .then().statusCode(200)
+        .body("items.at", equalTo(java.util.List.of("2026-12-02T10:00:00Z")))
+        .body("total", equalTo(3))
+        .body("links.self", equalTo("/v1/my-plan/access-log?size=1&page=1"))
+        .body("links.next", equalTo("/v1/my-plan/access-log?size=1&page=2"))
+        .body("links.prev", equalTo("/v1/my-plan/access-log?size=1&page=0"));
+    given().auth().oauth2(issuer.token(Personas.PATIENT)).queryParam("size", 1).queryParam("page", 2)
+        .when().get("/my-plan/access-log")
+        .then().statusCode(200).body("links.next", org.hamcrest.Matchers.nullValue());
+    assertThat(clinical.patientAccessCalls()).extracting(StubClinicalIntake.PatientAccessCall::path)
+        .containsOnly("/v1/patient-access/" + Personas.PATIENT_NHS_NUMBER + "/access-log");
   }
 
   @Test

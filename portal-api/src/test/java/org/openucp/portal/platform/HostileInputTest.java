@@ -56,7 +56,7 @@ class HostileInputTest {
         .body("errors[0].message", containsString("control characters"));
 
     given().auth().oauth2(issuer.token(Personas.PATIENT)).when().get("/drafts")
-        .then().statusCode(200).body("size()", equalTo(0));
+        .then().statusCode(200).body("items.size()", equalTo(0));
   }
 
   @Test

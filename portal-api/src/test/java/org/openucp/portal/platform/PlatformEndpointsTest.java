@@ -17,12 +17,12 @@ class PlatformEndpointsTest {
 
   @Test
   void shouldReportLiveness() {
-    given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    given().basePath("/").when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
   }
 
   @Test
   void shouldReportReadinessIncludingTheDatabase() {
-    given().when().get("/q/health/ready")
+    given().basePath("/").when().get("/q/health/ready")
         .then().statusCode(200)
         .body("status", equalTo("UP"))
         .body("checks.name", hasItem("Reactive PostgreSQL connections health check"));
@@ -30,7 +30,7 @@ class PlatformEndpointsTest {
 
   @Test
   void shouldDocumentEveryOperationWithItsProblemResponses() {
-    String document = given().queryParam("format", "json").when().get("/q/openapi")
+    String document = given().basePath("/").queryParam("format", "json").when().get("/q/openapi")
         .then().statusCode(200).extract().asString();
 
     assertThat(OpenApiContract.breaches(document)).isEmpty();
@@ -39,7 +39,7 @@ class PlatformEndpointsTest {
 
   @Test
   void shouldNameTheIssuersDiscoveryDocumentSoThatSwaggerUiCanSignIn() {
-    String discovery = given().queryParam("format", "json").when().get("/q/openapi")
+    String discovery = given().basePath("/").queryParam("format", "json").when().get("/q/openapi")
         .then().statusCode(200)
         .body("components.securitySchemes.nhslogin.type", equalTo("openIdConnect"))
         .extract().path("components.securitySchemes.nhslogin.openIdConnectUrl");
@@ -51,7 +51,7 @@ class PlatformEndpointsTest {
 
   @Test
   void shouldServeSwaggerUiOnlyWhereSwitchedOn() {
-    given().when().get("/q/swagger-ui/").then().statusCode(swaggerUiStatus());
+    given().basePath("/").when().get("/q/swagger-ui/").then().statusCode(swaggerUiStatus());
   }
 
   /** The tests switch Swagger UI on; production does not unless told to. */

@@ -83,9 +83,9 @@ class ProxyTest {
         .extract().path("id");
 
     asPatient().when().get("/proxies").then().statusCode(200)
-        .body("[0].status", equalTo("ACTIVE")).body("[0].email", equalTo(PROXY_EMAIL));
+        .body("items[0].status", equalTo("ACTIVE")).body("items[0].email", equalTo(PROXY_EMAIL));
     given().auth().oauth2(issuer.token(proxy)).when().get("/proxy/patients")
-        .then().statusCode(200).body("id", equalTo(List.of(id)));
+        .then().statusCode(200).body("items.id", equalTo(List.of(id)));
     assertThat(subjectsSentTo(PATIENT_EMAIL)).containsExactly(Emails.PROXY_ACTIVE);
     accept(NhsNumbers.freshPatient(), token, PROXY_BIRTHDATE, Personas.PATIENT_NHS_NUMBER)
         .then().statusCode(403);
@@ -102,7 +102,7 @@ class ProxyTest {
     }
     accept(proxy, token, PROXY_BIRTHDATE, Personas.PATIENT_NHS_NUMBER).then().statusCode(403);
 
-    asPatient().when().get("/proxies").then().body("[0].status", equalTo("LOCKED"));
+    asPatient().when().get("/proxies").then().body("items[0].status", equalTo("LOCKED"));
     assertThat(subjectsSentTo(PATIENT_EMAIL)).containsExactly(Emails.PROXY_LOCKED);
     assertThat(tables.count("SELECT count(*) FROM proxy_attempt WHERE proxy_subject = ?", proxy.subject()))
         .isEqualTo(6);
@@ -140,7 +140,7 @@ class ProxyTest {
     asPatient().when().delete("/proxies/" + id).then().statusCode(200).body("status", equalTo("REVOKED"));
 
     given().auth().oauth2(issuer.token(proxy)).when().get("/proxy/patients/" + id + "/plan").then().statusCode(404);
-    given().auth().oauth2(issuer.token(proxy)).when().get("/proxy/patients").then().body("$", hasSize(0));
+    given().auth().oauth2(issuer.token(proxy)).when().get("/proxy/patients").then().body("items", hasSize(0));
     given().auth().oauth2(issuer.token(Personas.SECOND_PATIENT)).when().delete("/proxies/" + UUID.randomUUID())
         .then().statusCode(404);
   }
@@ -160,7 +160,7 @@ class ProxyTest {
     assertThat(failedAttemptsOnTheInvitation()).isEqualTo(2);
     assertThat(tables.count("SELECT count(*) FROM proxy_attempt WHERE proxy_subject = ? AND outcome = 'WRONG_DETAILS'",
         someoneElse.subject())).isEqualTo(1);
-    given().auth().oauth2(issuer.token(someoneElse)).when().get("/proxy/patients").then().body("$", hasSize(0));
+    given().auth().oauth2(issuer.token(someoneElse)).when().get("/proxy/patients").then().body("items", hasSize(0));
     accept(proxy, token, PROXY_BIRTHDATE, Personas.PATIENT_NHS_NUMBER).then().statusCode(200);
   }
 
@@ -173,7 +173,7 @@ class ProxyTest {
         .then().statusCode(403).contentType("application/problem+json").body("type", equalTo(NOT_VERIFIED));
 
     assertThat(failedAttemptsOnTheInvitation()).isEqualTo(1);
-    asPatient().when().get("/proxies").then().body("[0].status", equalTo("INVITED"));
+    asPatient().when().get("/proxies").then().body("items[0].status", equalTo("INVITED"));
   }
 
   @Test
@@ -194,7 +194,7 @@ class ProxyTest {
     }
 
     accept(proxy, token, PROXY_BIRTHDATE, Personas.PATIENT_NHS_NUMBER).then().statusCode(403);
-    asPatient().when().get("/proxies").then().body("[0].status", equalTo("LOCKED"));
+    asPatient().when().get("/proxies").then().body("items[0].status", equalTo("LOCKED"));
     assertThat(subjectsSentTo(PATIENT_EMAIL)).containsExactly(Emails.PROXY_LOCKED);
   }
 
@@ -203,7 +203,7 @@ class ProxyTest {
     for (int sent = 0; sent < 5; sent++) {
       invite("carer" + sent + "@example.org");
     }
-    Instant firstSent = Instant.parse(asPatient().when().get("/proxies").then().extract().path("[0].invitedAt"));
+    Instant firstSent = Instant.parse(asPatient().when().get("/proxies").then().extract().path("items[0].invitedAt"));
 
     Response refused = asPatient().contentType(ContentType.JSON)
         .body(Map.of("email", "sixth@example.org", "dateOfBirth", PROXY_BIRTHDATE)).when().post("/proxies");
@@ -214,7 +214,7 @@ class ProxyTest {
     Instant allowedAgain = firstSent.plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS);
     assertThat(refused.<String>path("detail")).contains("from " + allowedAgain);
     assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(86_000L, 86_401L);
-    asPatient().when().get("/proxies").then().body("$", hasSize(5));
+    asPatient().when().get("/proxies").then().body("items", hasSize(5));
     assertThat(recipientsOfAll()).doesNotContain("sixth@example.org");
 
     given().auth().oauth2(issuer.token(Personas.SECOND_PATIENT)).contentType(ContentType.JSON)
@@ -239,7 +239,7 @@ class ProxyTest {
     assertThat(refused.statusCode()).isEqualTo(403);
     assertThat(refused.asString()).isEqualTo(wrongNumber.asString());
     assertThat(failedAttemptsOnTheInvitation()).as("the invitation was not looked at").isEqualTo(1);
-    asPatient().when().get("/proxies").then().body("[0].status", equalTo("INVITED"));
+    asPatient().when().get("/proxies").then().body("items[0].status", equalTo("INVITED"));
     assertThat(tables.count("SELECT count(*) FROM proxy_attempt WHERE proxy_subject = ? "
         + "AND outcome = 'TOO_MANY_ATTEMPTS' AND invitation_id IS NULL", proxy.subject())).isEqualTo(1);
 
@@ -258,7 +258,7 @@ class ProxyTest {
     given().auth().oauth2(issuer.token(proxy)).when().get("/proxy/patients/" + id + "/plan")
         .then().statusCode(503);
 
-    asPatient().when().get("/proxies").then().body("[0].lastViewedAt", nullValue());
+    asPatient().when().get("/proxies").then().body("items[0].lastViewedAt", nullValue());
   }
 
   @Test
@@ -271,7 +271,7 @@ class ProxyTest {
     given().auth().oauth2(issuer.token(proxy)).when().get("/proxy/patients/" + id + "/plan")
         .then().statusCode(200).body("content.whatMattersToMe", equalTo("My garden"));
 
-    String lastViewed = asPatient().when().get("/proxies").then().extract().path("[0].lastViewedAt");
+    String lastViewed = asPatient().when().get("/proxies").then().extract().path("items[0].lastViewedAt");
     assertThat(Instant.parse(lastViewed)).isAfterOrEqualTo(before.truncatedTo(ChronoUnit.MILLIS));
   }
 

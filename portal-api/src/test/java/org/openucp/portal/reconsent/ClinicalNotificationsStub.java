@@ -17,6 +17,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.openucp.model.api.ApiVersion;
+import org.openucp.portal.support.StubClinicalIntake;
 
 /**
  * Stands in for the clinical API's re-consent notifications in the portal's tests: lists what a test queued until
@@ -29,7 +31,7 @@ public final class ClinicalNotificationsStub implements QuarkusTestResourceLifec
   public record Report(String id, String body, String authorization) {
   }
 
-  private static final Pattern OUTCOME_PATH = Pattern.compile("/reconsent-notifications/([0-9a-f-]{36})/outcome");
+  private static final Pattern OUTCOME_PATH = Pattern.compile(ApiVersion.PATH + "/reconsent-notifications/([0-9a-f-]{36})/outcome");
 
   private HttpServer server;
   private final Map<String, String> pending = new ConcurrentHashMap<>();
@@ -44,7 +46,7 @@ public final class ClinicalNotificationsStub implements QuarkusTestResourceLifec
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    server.createContext("/reconsent-notifications", this::handle);
+    server.createContext(ApiVersion.PATH + "/reconsent-notifications", this::handle);
     server.start();
     return Map.of("quarkus.rest-client.clinical-notifications.url",
         "http://127.0.0.1:" + server.getAddress().getPort());
@@ -96,9 +98,9 @@ public final class ClinicalNotificationsStub implements QuarkusTestResourceLifec
   private void handle(HttpExchange exchange) throws IOException {
     String path = exchange.getRequestURI().getPath();
     String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-    if ("GET".equals(exchange.getRequestMethod()) && path.equals("/reconsent-notifications")) {
+    if ("GET".equals(exchange.getRequestMethod()) && path.equals(ApiVersion.PATH + "/reconsent-notifications")) {
       listedWith.add(String.valueOf(authorization));
-      respond(exchange, 200, "[" + String.join(",", pending.values()) + "]");
+      respond(exchange, 200, StubClinicalIntake.page(List.copyOf(pending.values())));
       return;
     }
     Matcher outcome = OUTCOME_PATH.matcher(path);

@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,6 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.openucp.model.api.ApiVersion;
 
 /**
  * Stands in for the clinical API's intake in the portal's own tests, recording what the relay sent, and for its
@@ -34,10 +36,11 @@ public final class StubClinicalIntake implements AutoCloseable {
   public record PatientAccessCall(String path, String patientToken, String proxyAssertion, String viewer) {
   }
 
-  private static final Pattern PLAN_PATH = Pattern.compile("/patient-access/(\\d{10})/plan");
-  private static final Pattern STATUS_PATH = Pattern.compile("/patient-access/(\\d{10})/status");
-  private static final Pattern WITHDRAWAL_PATH = Pattern.compile("/patient-access/(\\d{10})/consent-withdrawal");
-  private static final Pattern RIGHTS_PATH = Pattern.compile("/patient-access/(\\d{10})/rights-requests");
+  private static final Pattern PLAN_PATH = Pattern.compile(ApiVersion.PATH + "/patient-access/(\\d{10})/plan");
+  private static final Pattern STATUS_PATH = Pattern.compile(ApiVersion.PATH + "/patient-access/(\\d{10})/status");
+  private static final Pattern WITHDRAWAL_PATH = Pattern.compile(ApiVersion.PATH + "/patient-access/(\\d{10})/consent-withdrawal");
+  private static final Pattern ACCESS_LOG_PATH = Pattern.compile(ApiVersion.PATH + "/patient-access/(\\d{10})/access-log");
+  private static final Pattern RIGHTS_PATH = Pattern.compile(ApiVersion.PATH + "/patient-access/(\\d{10})/rights-requests");
 
   private final HttpServer server;
   private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
@@ -53,10 +56,10 @@ public final class StubClinicalIntake implements AutoCloseable {
 
   private StubClinicalIntake(HttpServer server) {
     this.server = server;
-    server.createContext("/intake/submitted-drafts", this::handle);
-    server.createContext("/patient-access/", this::patientAccess);
-    server.createContext("/intake/recipients", this::recipients);
-    server.createContext("/withdrawal-notices", this::withdrawalNotices);
+    server.createContext(ApiVersion.PATH + "/intake/submitted-drafts", this::handle);
+    server.createContext(ApiVersion.PATH + "/patient-access/", this::patientAccess);
+    server.createContext(ApiVersion.PATH + "/intake/recipients", this::recipients);
+    server.createContext(ApiVersion.PATH + "/withdrawal-notices", this::withdrawalNotices);
     // A delivery answered late must not hold up the other calls.
     server.setExecutor(Executors.newCachedThreadPool());
     server.start();
@@ -144,6 +147,7 @@ public final class StubClinicalIntake implements AutoCloseable {
     Matcher statusPath = STATUS_PATH.matcher(exchange.getRequestURI().getPath());
     Matcher withdrawal = WITHDRAWAL_PATH.matcher(exchange.getRequestURI().getPath());
     Matcher rights = RIGHTS_PATH.matcher(exchange.getRequestURI().getPath());
+    Matcher accessLog = ACCESS_LOG_PATH.matcher(exchange.getRequestURI().getPath());
     String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
     if (rights.matches() && "POST".equals(exchange.getRequestMethod())) {
       rightsRequests.add(body);
@@ -154,7 +158,8 @@ public final class StubClinicalIntake implements AutoCloseable {
         : withdrawal.matches() ? "{\"requestedBy\":\"PATIENT\",\"planErased\":true,\"submissionsDeleted\":1}"
         : rights.matches() && "POST".equals(exchange.getRequestMethod())
         ? "{\"id\":\"" + UUID.randomUUID() + "\",\"status\":\"OPEN\"}"
-        : rights.matches() ? "[" + String.join(",", rightsRequests) + "]"
+        : rights.matches() ? page(rightsRequests)
+        : accessLog.matches() ? accessLogPage(exchange.getRequestURI().getRawQuery())
         : null;
     int status = failWithStatus != 0 ? failWithStatus : published == null ? 404
         : rights.matches() && "POST".equals(exchange.getRequestMethod()) ? 201 : 200;
@@ -167,10 +172,9 @@ public final class StubClinicalIntake implements AutoCloseable {
 
   /** The organisations that receive submissions: the two demo practices. */
   private void recipients(HttpExchange exchange) throws IOException {
-    byte[] response = """
-        [{"odsCode":"A83008","name":"Demo Medical Practice","type":"GP_PRACTICE"},
-         {"odsCode":"B82005","name":"Second Demo Practice","type":"GP_PRACTICE"}]"""
-        .getBytes(StandardCharsets.UTF_8);
+    byte[] response = page(List.of("""
+        {"odsCode":"A83008","name":"Demo Medical Practice","type":"GP_PRACTICE"}""", """
+        {"odsCode":"B82005","name":"Second Demo Practice","type":"GP_PRACTICE"}""")).getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().add("Content-Type", "application/json");
     exchange.sendResponseHeaders(200, response.length);
     exchange.getResponseBody().write(response);
@@ -187,11 +191,10 @@ public final class StubClinicalIntake implements AutoCloseable {
       exchange.close();
       return;
     }
-    StringBuilder list = new StringBuilder("[");
-    notices.forEach((id, nhsNumber) -> list.append(list.length() > 1 ? "," : "").append("{\"id\":\"").append(id)
-        .append("\",\"nhsNumber\":\"").append(nhsNumber).append("\",\"withdrawnAt\":\"").append(noticeTimes.get(id))
-        .append("\"}"));
-    byte[] response = list.append("]").toString().getBytes(StandardCharsets.UTF_8);
+    List<String> pending = new ArrayList<>();
+    notices.forEach((id, nhsNumber) -> pending.add("{\"id\":\"" + id + "\",\"nhsNumber\":\"" + nhsNumber
+        + "\",\"withdrawnAt\":\"" + noticeTimes.get(id) + "\"}"));
+    byte[] response = page(pending).getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().add("Content-Type", "application/json");
     exchange.sendResponseHeaders(200, response.length);
     exchange.getResponseBody().write(response);
@@ -222,5 +225,24 @@ public final class StubClinicalIntake implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
+  }
+
+  /**
+   * Three accesses, one a page (as with {@code size=1}): the page the query asks for, with a next link (into the
+   * clinical API) on all but the last.
+   */
+  private static String accessLogPage(String query) {
+    int page = query == null || !query.contains("page=") ? 0
+        : Integer.parseInt(query.replaceAll(".*page=(\\d+).*", "$1"));
+    String next = page < 2 ? ",\"next\":\"/v1/patient-access/x/access-log?page=" + (page + 1) + "\"" : "";
+    return "{\"items\":[{\"at\":\"2026-12-0" + (page + 1) + "T10:00:00Z\",\"role\":\"Paramedic\","
+        + "\"organisation\":\"RRU\",\"action\":\"urgent-care.lookup\"}],\"total\":3,"
+        + "\"links\":{\"self\":\"/v1/patient-access/x/access-log\"" + next + "}}";
+  }
+
+  /** A whole list in the clinical API's page shape. */
+  public static String page(List<String> items) {
+    return "{\"items\":[" + String.join(",", items) + "],\"total\":" + items.size()
+        + ",\"links\":{\"self\":\"/\"}}";
   }
 }

@@ -220,7 +220,7 @@ class OutboxRelayTest {
         .containsOnly(draft.toString());
     given().auth().oauth2(issuer.token(Personas.PATIENT)).when().get("/submissions")
         .then().statusCode(200)
-        .body("find { it.draftId == '" + draft + "' }.stage", org.hamcrest.Matchers.equalTo("WITH_CLINICAL_TEAM"));
+        .body("items.find { it.draftId == '" + draft + "' }.stage", org.hamcrest.Matchers.equalTo("WITH_CLINICAL_TEAM"));
   }
 
   @Test
@@ -231,7 +231,7 @@ class OutboxRelayTest {
 
     given().auth().oauth2(issuer.token(Personas.PATIENT)).when().get("/submissions")
         .then().statusCode(200)
-        .body("find { it.draftId == '" + draft + "' }.stage", org.hamcrest.Matchers.equalTo("SUBMITTED"));
+        .body("items.find { it.draftId == '" + draft + "' }.stage", org.hamcrest.Matchers.equalTo("SUBMITTED"));
     given().auth().oauth2(issuer.token(Personas.PATIENT)).when().get("/drafts/" + draft)
         .then().statusCode(200).body("status", org.hamcrest.Matchers.equalTo("SUBMITTED"));
   }

@@ -19,6 +19,7 @@ import org.openucp.clinical.audit.AuditEvent;
 import org.openucp.clinical.audit.AuditOutcome;
 import org.openucp.model.identity.NhsNumber;
 import org.openucp.clinical.audit.service.AuditQuery;
+import org.openucp.web.paging.Slice;
 
 @ApplicationScoped
 public class AuditRepository implements PanacheRepositoryBase<AuditEvent, Long> {
@@ -248,9 +249,11 @@ public class AuditRepository implements PanacheRepositoryBase<AuditEvent, Long> 
   }
 
   /** The successful accesses to a patient's record by staff, newest first, however many refusals came after. */
-  public Uni<List<AuditEvent>> staffAccessesOf(NhsNumber patient, int pageIndex, int pageSize) {
-    return find("nhsNumber = ?1 and outcome = ?2 and organisation is not null", Sort.by("seq").descending(),
-        patient.value(), AuditOutcome.SUCCESS).page(Page.of(pageIndex, pageSize)).list();
+  public Uni<Slice<AuditEvent>> staffAccessesOf(NhsNumber patient, int pageIndex, int pageSize) {
+    var accesses = find("nhsNumber = ?1 and outcome = ?2 and organisation is not null", Sort.by("seq").descending(),
+        patient.value(), AuditOutcome.SUCCESS);
+    return accesses.count().chain(total -> accesses.page(Page.of(pageIndex, pageSize)).list()
+        .map(found -> Slice.counted(found, total, pageIndex, pageSize)));
   }
 
   private static Tuple values(AuditEvent event) {
@@ -259,7 +262,8 @@ public class AuditRepository implements PanacheRepositoryBase<AuditEvent, Long> 
         event.outcome.name(), event.httpStatus, event.reason});
   }
 
-  public Uni<List<AuditEvent>> search(AuditQuery query, int pageIndex, int pageSize) {
+  /** A page of the search, newest first, read with one event more than the page to know whether more follow. */
+  public Uni<Slice<AuditEvent>> search(AuditQuery query, int pageIndex, int pageSize) {
     List<String> conditions = new ArrayList<>();
     Parameters parameters = new Parameters();
     if (query.nhsNumber() != null) {
@@ -283,6 +287,8 @@ public class AuditRepository implements PanacheRepositoryBase<AuditEvent, Long> 
       parameters.and("to", query.to());
     }
     String where = conditions.isEmpty() ? "1 = 1" : String.join(" and ", conditions);
-    return find(where, Sort.by("seq").descending(), parameters).page(Page.of(pageIndex, pageSize)).list();
+    int first = pageIndex * pageSize;
+    return find(where, Sort.by("seq").descending(), parameters).range(first, first + pageSize).list()
+        .map(found -> Slice.lookedAhead(found, pageSize));
   }
 }

@@ -10,8 +10,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -27,6 +27,7 @@ import org.openucp.clinical.audit.service.ChainVerification;
 import org.openucp.clinical.security.Roles;
 import org.openucp.model.identity.NhsNumber;
 import org.openucp.model.identity.OdsCode;
+import org.openucp.web.paging.Page;
 
 @Path("/audit")
 @Produces(MediaType.APPLICATION_JSON)
@@ -59,14 +60,14 @@ public class AuditResource {
   @Operation(summary = "Search audit events, newest first: by patient, user, organisation and time range")
   @APIResponse(responseCode = "200", description = "A page of events")
   @APIResponse(responseCode = "400", description = "Invalid criteria")
-  public Uni<List<AuditEventView>> searchAuditEvents(@QueryParam("nhsNumber") NhsNumber nhsNumber,
+  public Uni<Page<AuditEventView>> searchAuditEvents(@QueryParam("nhsNumber") NhsNumber nhsNumber,
       @QueryParam("userId") String userId, @QueryParam("organisation") OdsCode organisation,
       @QueryParam("from") Instant from, @QueryParam("to") Instant to,
       // Bounded so that page × size, the row offset, stays an int: a huge page is a 400, not an overflow.
       @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
-      @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+      @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size, UriInfo request) {
     return trail.search(new AuditQuery(nhsNumber, userId, organisation, from, to), page, size)
-        .map(events -> events.stream().map(AuditEventView::of).toList());
+        .map(events -> Page.of(events.map(AuditEventView::of), page, size, request));
   }
 
   @GET

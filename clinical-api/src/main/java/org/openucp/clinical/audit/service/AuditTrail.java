@@ -16,6 +16,7 @@ import org.openucp.clinical.audit.AuditEvent;
 import org.openucp.clinical.audit.repository.AuditRepository;
 import org.openucp.clinical.audit.repository.AuditRepository.Seal;
 import org.openucp.model.identity.NhsNumber;
+import org.openucp.web.paging.Slice;
 import org.openucp.web.problem.DatabaseUnavailable;
 import org.openucp.web.time.WallClock;
 
@@ -101,9 +102,9 @@ public class AuditTrail {
   }
 
   @WithSession
-  public Uni<List<AuditEvent>> search(AuditQuery query, int page, int size) {
+  public Uni<Slice<AuditEvent>> search(AuditQuery query, int page, int size) {
     return access.require(Permission.READ_AUDIT).chain(() -> events.search(query, page, size))
-        .invoke(found -> audit.revealed(found.stream().map(event -> event.nhsNumber).filter(Objects::nonNull)
+        .invoke(found -> audit.revealed(found.items().stream().map(event -> event.nhsNumber).filter(Objects::nonNull)
             .distinct().map(NhsNumber::of).toList()));
   }
 

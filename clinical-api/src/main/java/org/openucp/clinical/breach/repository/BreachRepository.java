@@ -11,14 +11,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.openucp.clinical.breach.Breach;
+import org.openucp.web.paging.Slice;
 
 @ApplicationScoped
 public class BreachRepository implements PanacheRepositoryBase<Breach, UUID> {
 
   /** The register, the breach the operator became aware of most recently first. */
-  public Uni<List<Breach>> newest(int pageIndex, int pageSize) {
-    return findAll(Sort.by("awareAt").descending().and("recordedAt").descending().and("id"))
-        .page(Page.of(pageIndex, pageSize)).list();
+  public Uni<Slice<Breach>> newest(int pageIndex, int pageSize) {
+    var newestFirst = findAll(Sort.by("awareAt").descending().and("recordedAt").descending().and("id"));
+    return newestFirst.count().chain(total -> newestFirst.page(Page.of(pageIndex, pageSize)).list()
+        .map(found -> Slice.counted(found, total, pageIndex, pageSize)));
   }
 
   public Uni<List<Breach>> byIds(List<UUID> ids) {

@@ -20,7 +20,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -37,6 +36,7 @@ import org.openucp.clinical.breach.service.BreachInput;
 import org.openucp.clinical.breach.service.BreachRegister;
 import org.openucp.clinical.security.Roles;
 import org.openucp.model.identity.NhsNumber;
+import org.openucp.web.paging.Page;
 import org.openucp.web.version.Versions;
 
 /**
@@ -78,10 +78,10 @@ public class BreachResource {
   @Operation(summary = "The breach register, the breach the operator became aware of most recently first")
   @APIResponse(responseCode = "200", description = "A page of breaches, without patients")
   @APIResponse(responseCode = "400", description = "Invalid page or size")
-  public Uni<List<BreachSummary>> listBreaches(
+  public Uni<Page<BreachSummary>> listBreaches(
       @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
-      @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-    return register.list(page, size).map(found -> found.stream().map(BreachSummary::of).toList());
+      @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size, UriInfo request) {
+    return register.list(page, size).map(found -> Page.of(found.map(BreachSummary::of), page, size, request));
   }
 
   @GET

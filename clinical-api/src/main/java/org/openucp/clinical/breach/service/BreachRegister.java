@@ -31,6 +31,7 @@ import org.openucp.clinical.breach.repository.LiaisonRepository;
 import org.openucp.clinical.breach.repository.RegulatorDecisionRepository;
 import org.openucp.clinical.retention.service.RetentionSchedule;
 import org.openucp.model.identity.NhsNumber;
+import org.openucp.web.paging.Slice;
 import org.openucp.web.problem.Problem;
 import org.openucp.web.time.StatedTimes;
 import org.openucp.web.problem.ProblemException;
@@ -110,12 +111,11 @@ public class BreachRegister {
 
   /** The register, the breach the operator became aware of most recently first. Shows no patient. */
   @WithSession
-  public Uni<List<Listing>> list(int page, int size) {
+  public Uni<Slice<Listing>> list(int page, int size) {
     return access.require(IG).chain(() -> breaches.newest(page, size)).chain(found -> {
       Instant now = clock.instant();
-      return affected.countsOf(found.stream().map(breach -> breach.id).toList()).map(counts -> found.stream()
-          .map(breach -> new Listing(breach, regulatorDueAt(breach), now, counts.getOrDefault(breach.id, 0L)))
-          .toList());
+      return affected.countsOf(found.items().stream().map(breach -> breach.id).toList()).map(counts -> found
+          .map(breach -> new Listing(breach, regulatorDueAt(breach), now, counts.getOrDefault(breach.id, 0L))));
     });
   }
 

@@ -20,7 +20,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -35,6 +34,7 @@ import org.openucp.clinical.complaint.service.Complaints;
 import org.openucp.clinical.security.Roles;
 import org.openucp.model.identity.NhsNumber;
 import org.openucp.model.identity.OdsCode;
+import org.openucp.web.paging.Page;
 import org.openucp.web.version.Versions;
 
 @Path("/complaints")
@@ -92,8 +92,9 @@ public class ComplaintResource {
   @Audited("complaint.list")
   @Operation(summary = "Complaints, newest first; open ones only unless asked for all")
   @APIResponse(responseCode = "200", description = "The complaints")
-  public Uni<List<ComplaintView>> listComplaints(@QueryParam("all") @DefaultValue("false") boolean all) {
-    return complaints.list(!all).map(found -> found.stream().map(this::view).toList());
+  public Uni<Page<ComplaintView>> listComplaints(@QueryParam("all") @DefaultValue("false") boolean all,
+      UriInfo request) {
+    return complaints.list(!all).map(found -> Page.complete(found.stream().map(this::view).toList(), request));
   }
 
   @GET

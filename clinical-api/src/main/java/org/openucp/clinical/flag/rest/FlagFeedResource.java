@@ -10,10 +10,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -22,6 +24,7 @@ import org.openucp.clinical.flag.FlagChange;
 import org.openucp.clinical.flag.FlagEvent;
 import org.openucp.clinical.flag.service.FlagFeed;
 import org.openucp.clinical.security.Roles;
+import org.openucp.web.paging.PageLinks;
 
 @Path("/urgent-care/flags")
 @Produces(MediaType.APPLICATION_JSON)
@@ -46,8 +49,13 @@ public class FlagFeedResource {
     }
   }
 
-  /** A page of the feed, and the cursor to ask from next time. */
-  public record FlagPage(List<FlagView> changes, long nextCursor) {
+  /**
+   * A page of the feed in the lists' shape (README, "Lists"), with no total: {@code nextCursor} and
+   * {@code links.next} ask for what comes after the last change returned, so a consumer that keeps them sees every
+   * change once; an empty page means up to date.
+   */
+  public record FlagPage(@Schema(required = true) List<FlagView> items, @Schema(required = true) long nextCursor,
+      @Schema(required = true) PageLinks links) {
   }
 
   @GET
@@ -56,8 +64,10 @@ public class FlagFeedResource {
   @APIResponse(responseCode = "200", description = "A page of changes; empty when you are up to date")
   @APIResponse(responseCode = "400", description = "Invalid cursor or limit")
   public Uni<FlagPage> readFlagFeed(@QueryParam("after") @DefaultValue("0") @Min(0) long after,
-      @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
-    return feed.after(after, limit).map(events -> new FlagPage(events.stream().map(FlagView::of).toList(),
-        events.isEmpty() ? after : events.get(events.size() - 1).seq));
+      @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit, UriInfo request) {
+    return feed.after(after, limit).map(events -> {
+      long next = events.isEmpty() ? after : events.get(events.size() - 1).seq;
+      return new FlagPage(events.stream().map(FlagView::of).toList(), next, PageLinks.after(request, next));
+    });
   }
 }

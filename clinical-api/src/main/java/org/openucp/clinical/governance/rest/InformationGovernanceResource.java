@@ -10,8 +10,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.Duration;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -20,6 +20,7 @@ import org.openucp.clinical.audit.Audited;
 import org.openucp.clinical.governance.Deadline;
 import org.openucp.clinical.governance.service.InformationGovernance;
 import org.openucp.clinical.security.Roles;
+import org.openucp.web.paging.Page;
 
 @Path("/information-governance")
 @Produces(MediaType.APPLICATION_JSON)
@@ -40,8 +41,8 @@ public class InformationGovernanceResource {
   @Operation(summary = "Overdue and nearly due cases (rights requests, breaches), the most urgent first")
   @APIResponse(responseCode = "200", description = "Open deadlines that have passed or fall within `withinHours`")
   @APIResponse(responseCode = "403", description = "Not the operator's information governance team")
-  public Uni<List<Deadline>> listGovernanceDeadlines(
-      @QueryParam("withinHours") @DefaultValue("48") @Min(0) @Max(8784) int withinHours) {
-    return governance.deadlines(Duration.ofHours(withinHours));
+  public Uni<Page<Deadline>> listGovernanceDeadlines(
+      @QueryParam("withinHours") @DefaultValue("48") @Min(0) @Max(8784) int withinHours, UriInfo request) {
+    return governance.deadlines(Duration.ofHours(withinHours)).map(deadlines -> Page.complete(deadlines, request));
   }
 }

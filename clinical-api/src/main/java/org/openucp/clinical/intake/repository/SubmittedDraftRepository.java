@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.openucp.clinical.intake.SubmittedDraftRecord;
 import org.openucp.model.identity.NhsNumber;
 import org.openucp.model.identity.OdsCode;
+import org.openucp.web.paging.Slice;
 
 @ApplicationScoped
 public class SubmittedDraftRepository implements PanacheRepositoryBase<SubmittedDraftRecord, UUID> {
@@ -50,12 +51,13 @@ public class SubmittedDraftRepository implements PanacheRepositoryBase<Submitted
   }
 
   /** The submissions sent to one organisation that wait for a clinician (or all of them), oldest first. */
-  public Uni<List<SubmittedDraftRecord>> inbox(OdsCode organisation, boolean includeClaimed, int pageIndex,
+  public Uni<Slice<SubmittedDraftRecord>> inbox(OdsCode organisation, boolean includeClaimed, int pageIndex,
       int pageSize) {
     Sort oldestFirst = Sort.by("receivedAt").and("id");
-    return (includeClaimed ? find("organisation", oldestFirst, organisation.value())
-        : find("organisation = ?1 and claimedAt is null", oldestFirst, organisation.value()))
-        .page(Page.of(pageIndex, pageSize)).list();
+    var inbox = includeClaimed ? find("organisation", oldestFirst, organisation.value())
+        : find("organisation = ?1 and claimedAt is null", oldestFirst, organisation.value());
+    return inbox.count().chain(total -> inbox.page(Page.of(pageIndex, pageSize)).list()
+        .map(found -> Slice.counted(found, total, pageIndex, pageSize)));
   }
 
   /** The organisations the patient's submissions are addressed to. */

@@ -33,11 +33,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openucp.clinical.audit.Audited;
 import org.openucp.clinical.consent.rest.ConsentResource.ConsentRequest;
 import org.openucp.clinical.intake.service.IntakeService;
-import org.openucp.clinical.plan.service.PlanService;
 import org.openucp.clinical.security.Roles;
 import org.openucp.model.identity.OdsCode;
 import org.openucp.model.intake.IntakeReceipt;
 import org.openucp.model.intake.SubmittedDraft;
+import org.openucp.web.paging.Page;
 import org.openucp.web.problem.ProblemException;
 
 @Path("/intake/submitted-drafts")
@@ -89,12 +89,12 @@ public class IntakeResource {
   @APIResponse(responseCode = "200", description = "A page of the inbox")
   @APIResponse(responseCode = "400", description = "Invalid page or size")
   @Audited("intake.inbox")
-  public Uni<List<InboxItem>> listSubmittedDrafts(
+  public Uni<Page<InboxItem>> listSubmittedDrafts(
       @QueryParam("includeClaimed") @DefaultValue("false") boolean includeClaimed,
       // Bounded so that page × size, the row offset, stays an int: a huge page is a 400, not an overflow.
       @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
-      @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-    return intake.inbox(includeClaimed, page, size).map(items -> items.stream().map(InboxItem::of).toList());
+      @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size, UriInfo request) {
+    return intake.inbox(includeClaimed, page, size).map(items -> Page.of(items.map(InboxItem::of), page, size, request));
   }
 
   @GET

@@ -6,7 +6,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openucp.clinical.intake.service.IntakeService;
 import org.openucp.clinical.organisation.OrganisationType;
 import org.openucp.clinical.security.Roles;
+import org.openucp.web.paging.Page;
 
 @Path("/intake/recipients")
 @Produces(MediaType.APPLICATION_JSON)
@@ -35,8 +36,9 @@ public class RecipientResource {
   @RolesAllowed({Roles.DRAFT_INTAKE, Roles.STAFF})
   @Operation(summary = "The GP practices and care teams that receive patients' submissions, by name")
   @APIResponse(responseCode = "200", description = "Organisations whose sharing agreement is in force")
-  public Uni<List<Recipient>> listIntakeRecipients() {
-    return intake.recipients().map(found -> found.stream()
-        .map(organisation -> new Recipient(organisation.odsCode, organisation.name, organisation.type)).toList());
+  public Uni<Page<Recipient>> listIntakeRecipients(UriInfo request) {
+    return intake.recipients().map(found -> Page.complete(found.stream()
+        .map(organisation -> new Recipient(organisation.odsCode, organisation.name, organisation.type)).toList(),
+        request));
   }
 }

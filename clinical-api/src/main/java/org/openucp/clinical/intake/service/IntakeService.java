@@ -22,6 +22,7 @@ import org.openucp.clinical.withdrawal.service.Withdrawals;
 import org.openucp.model.identity.NhsNumber;
 import org.openucp.model.identity.OdsCode;
 import org.openucp.model.intake.SubmittedDraft;
+import org.openucp.web.paging.Slice;
 import org.openucp.web.problem.Problem;
 import org.openucp.web.problem.ProblemException;
 
@@ -100,10 +101,10 @@ public class IntakeService {
 
   /** The caller's organisation's inbox; every patient it shows is recorded in the audit trail. */
   @WithSession
-  public Uni<List<SubmittedDraftRecord>> inbox(boolean includeClaimed, int page, int size) {
+  public Uni<Slice<SubmittedDraftRecord>> inbox(boolean includeClaimed, int page, int size) {
     return access.require(Permission.VIEW_DRAFT)
         .chain(staff -> submissions.inbox(staff.organisation(), includeClaimed, page, size))
-        .invoke(found -> audit.revealed(found.stream().map(item -> NhsNumber.of(item.nhsNumber)).toList()));
+        .invoke(found -> audit.revealed(found.items().stream().map(item -> NhsNumber.of(item.nhsNumber)).toList()));
   }
 
   @WithSession

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 import org.openucp.clinical.notice.ReconsentNotification;
 import org.openucp.clinical.withdrawal.FollowUpTask;
+import org.openucp.web.paging.Slice;
 
 /** Consents waiting to be given again, and the notifications that ask patients for them. */
 @ApplicationScoped
@@ -64,9 +65,10 @@ public class ReconsentRepository implements PanacheRepositoryBase<ReconsentNotif
   }
 
   /** The oldest notifications the portal has not dealt with and that consent given again has not overtaken. */
-  public Uni<List<ReconsentNotification>> oldestPending(int limit) {
-    return find("outcome is null and supersededAt is null", Sort.by("createdAt").and("id"))
-        .page(Page.ofSize(limit)).list();
+  public Uni<Slice<ReconsentNotification>> oldestPending(int limit) {
+    var pending = find("outcome is null and supersededAt is null", Sort.by("createdAt").and("id"));
+    return pending.count().chain(total -> pending.page(Page.ofSize(limit)).list()
+        .map(found -> Slice.counted(found, total, 0, limit)));
   }
 
   /** The newest notification for the patient, to show their care team whether they were reached. */

@@ -30,6 +30,7 @@ import org.openucp.clinical.audit.Audited;
 import org.openucp.clinical.notice.PrivacyNotice;
 import org.openucp.clinical.notice.service.PrivacyNotices;
 import org.openucp.clinical.security.Roles;
+import org.openucp.web.paging.Page;
 
 @Path("/privacy-notices")
 @Produces(MediaType.APPLICATION_JSON)
@@ -110,8 +111,8 @@ public class PrivacyNoticeResource {
   @Audited("privacy-notice.list")
   @Operation(summary = "Every published version of the privacy notice, oldest first (staff, and the portal)")
   @APIResponse(responseCode = "200", description = "The notices")
-  public Uni<List<NoticeView>> listPrivacyNotices() {
-    return notices.all().map(found -> found.stream().map(NoticeView::of).toList());
+  public Uni<Page<NoticeView>> listPrivacyNotices(UriInfo request) {
+    return notices.all().map(found -> Page.complete(found.stream().map(NoticeView::of).toList(), request));
   }
 
   @GET

@@ -15,8 +15,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -26,6 +26,7 @@ import org.openucp.clinical.audit.Audited;
 import org.openucp.clinical.notice.ReconsentNotification.Outcome;
 import org.openucp.clinical.notice.service.ReconsentNotifications;
 import org.openucp.clinical.security.Roles;
+import org.openucp.web.paging.Page;
 
 @Path("/reconsent-notifications")
 @Produces(MediaType.APPLICATION_JSON)
@@ -53,13 +54,13 @@ public class ReconsentNotificationResource {
   @Audited("reconsent.notifications")
   @Operation(summary = "Patients to email that their consent is needed again, oldest first (portal only)")
   @APIResponse(responseCode = "200", description = "Pending notifications")
-  public Uni<List<Notification>> listReconsentNotifications(
-      @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit) {
-    return notifications.pending(limit).map(found -> found.stream().map(pending -> new Notification(
+  public Uni<Page<Notification>> listReconsentNotifications(
+      @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit, UriInfo request) {
+    return notifications.pending(limit).map(found -> Page.head(found.map(pending -> new Notification(
         pending.notification().id, pending.notification().nhsNumber, pending.notification().noticeId,
         pending.notice() == null ? null : pending.notice().version,
         pending.notice() == null ? null : pending.notice().url,
-        pending.notification().dueAt, pending.notification().createdAt)).toList());
+        pending.notification().dueAt, pending.notification().createdAt)), request));
   }
 
   @PUT

@@ -5,7 +5,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -17,6 +16,7 @@ import org.openucp.clinical.notice.ReconsentNotification.Outcome;
 import org.openucp.clinical.notice.repository.PrivacyNoticeRepository;
 import org.openucp.clinical.notice.repository.ReconsentRepository;
 import org.openucp.model.identity.NhsNumber;
+import org.openucp.web.paging.Slice;
 
 /**
  * The patients the portal is to email because their consent is needed again: the portal reads them with its service
@@ -45,14 +45,14 @@ public class ReconsentNotifications {
 
   /** The oldest notifications not yet dealt with: each patient listed is audited. */
   @WithSession
-  public Uni<List<Pending>> pending(int limit) {
-    return reconsents.oldestPending(limit).chain(found -> found.isEmpty() ? Uni.createFrom().item(List.<Pending>of())
+  public Uni<Slice<Pending>> pending(int limit) {
+    return reconsents.oldestPending(limit).chain(found -> found.items().isEmpty()
+        ? Uni.createFrom().item(found.map(notification -> new Pending(notification, null)))
         : notices.inPublicationOrder().map(all -> {
           Map<UUID, PrivacyNotice> byId = all.stream().collect(Collectors.toMap(n -> n.id, Function.identity()));
-          return found.stream().map(notification -> new Pending(notification, byId.get(notification.noticeId)))
-              .toList();
+          return found.map(notification -> new Pending(notification, byId.get(notification.noticeId)));
         }))
-        .invoke(found -> audit.revealed(found.stream()
+        .invoke(found -> audit.revealed(found.items().stream()
             .map(pending -> NhsNumber.of(pending.notification().nhsNumber)).distinct().toList()));
   }
 

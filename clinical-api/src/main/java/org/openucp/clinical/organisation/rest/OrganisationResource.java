@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -36,6 +37,7 @@ import org.openucp.clinical.organisation.service.OrganisationService;
 import org.openucp.clinical.organisation.service.RosterCsv;
 import org.openucp.clinical.security.Roles;
 import org.openucp.model.identity.OdsCode;
+import org.openucp.web.paging.Page;
 
 @Path("/organisations")
 @Produces(MediaType.APPLICATION_JSON)
@@ -100,8 +102,8 @@ public class OrganisationResource {
   @Audited("organisation.list")
   @Operation(summary = "List organisations")
   @APIResponse(responseCode = "200", description = "Every organisation, by name")
-  public Uni<List<OrganisationView>> listOrganisations() {
-    return organisations.list().map(list -> list.stream().map(this::view).toList());
+  public Uni<Page<OrganisationView>> listOrganisations(UriInfo request) {
+    return organisations.list().map(list -> Page.complete(list.stream().map(this::view).toList(), request));
   }
 
   @GET
@@ -150,9 +152,9 @@ public class OrganisationResource {
   @APIResponse(responseCode = "200", description = "The roster as stored")
   @APIResponse(responseCode = "400", description = "Invalid entries, each one named; nothing was changed")
   @APIResponse(responseCode = "404", description = "Not registered")
-  public Uni<List<RosterEntryView>> replaceRoster(@PathParam("odsCode") OdsCode odsCode,
-      @NotNull List<RosterMember> members) {
-    return organisations.replaceRoster(odsCode, members).map(this::roster);
+  public Uni<Page<RosterEntryView>> replaceRoster(@PathParam("odsCode") OdsCode odsCode,
+      @NotNull List<RosterMember> members, UriInfo request) {
+    return organisations.replaceRoster(odsCode, members).map(stored -> Page.complete(roster(stored), request));
   }
 
   @PUT
@@ -166,11 +168,12 @@ public class OrganisationResource {
   @APIResponse(responseCode = "200", description = "The roster as stored")
   @APIResponse(responseCode = "400", description = "Unreadable rows, each named with its column; nothing was changed")
   @APIResponse(responseCode = "404", description = "Not registered")
-  public Uni<List<RosterEntryView>> replaceRosterFromCsv(@PathParam("odsCode") OdsCode odsCode,
-      @Context HttpHeaders headers, byte[] csv) {
+  public Uni<Page<RosterEntryView>> replaceRosterFromCsv(@PathParam("odsCode") OdsCode odsCode,
+      @Context HttpHeaders headers, byte[] csv, UriInfo request) {
     MediaType type = headers.getMediaType();
     String charset = type == null ? null : type.getParameters().get(MediaType.CHARSET_PARAMETER);
-    return organisations.replaceRosterFromCsv(odsCode, csv, charset).map(this::roster);
+    return organisations.replaceRosterFromCsv(odsCode, csv, charset)
+        .map(stored -> Page.complete(roster(stored), request));
   }
 
   @GET
@@ -180,18 +183,19 @@ public class OrganisationResource {
   @Operation(summary = "Read the roster: JSON, or CSV for a spreadsheet when the Accept header prefers text/csv"
       + " (UTF-8 with a byte order mark; a value that would start a formula is prefixed with ')")
   @APIResponse(responseCode = "200", description = "The roster", content = {
-      @Content(mediaType = MediaType.APPLICATION_JSON,
-          schema = @Schema(type = SchemaType.ARRAY, implementation = RosterEntryView.class)),
+      // The page type is named by the replacing operations' return type.
+      @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "PageRosterEntryView")),
       @Content(mediaType = RosterCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING,
           description = "Columns " + RosterCsv.HEADER))})
   @APIResponse(responseCode = "404", description = "Not registered")
-  public Uni<Response> readRoster(@PathParam("odsCode") OdsCode odsCode, @Context HttpHeaders headers) {
+  public Uni<Response> readRoster(@PathParam("odsCode") OdsCode odsCode, @Context HttpHeaders headers,
+      UriInfo request) {
     boolean csv = prefersCsv(headers.getAcceptableMediaTypes());
     return organisations.roster(odsCode).map(members -> csv
         ? Response.ok(RosterCsv.write(members.stream().map(OrganisationService.Member::entry).toList()),
                 RosterCsv.MEDIA_TYPE + ";charset=UTF-8")
             .header("Content-Disposition", "attachment; filename=\"roster-" + odsCode.value() + ".csv\"").build()
-        : Response.ok(RosterEntryView.of(members), MediaType.APPLICATION_JSON_TYPE).build());
+        : Response.ok(Page.complete(RosterEntryView.of(members), request), MediaType.APPLICATION_JSON_TYPE).build());
   }
 
   /** Whether the caller asks for CSV before JSON: a wildcard alone gets JSON, as it always has. */

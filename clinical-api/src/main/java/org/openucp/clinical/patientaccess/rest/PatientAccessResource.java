@@ -19,6 +19,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -39,6 +40,7 @@ import org.openucp.clinical.rights.service.RightsRequests;
 import org.openucp.clinical.security.Roles;
 import org.openucp.model.identity.NhsNumber;
 import org.openucp.model.plan.PlanContent;
+import org.openucp.web.paging.Page;
 import org.openucp.web.problem.ProblemException;
 
 @Path("/patient-access/{nhsNumber}")
@@ -126,15 +128,15 @@ public class PatientAccessResource {
   @APIResponse(responseCode = "200", description = "A page of accesses")
   @APIResponse(responseCode = "401", description = "The person's own token (or the proxy assertion) is missing or "
       + "invalid")
-  public Uni<List<Access>> readPatientAccessLog(@PathParam("nhsNumber") NhsNumber nhsNumber,
+  public Uni<Page<Access>> readPatientAccessLog(@PathParam("nhsNumber") NhsNumber nhsNumber,
       @HeaderParam(PatientProofs.PATIENT_TOKEN) String patientToken,
       @HeaderParam(PatientProofs.PROXY_ASSERTION) String proxyAssertion,
       @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
-      @QueryParam("size") @DefaultValue("200") @Min(1) @Max(500) int size) {
+      @QueryParam("size") @DefaultValue("200") @Min(1) @Max(500) int size, UriInfo request) {
     return proofs.prove(patientToken, proxyAssertion)
         .chain(viewer -> access.accessLog(nhsNumber, viewer, page, size))
-        .map(events -> events.stream()
-            .map(event -> new Access(event.occurredAt, event.roleCode, event.organisation, event.action)).toList());
+        .map(events -> Page.of(events.map(
+            event -> new Access(event.occurredAt, event.roleCode, event.organisation, event.action)), page, size, request));
   }
 
   /** A right the patient asks the service to act on, in their words. */
@@ -174,12 +176,12 @@ public class PatientAccessResource {
   @Operation(summary = "The patient's rights requests, newest first, with the answers sent")
   @APIResponse(responseCode = "200", description = "The requests")
   @APIResponse(responseCode = "401", description = "The patient's own token is missing or invalid")
-  public Uni<List<PatientRightsRequestView>> listPatientRightsRequests(@PathParam("nhsNumber") NhsNumber nhsNumber,
-      @HeaderParam(PatientProofs.PATIENT_TOKEN) String patientToken) {
+  public Uni<Page<PatientRightsRequestView>> listPatientRightsRequests(@PathParam("nhsNumber") NhsNumber nhsNumber,
+      @HeaderParam(PatientProofs.PATIENT_TOKEN) String patientToken, UriInfo request) {
     return proofs.prove(patientToken, null).chain(viewer -> {
       access.on(nhsNumber, viewer);
       return rights.ofPatient(nhsNumber);
-    }).map(found -> found.stream().map(PatientRightsRequestView::of).toList());
+    }).map(found -> Page.complete(found.stream().map(PatientRightsRequestView::of).toList(), request));
   }
 
   @POST

@@ -17,6 +17,7 @@ import org.openucp.clinical.urgentcare.PublishedPlan;
 import org.openucp.clinical.urgentcare.repository.PublishedPlanRepository;
 import org.openucp.model.identity.NhsNumber;
 import org.openucp.model.plan.PlanContent;
+import org.openucp.web.paging.Slice;
 import org.openucp.web.problem.ProblemException;
 
 /**
@@ -74,7 +75,7 @@ public class PatientAccessService {
    * access, a page at a time.
    */
   @WithSession
-  public Uni<List<AuditEvent>> accessLog(NhsNumber patient, Viewer viewer, int page, int size) {
+  public Uni<Slice<AuditEvent>> accessLog(NhsNumber patient, Viewer viewer, int page, int size) {
     on(patient, viewer);
     return auditEvents.staffAccessesOf(patient, page, size);
   }

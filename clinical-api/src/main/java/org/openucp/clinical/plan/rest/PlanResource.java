@@ -18,7 +18,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -43,6 +42,7 @@ import org.openucp.clinical.print.PrintedPlans;
 import org.openucp.clinical.security.Roles;
 import org.openucp.model.identity.NhsNumber;
 import org.openucp.model.plan.PlanContent;
+import org.openucp.web.paging.Page;
 import org.openucp.web.version.Versions;
 
 @Path("/plans")
@@ -210,8 +210,8 @@ public class PlanResource {
   @Operation(summary = "The plan's published versions, newest first")
   @APIResponse(responseCode = "200", description = "Who published each version, when, in what role")
   @APIResponse(responseCode = "404", description = "No plan for this NHS number")
-  public Uni<List<VersionStamp>> listVersions(@PathParam("nhsNumber") NhsNumber nhsNumber) {
-    return plans.history(nhsNumber).map(list -> list.stream().map(VersionStamp::of).toList());
+  public Uni<Page<VersionStamp>> listVersions(@PathParam("nhsNumber") NhsNumber nhsNumber, UriInfo request) {
+    return plans.history(nhsNumber).map(list -> Page.complete(list.stream().map(VersionStamp::of).toList(), request));
   }
 
   @GET

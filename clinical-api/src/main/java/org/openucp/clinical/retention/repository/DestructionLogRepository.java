@@ -5,9 +5,9 @@ import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
 import java.util.UUID;
 import org.openucp.clinical.retention.DestructionRecord;
+import org.openucp.web.paging.Slice;
 
 /** The destruction log: appended to, read, and never changed (the database refuses updates and deletes). */
 @ApplicationScoped
@@ -17,10 +17,11 @@ public class DestructionLogRepository implements PanacheRepositoryBase<Destructi
    * A page of the log, newest first; only the stubs of records about one patient when their hash is given: records
    * of theirs, and records that named them among others (an incident's affected patients).
    */
-  public Uni<List<DestructionRecord>> page(String nhsNumberHash, int pageIndex, int pageSize) {
+  public Uni<Slice<DestructionRecord>> page(String nhsNumberHash, int pageIndex, int pageSize) {
     Sort newestFirst = Sort.by("destroyedAt").descending().and("id");
-    return (nhsNumberHash == null ? findAll(newestFirst) : find("nhsNumberHash = ?1 or id in (select p.destructionId"
-        + " from DestructionPatient p where p.nhsNumberHash = ?1)", newestFirst, nhsNumberHash))
-        .page(Page.of(pageIndex, pageSize)).list();
+    var log = nhsNumberHash == null ? findAll(newestFirst) : find("nhsNumberHash = ?1 or id in (select p.destructionId"
+        + " from DestructionPatient p where p.nhsNumberHash = ?1)", newestFirst, nhsNumberHash);
+    return log.count().chain(total -> log.page(Page.of(pageIndex, pageSize)).list()
+        .map(found -> Slice.counted(found, total, pageIndex, pageSize)));
   }
 }

@@ -23,7 +23,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -46,6 +45,7 @@ import org.openucp.clinical.retention.service.RetentionHolds;
 import org.openucp.clinical.retention.service.RetentionSchedule;
 import org.openucp.clinical.security.Roles;
 import org.openucp.model.identity.NhsNumber;
+import org.openucp.web.paging.Page;
 import org.openucp.web.version.Versions;
 
 @Path("/retention")
@@ -141,8 +141,8 @@ public class RetentionResource {
   @Operation(summary = "The retention schedule as configured: record class, trigger, minimum period")
   @APIResponse(responseCode = "200", description = "The schedule")
   @APIResponse(responseCode = "403", description = "Not the operator's information governance team")
-  public Uni<List<RetentionSchedule.Rule>> readRetentionSchedule() {
-    return appraisals.schedule();
+  public Uni<Page<RetentionSchedule.Rule>> readRetentionSchedule(UriInfo request) {
+    return appraisals.schedule().map(rules -> Page.complete(rules, request));
   }
 
   @GET
@@ -152,8 +152,9 @@ public class RetentionResource {
       + "retention has ended, undecided ones unless all")
   @APIResponse(responseCode = "200", description = "The appraisals, the longest due first")
   @APIResponse(responseCode = "403", description = "Not the operator's information governance team")
-  public Uni<List<AppraisalView>> listAppraisals(@QueryParam("all") @DefaultValue("false") boolean all) {
-    return appraisals.list(!all).map(found -> found.stream().map(AppraisalView::of).toList());
+  public Uni<Page<AppraisalView>> listAppraisals(@QueryParam("all") @DefaultValue("false") boolean all,
+      UriInfo request) {
+    return appraisals.list(!all).map(found -> Page.complete(found.stream().map(AppraisalView::of).toList(), request));
   }
 
   @GET
@@ -213,8 +214,8 @@ public class RetentionResource {
   @Operation(summary = "Holds not lifted, or all holds")
   @APIResponse(responseCode = "200", description = "The holds, newest first")
   @APIResponse(responseCode = "403", description = "Not the operator's information governance team")
-  public Uni<List<HoldView>> listHolds(@QueryParam("all") @DefaultValue("false") boolean all) {
-    return holds.list(all).map(found -> found.stream().map(HoldView::of).toList());
+  public Uni<Page<HoldView>> listHolds(@QueryParam("all") @DefaultValue("false") boolean all, UriInfo request) {
+    return holds.list(all).map(found -> Page.complete(found.stream().map(HoldView::of).toList(), request));
   }
 
   @POST
@@ -273,10 +274,11 @@ public class RetentionResource {
   @Operation(summary = "The destruction log, newest first; a patient's stubs when their NHS number is given")
   @APIResponse(responseCode = "200", description = "A page of metadata stubs")
   @APIResponse(responseCode = "403", description = "Not the operator's information governance team")
-  public Uni<List<DestructionView>> listDestructions(@QueryParam("nhsNumber") NhsNumber nhsNumber,
+  public Uni<Page<DestructionView>> listDestructions(@QueryParam("nhsNumber") NhsNumber nhsNumber,
       @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
-      @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-    return destructions.log(nhsNumber, page, size).map(found -> found.stream().map(DestructionView::of).toList());
+      @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size, UriInfo request) {
+    return destructions.log(nhsNumber, page, size)
+        .map(found -> Page.of(found.map(DestructionView::of), page, size, request));
   }
 
   @GET

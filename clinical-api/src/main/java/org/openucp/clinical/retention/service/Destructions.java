@@ -35,6 +35,7 @@ import org.openucp.clinical.retention.repository.RetentionHoldRepository;
 import org.openucp.clinical.retention.service.RetentionSchedule.Retention;
 import org.openucp.clinical.security.Caller.StaffMember;
 import org.openucp.model.identity.NhsNumber;
+import org.openucp.web.paging.Slice;
 import org.openucp.web.problem.ProblemException;
 import org.openucp.web.version.Versions;
 
@@ -313,7 +314,7 @@ public class Destructions {
 
   /** The destruction log, newest first; one patient's stubs when their NHS number is given. */
   @WithSession
-  public Uni<List<DestructionRecord>> log(NhsNumber patient, int page, int size) {
+  public Uni<Slice<DestructionRecord>> log(NhsNumber patient, int page, int size) {
     if (patient != null) {
       audit.patient(patient);
     }

@@ -7,18 +7,18 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openucp.clinical.audit.Audited;
-import org.openucp.clinical.review.ReviewTask;
 import org.openucp.clinical.review.service.ReviewReminders;
 import org.openucp.clinical.security.Roles;
 import org.openucp.model.identity.OdsCode;
+import org.openucp.web.paging.Page;
 
 @Path("/organisations/{odsCode}/reviews")
 @Produces(MediaType.APPLICATION_JSON)
@@ -44,10 +44,10 @@ public class ReviewResource {
   @Operation(summary = "My organisation's plans due for review within the notice period, or overdue")
   @APIResponse(responseCode = "200", description = "Due and overdue plans, earliest first")
   @APIResponse(responseCode = "400", description = "Not a valid ODS code")
-  public Uni<List<ReviewDue>> listDueReviews(@PathParam("odsCode") OdsCode odsCode) {
+  public Uni<Page<ReviewDue>> listDueReviews(@PathParam("odsCode") OdsCode odsCode, UriInfo request) {
     LocalDate today = LocalDate.now(clock);
-    return reminders.dueFor(odsCode).map(tasks -> tasks.stream()
+    return reminders.dueFor(odsCode).map(tasks -> Page.complete(tasks.stream()
         .map(task -> new ReviewDue(task.nhsNumber, task.reviewDate, task.reviewDate.isBefore(today)))
-        .toList());
+        .toList(), request));
   }
 }

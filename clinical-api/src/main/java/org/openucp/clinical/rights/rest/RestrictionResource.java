@@ -16,8 +16,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -31,6 +31,7 @@ import org.openucp.clinical.rights.service.ChildConsentReports;
 import org.openucp.clinical.rights.service.Restrictions;
 import org.openucp.clinical.security.Roles;
 import org.openucp.model.identity.NhsNumber;
+import org.openucp.web.paging.Page;
 
 @Path("/restrictions")
 @Produces(MediaType.APPLICATION_JSON)
@@ -94,8 +95,8 @@ public class RestrictionResource {
   @Audited("restriction.list")
   @Operation(summary = "The patients whose data is restricted, oldest first")
   @APIResponse(responseCode = "200", description = "The restrictions")
-  public Uni<List<RestrictionView>> listRestrictions() {
-    return restrictions.list().map(found -> found.stream().map(RestrictionView::of).toList());
+  public Uni<Page<RestrictionView>> listRestrictions(UriInfo request) {
+    return restrictions.list().map(found -> Page.complete(found.stream().map(RestrictionView::of).toList(), request));
   }
 
   @PUT

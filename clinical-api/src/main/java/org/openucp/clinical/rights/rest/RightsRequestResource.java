@@ -22,7 +22,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -40,6 +39,7 @@ import org.openucp.clinical.rights.service.PatientComments;
 import org.openucp.clinical.rights.service.RightsRequests;
 import org.openucp.clinical.security.Roles;
 import org.openucp.model.identity.NhsNumber;
+import org.openucp.web.paging.Page;
 import org.openucp.web.version.Versions;
 
 @Path("/rights-requests")
@@ -115,8 +115,10 @@ public class RightsRequestResource {
   @Audited("rights-request.list")
   @Operation(summary = "Rights requests, open ones only unless asked for all, the most urgent first")
   @APIResponse(responseCode = "200", description = "The cases")
-  public Uni<List<RightsRequestView>> listRightsRequests(@QueryParam("all") @DefaultValue("false") boolean all) {
-    return requests.list(!all).map(found -> found.stream().map(RightsRequestView::of).toList());
+  public Uni<Page<RightsRequestView>> listRightsRequests(@QueryParam("all") @DefaultValue("false") boolean all,
+      UriInfo request) {
+    return requests.list(!all)
+        .map(found -> Page.complete(found.stream().map(RightsRequestView::of).toList(), request));
   }
 
   @GET

@@ -24,7 +24,7 @@ public class CrisisViews {
    * The rendering that stored views have. Raise it whenever {@link CrisisView} changes: views of an older format are
    * rendered again by {@link CrisisViewRendering}, and until then on each lookup.
    */
-  public static final short FORMAT = 3;
+  public static final short FORMAT = 4;
 
   private static final String NOT_OVERDUE = "\"reviewOverdue\":false";
   private static final String OVERDUE = "\"reviewOverdue\":true";

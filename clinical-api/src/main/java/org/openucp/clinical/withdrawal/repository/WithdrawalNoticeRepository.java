@@ -6,15 +6,17 @@ import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.openucp.clinical.withdrawal.WithdrawalNotice;
+import org.openucp.web.paging.Slice;
 
 @ApplicationScoped
 public class WithdrawalNoticeRepository implements PanacheRepositoryBase<WithdrawalNotice, UUID> {
 
-  public Uni<List<WithdrawalNotice>> oldestPending(int limit) {
-    return find("acknowledgedAt is null", Sort.by("withdrawnAt").and("id")).page(Page.ofSize(limit)).list();
+  public Uni<Slice<WithdrawalNotice>> oldestPending(int limit) {
+    var pending = find("acknowledgedAt is null", Sort.by("withdrawnAt").and("id"));
+    return pending.count().chain(total -> pending.page(Page.ofSize(limit)).list()
+        .map(found -> Slice.counted(found, total, 0, limit)));
   }
 
   /** Whether the patient's consent was withdrawn at or after the given time. */

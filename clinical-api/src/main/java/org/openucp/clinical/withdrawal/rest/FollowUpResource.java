@@ -8,8 +8,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -20,6 +20,7 @@ import org.openucp.clinical.security.Roles;
 import org.openucp.clinical.withdrawal.FollowUpTask;
 import org.openucp.clinical.withdrawal.service.Withdrawals;
 import org.openucp.model.identity.OdsCode;
+import org.openucp.web.paging.Page;
 
 @Path("/organisations/{odsCode}/follow-ups")
 @Produces(MediaType.APPLICATION_JSON)
@@ -48,8 +49,8 @@ public class FollowUpResource {
   @Operation(summary = "My organisation's open follow-up tasks, oldest first")
   @APIResponse(responseCode = "200", description = "Open tasks")
   @APIResponse(responseCode = "403", description = "Not your organisation")
-  public Uni<List<FollowUp>> listOpenFollowUps(@PathParam("odsCode") OdsCode odsCode) {
-    return withdrawals.openFor(odsCode).map(tasks -> tasks.stream().map(FollowUp::of).toList());
+  public Uni<Page<FollowUp>> listOpenFollowUps(@PathParam("odsCode") OdsCode odsCode, UriInfo request) {
+    return withdrawals.openFor(odsCode).map(tasks -> Page.complete(tasks.stream().map(FollowUp::of).toList(), request));
   }
 
   @POST

@@ -12,8 +12,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openucp.clinical.audit.Audited;
 import org.openucp.clinical.security.Roles;
 import org.openucp.clinical.withdrawal.service.Withdrawals;
+import org.openucp.web.paging.Page;
 
 @Path("/withdrawal-notices")
 @Produces(MediaType.APPLICATION_JSON)
@@ -44,10 +45,10 @@ public class WithdrawalNoticeResource {
   @Audited("withdrawal.notices")
   @Operation(summary = "Withdrawals the portal has not yet erased its records for, oldest first (portal only)")
   @APIResponse(responseCode = "200", description = "Pending notices")
-  public Uni<List<Notice>> listWithdrawalNotices(
-      @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit) {
-    return withdrawals.pending(limit).map(found -> found.stream()
-        .map(notice -> new Notice(notice.id, notice.nhsNumber, notice.withdrawnAt)).toList());
+  public Uni<Page<Notice>> listWithdrawalNotices(
+      @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit, UriInfo request) {
+    return withdrawals.pending(limit).map(found -> Page.head(found
+        .map(notice -> new Notice(notice.id, notice.nhsNumber, notice.withdrawnAt)), request));
   }
 
   @DELETE

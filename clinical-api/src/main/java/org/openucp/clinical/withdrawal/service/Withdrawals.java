@@ -18,6 +18,7 @@ import org.openucp.clinical.withdrawal.repository.FollowUpTaskRepository;
 import org.openucp.clinical.withdrawal.repository.WithdrawalNoticeRepository;
 import org.openucp.model.identity.NhsNumber;
 import org.openucp.model.identity.OdsCode;
+import org.openucp.web.paging.Slice;
 import org.openucp.web.problem.ProblemException;
 
 /**
@@ -69,8 +70,8 @@ public class Withdrawals {
 
   /** The oldest notices the portal has not acknowledged yet: NHS numbers and times only. */
   @WithSession
-  public Uni<List<WithdrawalNotice>> pending(int limit) {
-    return notices.oldestPending(limit).invoke(found -> audit.revealed(found.stream()
+  public Uni<Slice<WithdrawalNotice>> pending(int limit) {
+    return notices.oldestPending(limit).invoke(found -> audit.revealed(found.items().stream()
         .map(notice -> NhsNumber.of(notice.nhsNumber)).distinct().toList()));
   }
 

@@ -32,6 +32,7 @@ import org.openucp.portal.draft.DraftContent;
 import org.openucp.portal.draft.service.DraftService;
 import org.openucp.portal.security.CurrentPatient;
 import org.openucp.portal.security.PatientAugmentor;
+import org.openucp.web.paging.Page;
 import org.openucp.web.version.Versions;
 
 @Path("/drafts")
@@ -74,8 +75,8 @@ public class DraftResource {
   @GET
   @Operation(summary = "List my drafts (none, or the one I have)")
   @APIResponse(responseCode = "200", description = "My drafts")
-  public Uni<List<DraftView>> listMyDrafts() {
-    return drafts.listOwned(patient.get()).map(list -> list.stream().map(DraftView::of).toList());
+  public Uni<Page<DraftView>> listMyDrafts(UriInfo request) {
+    return drafts.listOwned(patient.get()).map(list -> Page.complete(list.stream().map(DraftView::of).toList(), request));
   }
 
   @GET

@@ -6,8 +6,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -18,6 +18,7 @@ import org.openucp.portal.draft.service.SubmissionStages;
 import org.openucp.portal.security.CurrentPatient;
 import org.openucp.portal.security.PatientAugmentor;
 import org.openucp.portal.transfer.SubmissionReceipt;
+import org.openucp.web.paging.Page;
 
 @Path("/submissions")
 @Produces(MediaType.APPLICATION_JSON)
@@ -49,7 +50,8 @@ public class SubmissionResource {
   @Operation(summary = "My submitted drafts: on their way, with my clinical team, completed (taken into my published "
       + "plan) or erased")
   @APIResponse(responseCode = "200", description = "My submissions")
-  public Uni<List<SubmissionView>> listMySubmissions() {
-    return stages.of(patient.get()).map(staged -> staged.stream().map(SubmissionView::of).toList());
+  public Uni<Page<SubmissionView>> listMySubmissions(UriInfo request) {
+    return stages.of(patient.get())
+        .map(staged -> Page.complete(staged.stream().map(SubmissionView::of).toList(), request));
   }
 }

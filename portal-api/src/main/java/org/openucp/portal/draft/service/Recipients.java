@@ -8,6 +8,7 @@ import org.jboss.logging.Logger;
 import org.openucp.model.identity.OdsCode;
 import org.openucp.portal.draft.client.RecipientClient;
 import org.openucp.portal.draft.client.RecipientClient.Recipient;
+import org.openucp.web.paging.Page;
 import org.openucp.web.problem.Problem;
 import org.openucp.web.problem.ProblemException;
 
@@ -24,7 +25,7 @@ public class Recipients {
   }
 
   public Uni<List<Recipient>> all() {
-    return clinical.recipients().onFailure().transform(e -> {
+    return clinical.recipients().map(Page::items).onFailure().transform(e -> {
       LOG.warnf("The clinical API's recipients could not be read: %s", e.toString());
       return new ProblemException(Problem.of("clinical-unavailable", "Try again shortly", 503,
           "The list of GP practices and care teams cannot be reached just now; nothing was changed"));
@@ -45,7 +46,7 @@ public class Recipients {
             e.toString()))
         .onFailure().recoverWithNull()
         .invoke(found -> {
-          if (found != null && found.stream().noneMatch(recipient -> recipient.odsCode().equals(organisation))) {
+          if (found != null && found.items().stream().noneMatch(recipient -> recipient.odsCode().equals(organisation))) {
             throw notARecipient(OdsCode.of(organisation) + " does not receive submissions: choose another");
           }
         }).replaceWithVoid();

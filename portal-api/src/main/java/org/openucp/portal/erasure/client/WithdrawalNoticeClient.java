@@ -8,14 +8,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.openucp.model.api.ApiVersion;
+import org.openucp.web.paging.Page;
 
 /** The clinical API's notices of withdrawals whose portal records are still to be erased, read as the portal. */
 @RegisterRestClient(configKey = "clinical-intake")
 @OidcClientFilter
-@Path("/withdrawal-notices")
+@Path(ApiVersion.PATH + "/withdrawal-notices")
 public interface WithdrawalNoticeClient {
 
   /** A patient whose consent was withdrawn. */
@@ -23,7 +24,7 @@ public interface WithdrawalNoticeClient {
   }
 
   @GET
-  Uni<List<Notice>> pending(@QueryParam("limit") int limit);
+  Uni<Page<Notice>> pending(@QueryParam("limit") int limit);
 
   @DELETE
   @Path("/{id}")

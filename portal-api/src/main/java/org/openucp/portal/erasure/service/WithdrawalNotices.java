@@ -40,7 +40,7 @@ public class WithdrawalNotices {
 
   /** One run: emits how many notices were applied and acknowledged. */
   public Uni<Integer> applyPending() {
-    return clinical.pending(config.batchSize()).chain(notices -> Multi.createFrom().iterable(notices)
+    return clinical.pending(config.batchSize()).chain(notices -> Multi.createFrom().iterable(notices.items())
         .onItem().transformToUniAndConcatenate(notice -> erasure.erase(NhsNumber.of(notice.nhsNumber()), notice.withdrawnAt())
             .chain(() -> clinical.acknowledge(notice.id())).replaceWith(notice))
         .collect().asList()

@@ -1,6 +1,5 @@
 package org.openucp.portal.mydata.rest;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -15,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -27,6 +27,7 @@ import org.openucp.portal.myplan.client.ClinicalViews;
 import org.openucp.portal.security.CurrentPatient;
 import org.openucp.portal.security.PatientAugmentor;
 import org.openucp.web.csv.SpreadsheetCsv;
+import org.openucp.web.paging.Page;
 
 @Path("/")
 @RolesAllowed(PatientAugmentor.PATIENT_ROLE)
@@ -81,10 +82,8 @@ public class MyDataResource {
   @Path("my-rights-requests")
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "My rights requests, newest first, with the answers sent")
-  @APIResponse(responseCode = "200", description = "The requests",
-      content = @Content(schema = @Schema(type = SchemaType.ARRAY,
-          implementation = ClinicalViews.PatientRightsRequestView.class)))
-  public Uni<JsonNode> listMyRightsRequests() {
-    return data.requests(patient.get());
+  @APIResponse(responseCode = "200", description = "The requests")
+  public Uni<Page<ClinicalViews.PatientRightsRequestView>> listMyRightsRequests(UriInfo request) {
+    return data.requests(patient.get()).map(found -> Page.complete(found.items(), request));
   }
 }

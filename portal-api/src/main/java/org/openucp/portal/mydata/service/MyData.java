@@ -27,6 +27,7 @@ import org.openucp.portal.security.Patient;
 import org.openucp.portal.transfer.SubmissionReceipt;
 import org.openucp.portal.transfer.repository.SubmissionReceiptRepository;
 import org.openucp.web.csv.SpreadsheetCsv;
+import org.openucp.web.paging.Page;
 
 /**
  * What the portal holds about the signed-in patient, as a copy they can take elsewhere (UK GDPR Art 20), and their
@@ -146,7 +147,7 @@ public class MyData {
             : erasure.erase(patient.nhsNumber(), clock.instant()).map(erased -> new RaisedRequest(recorded, erased)));
   }
 
-  public Uni<JsonNode> requests(Patient patient) {
+  public Uni<Page<ClinicalViews.PatientRightsRequestView>> requests(Patient patient) {
     plans.requireProofing(patient);
     return clinical.rightsRequests(patient.nhsNumber().value(), me.accessToken());
   }

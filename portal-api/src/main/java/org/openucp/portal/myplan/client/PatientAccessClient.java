@@ -8,8 +8,11 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import java.util.Map;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.openucp.model.api.ApiVersion;
+import org.openucp.web.paging.Page;
 
 /**
  * The clinical API's patient access, called as the portal service with the person's own NHS login token (and, for a
@@ -17,7 +20,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
  */
 @RegisterRestClient(configKey = "clinical-intake")
 @OidcClientFilter
-@Path("/patient-access/{nhsNumber}")
+@Path(ApiVersion.PATH + "/patient-access/{nhsNumber}")
 public interface PatientAccessClient {
 
   String PATIENT_TOKEN = "X-Patient-Token";
@@ -34,7 +37,8 @@ public interface PatientAccessClient {
 
   @GET
   @Path("/access-log")
-  Uni<JsonNode> accessLog(@PathParam("nhsNumber") String nhsNumber, @HeaderParam(PATIENT_TOKEN) String patientToken);
+  Uni<Page<ClinicalViews.Access>> accessLog(@PathParam("nhsNumber") String nhsNumber,
+      @HeaderParam(PATIENT_TOKEN) String patientToken, @QueryParam("page") int page, @QueryParam("size") int size);
 
   @POST
   @Path("/rights-requests")
@@ -43,7 +47,7 @@ public interface PatientAccessClient {
 
   @GET
   @Path("/rights-requests")
-  Uni<JsonNode> rightsRequests(@PathParam("nhsNumber") String nhsNumber,
+  Uni<Page<ClinicalViews.PatientRightsRequestView>> rightsRequests(@PathParam("nhsNumber") String nhsNumber,
       @HeaderParam(PATIENT_TOKEN) String patientToken);
 
   @POST

@@ -5,17 +5,21 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -25,6 +29,7 @@ import org.openucp.portal.myplan.client.ClinicalViews;
 import org.openucp.portal.myplan.service.MyPlanService;
 import org.openucp.portal.security.CurrentPatient;
 import org.openucp.portal.security.PatientAugmentor;
+import org.openucp.web.paging.Page;
 
 @Path("/my-plan")
 @Produces(MediaType.APPLICATION_JSON)
@@ -59,10 +64,12 @@ public class MyPlanResource {
   @GET
   @Path("/access-log")
   @Operation(summary = "Who has accessed my plan: their role, organisation and when")
-  @APIResponse(responseCode = "200", description = "The accesses, newest first",
-      content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ClinicalViews.Access.class)))
-  public Uni<JsonNode> readMyAccessLog() {
-    return plans.accessLog(patient.get());
+  @APIResponse(responseCode = "200", description = "A page of accesses, newest first")
+  @APIResponse(responseCode = "400", description = "Invalid page or size")
+  public Uni<Page<ClinicalViews.Access>> readMyAccessLog(
+      @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
+      @QueryParam("size") @DefaultValue("200") @Min(1) @Max(500) int size, UriInfo request) {
+    return plans.accessLog(patient.get(), page, size).map(found -> found.relinked(page, size, request));
   }
 
   @GET

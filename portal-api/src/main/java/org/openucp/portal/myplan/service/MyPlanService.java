@@ -18,6 +18,7 @@ import org.openucp.portal.proxy.service.ProxyAssertions;
 import org.openucp.portal.proxy.service.ProxyService;
 import org.openucp.portal.security.CurrentPatient;
 import org.openucp.portal.security.Patient;
+import org.openucp.web.paging.Page;
 import org.openucp.web.problem.Problem;
 import org.openucp.web.problem.ProblemException;
 
@@ -53,9 +54,9 @@ public class MyPlanService {
     return clinical.plan(patient.nhsNumber().value(), me.accessToken(), null);
   }
 
-  public Uni<JsonNode> accessLog(Patient patient) {
+  public Uni<Page<ClinicalViews.Access>> accessLog(Patient patient, int page, int size) {
     requireProofing(patient);
-    return clinical.accessLog(patient.nhsNumber().value(), me.accessToken());
+    return clinical.accessLog(patient.nhsNumber().value(), me.accessToken(), page, size);
   }
 
   /**

@@ -18,9 +18,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -37,6 +37,7 @@ import org.openucp.portal.proxy.ProxyStatus;
 import org.openucp.portal.proxy.service.ProxyService;
 import org.openucp.portal.security.CurrentPatient;
 import org.openucp.portal.security.PatientAugmentor;
+import org.openucp.web.paging.Page;
 
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
@@ -104,8 +105,8 @@ public class ProxyResource {
   @Path("proxies")
   @Operation(summary = "My proxies, their status and when each last looked at my plan")
   @APIResponse(responseCode = "200", description = "My proxies")
-  public Uni<List<ProxyView>> listMyProxies() {
-    return proxies.ofPatient(me.get()).map(list -> list.stream().map(ProxyView::of).toList());
+  public Uni<Page<ProxyView>> listMyProxies(UriInfo request) {
+    return proxies.ofPatient(me.get()).map(list -> Page.complete(list.stream().map(ProxyView::of).toList(), request));
   }
 
   @DELETE
@@ -143,9 +144,10 @@ public class ProxyResource {
   @Path("proxy/patients")
   @Operation(summary = "The patients whose plans I may read as their proxy")
   @APIResponse(responseCode = "200", description = "The patients")
-  public Uni<List<ProxyFor>> listProxyPatients() {
-    return proxies.patientsOf(me.get()).map(list -> list.stream()
-        .map(invitation -> new ProxyFor(invitation.id, invitation.patientNhsNumber, invitation.acceptedAt)).toList());
+  public Uni<Page<ProxyFor>> listProxyPatients(UriInfo request) {
+    return proxies.patientsOf(me.get()).map(list -> Page.complete(list.stream()
+        .map(invitation -> new ProxyFor(invitation.id, invitation.patientNhsNumber, invitation.acceptedAt)).toList(),
+        request));
   }
 
   @GET

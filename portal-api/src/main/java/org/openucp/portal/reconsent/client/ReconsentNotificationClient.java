@@ -10,14 +10,15 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.openucp.model.api.ApiVersion;
+import org.openucp.web.paging.Page;
 
 /** The clinical API's list of patients to tell that their consent is needed again, read as the portal. */
 @RegisterRestClient(configKey = "clinical-notifications")
 @OidcClientFilter
-@Path("/reconsent-notifications")
+@Path(ApiVersion.PATH + "/reconsent-notifications")
 public interface ReconsentNotificationClient {
 
   /** A patient to email: under which notice (and where it is published, if it is), and by when. */
@@ -30,7 +31,7 @@ public interface ReconsentNotificationClient {
   }
 
   @GET
-  Uni<List<Notification>> pending(@QueryParam("limit") int limit);
+  Uni<Page<Notification>> pending(@QueryParam("limit") int limit);
 
   @PUT
   @Path("/{id}/outcome")

@@ -67,7 +67,7 @@ public class ReconsentEmails {
 
   /** One run: emits how many notifications were dealt with and reported. */
   public Uni<Integer> notifyPending() {
-    return clinical.pending(config.batchSize()).chain(pending -> Multi.createFrom().iterable(pending)
+    return clinical.pending(config.batchSize()).chain(pending -> Multi.createFrom().iterable(pending.items())
             .onItem().transformToUniAndConcatenate(this::handle)
             .filter(Objects::nonNull)
             .collect().asList())
