@@ -188,15 +188,15 @@ public class OutboxRelay {
     SubmittedDraft draft = claimed.draft();
     UUID id = draft.draftId();
     return traced(claimed.traceParent(), carried -> intake.deliver(id.toString(), carried, draft))
-        .chain(receipt -> Panache.withTransaction(() -> drafts.deleteById(id)
+        .chain(receipt -> Panache.withTransaction(() -> drafts.deleteSubmitted(id)
                 .chain(() -> receipts.delivered(id, receipt.submissionId(), clock.instant())))
             .invoke(() -> LOG.infof("Draft %s moved to the clinical intake as %s", id, receipt.submissionId())))
         .replaceWith(true)
-        // Under load a few deliveries never finished after the draft's delete, their transactions left open (as many
-        // as the pool's connections but one, in two draft-move benchmark runs; cause not found yet): without this
-        // the relay run holding them would never end. PostgreSQL ends the abandoned transaction after
-        // openucp.database.idle-in-transaction-timeout, and the retry moves the draft (the intake answers the
-        // repeat with its first receipt).
+        // A delivery that never finishes must not hold up the relay run for good. The one cause seen (transactions
+        // left open after the draft's delete, as many as the pool's connections but one, under the draft-move
+        // benchmark) is gone (DraftRepository#deleteSubmitted); this stays for any other. PostgreSQL ends an abandoned
+        // transaction after openucp.database.idle-in-transaction-timeout, and the retry moves the draft (the intake
+        // answers the repeat with its first receipt).
         .ifNoItem().after(config.deliveryTimeout()).failWith(() -> new TimeoutException(
             "the delivery did not finish within " + config.deliveryTimeout()))
         .onFailure(OutboxRelay::consentWithdrawn).recoverWithUni(() -> dropWithdrawn(id))
@@ -234,7 +234,7 @@ public class OutboxRelay {
   /** The withdrawal erases the patient's portal records too; this makes sure the draft goes even before that. */
   private Uni<Boolean> dropWithdrawn(UUID draftId) {
     LOG.infof("Draft %s not delivered: the patient withdrew consent after submitting it", draftId);
-    return Panache.withTransaction(() -> drafts.deleteById(draftId)
+    return Panache.withTransaction(() -> drafts.deleteSubmitted(draftId)
             .chain(() -> receipts.erased(draftId, clock.instant())))
         .replaceWith(false);
   }

@@ -26,6 +26,19 @@ public class DraftRepository implements PanacheRepositoryBase<Draft, UUID> {
     return list("id in ?1", ids);
   }
 
+  /**
+   * Deletes a submitted draft (moved to the intake, or refused after its patient withdrew consent) with its outbox row
+   * (ON DELETE CASCADE), by one statement rather than by removing the loaded entity as {@code deleteById} does.
+   * Hibernate Reactive's entity delete keeps the pending result of its DELETE in a field that every session shares
+   * (ReactiveDeleteCoordinator, one per entity type; hibernate-reactive#1713): when two sessions delete drafts at the
+   * same moment, the first answer completes the second's result, so one transaction waits for good after its DELETE,
+   * holding its connection, while the other carries on early, or fails with HR000069 if that answer arrived on another
+   * event loop. Emits whether the draft was there.
+   */
+  public Uni<Boolean> deleteSubmitted(UUID id) {
+    return delete("id", id).map(deleted -> deleted > 0);
+  }
+
   /** Unsubmitted drafts nobody has changed since the cutoff. */
   public Uni<List<Draft>> unsubmittedSince(Instant cutoff) {
     return list("status = ?1 and updatedAt < ?2", DraftStatus.EDITING, cutoff);
