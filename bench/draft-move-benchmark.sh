@@ -39,6 +39,9 @@ wait $STACK || true
 LINES=$(grep -E '^(RESULT|FAILED)' "$BENCH_DIR/stack.log")
 echo "$LINES"
 value() { grep "phase=$1 " <<<"$LINES" | sed -E "s/.* $2=([0-9.]+).*/\1/"; }
+# Deliveries the portals gave up on after portal.transfer.delivery-timeout, and all that failed and were retried.
+GIVEN_UP=$(cat "$BENCH_DIR"/portal-api-*.log | grep -c "did not finish within" || true)
+RETRIED=$(cat "$BENCH_DIR"/portal-api-*.log | grep -c "failed, will retry" || true)
 
 RESULT="bench/results/draft-move-$(date -u +%Y%m%dT%H%MZ).md"
 {
@@ -59,6 +62,7 @@ RESULT="bench/results/draft-move-$(date -u +%Y%m%dT%H%MZ).md"
   echo "| **moved end to end** (first submission → last draft in the clinical store and gone from the portal), per second | **$(value move per_second)** ($(value move drafts) drafts in $(value move seconds) s) |"
   echo "| the same from the receipts (first submitted_at → last delivered_at) | $(value latency receipts_per_second) |"
   echo "| submission → moved, p50 / p90 / p99 / max | $(value latency move_p50_ms) / $(value latency move_p90_ms) / $(value latency move_p99_ms) / $(value latency move_max_ms) ms |"
+  echo "| deliveries given up after the delivery timeout / all failed deliveries retried (portal logs) | $GIVEN_UP / $RETRIED |"
   echo "| check | $(grep 'phase=check' <<<"$LINES" | sed 's/RESULT phase=check //') |"
 } > "$RESULT"
 cat "$RESULT"
