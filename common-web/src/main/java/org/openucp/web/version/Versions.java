@@ -1,5 +1,6 @@
 package org.openucp.web.version;
 
+import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.core.EntityTag;
 import org.openucp.web.problem.Problem;
 import org.openucp.web.problem.ProblemException;
@@ -37,6 +38,18 @@ public final class Versions {
   public static void check(long expected, long current) {
     if (expected != current) {
       throw stale(current, expected);
+    }
+  }
+
+  /**
+   * After a delete by statement that named the version it read ({@code id = ? and revision = ?}): none deleted means
+   * someone changed or removed the row since, answered as Hibernate's own version check is (412). Deleting by
+   * statement, not by removing the loaded entity, because Hibernate Reactive's entity delete shares its pending result
+   * between sessions (hibernate-reactive#1713): two at once leave one transaction waiting for good.
+   */
+  public static void checkDeleted(long deleted) {
+    if (deleted == 0) {
+      throw new OptimisticLockException("Changed or removed since it was read");
     }
   }
 

@@ -130,7 +130,8 @@ public class DeathRecords {
         .onItem().ifNull().failWith(() -> ProblemException.notFound("A recorded death for this patient"))
         .chain(found -> {
           Versions.check(expected, found.revision);
-          return deaths.delete(found);
+          return deaths.delete("nhsNumber = ?1 and revision = ?2", found.nhsNumber, found.revision)
+              .invoke(Versions::checkDeleted).replaceWithVoid();
         });
   }
 

@@ -204,7 +204,7 @@ public class Destructions {
                   : "now ends on " + now.endsOn() + " (" + now.basis() + ")") + ". Nothing was destroyed.");
         }
         return (patient == null ? Uni.createFrom().<String>nullItem() : hashes.of(patient)).chain(hash -> complaints
-            .delete(complaint)
+            .delete("id = ?1 and revision = ?2", complaint.id, complaint.revision).invoke(Versions::checkDeleted)
             .call(() -> forgetPatientInAppraisalsOf(complaint.id))
             .chain(() -> {
               DestructionRecord stub = stub(staff, appraisal, now, complaint.id, hash, complaint.receivedAt);

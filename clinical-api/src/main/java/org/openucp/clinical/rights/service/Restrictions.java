@@ -115,7 +115,7 @@ public class Restrictions {
             throw ProblemException.conflict("lift-notice-required", "The patient has not been told",
                 "Record the notice sent to the patient before lifting the restriction (UK GDPR Art 18(3))");
           }
-          return restrictions.delete(restriction);
+          return restrictions.delete("nhsNumber", restriction.nhsNumber);
         })
         .chain(() -> republish(patient));
   }
@@ -125,7 +125,8 @@ public class Restrictions {
    * (consent given again): they know, so no notice of lifting is owed. Brings the published plan back.
    */
   public Uni<Void> liftWithin(Restriction restriction) {
-    return restrictions.delete(restriction).chain(() -> republish(NhsNumber.of(restriction.nhsNumber)));
+    return restrictions.delete("nhsNumber", restriction.nhsNumber)
+        .chain(() -> republish(NhsNumber.of(restriction.nhsNumber)));
   }
 
   private Uni<Void> republish(NhsNumber patient) {

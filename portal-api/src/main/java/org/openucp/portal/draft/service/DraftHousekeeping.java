@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.openucp.portal.draft.Draft;
 import org.openucp.portal.draft.DraftConfig;
@@ -48,13 +49,18 @@ public class DraftHousekeeping {
     Instant cutoff = clock.instant().minus(config.retention());
     return Panache.withTransaction(() -> drafts.unsubmittedSince(cutoff).chain(expired ->
         Multi.createFrom().iterable(expired)
-            .onItem().transformToUniAndConcatenate(draft -> drafts.delete(draft)
+            // By statement with the version read (Versions#checkDeleted says why): a draft the patient saved
+            // meanwhile is kept.
+            .onItem().transformToUniAndConcatenate(draft -> drafts
+                .delete("id = ?1 and version = ?2", draft.id, draft.version)
                 // Only the fact of destruction is logged: never the content.
-                .invoke(() -> LOG.infof("Destroyed draft %s: unsubmitted and unchanged since %s", draft.id,
-                    draft.updatedAt))
-                .replaceWith(draft.id))
-            .collect().asList()
-            .map(List::size)));
+                .invoke(deleted -> {
+                  if (deleted > 0) {
+                    LOG.infof("Destroyed draft %s: unsubmitted and unchanged since %s", draft.id, draft.updatedAt);
+                  }
+                }))
+            .collect().with(Collectors.summingLong(Long::longValue))
+            .map(Long::intValue)));
   }
 
   /** Sends the one reminder each unsubmitted draft is due. Emits how many were sent. */

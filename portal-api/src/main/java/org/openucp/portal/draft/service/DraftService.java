@@ -91,7 +91,9 @@ public class DraftService {
 
   @WithTransaction
   public Uni<Void> discard(Patient patient, UUID id, long expectedVersion) {
-    return editable(patient, id, expectedVersion).chain(drafts::delete);
+    return editable(patient, id, expectedVersion)
+        .chain(draft -> drafts.delete("id = ?1 and version = ?2", draft.id, draft.version))
+        .invoke(Versions::checkDeleted).replaceWithVoid();
   }
 
   /**
