@@ -74,7 +74,7 @@ for round in $(seq 1 "$ROUNDS"); do
     echo "$name round $round: $result peak_rss=$(cat "$BENCH_DIR/peak-$name") MiB"
     RPS[$name]="${RPS[$name]:-} $(field rps "$result")"
     P99[$name]="${P99[$name]:-} $(field p99_ms "$result")"
-    peak=$(cat "$BENCH_DIR/peak-$name"); [ "$peak" -gt "${PEAK[$name]:-0}" ] && PEAK[$name]=$peak
+    peak=$(cat "$BENCH_DIR/peak-$name" 2>/dev/null); peak=${peak:-0}; [ "$peak" -gt "${PEAK[$name]:-0}" ] && PEAK[$name]=$peak
   done
 done
 PG_AFTER=$(best_pgbench "$SECONDS_PER_RUN"); echo "pgbench after: $PG_AFTER"

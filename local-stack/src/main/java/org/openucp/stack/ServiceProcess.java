@@ -10,14 +10,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.openucp.model.api.ApiVersion;
 
 /** One packaged service running as a separate JVM process, with its output in a log file. */
 public final class ServiceProcess implements AutoCloseable {
 
+  private static final Pattern ENVIRONMENT_SETTING = Pattern.compile("[A-Z][A-Z0-9_]*=.*");
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   private final String name;
@@ -39,7 +42,10 @@ public final class ServiceProcess implements AutoCloseable {
     return start(name, jar, port, config, logDirectory, List.of());
   }
 
-  /** As {@link #start(String, Path, int, Map, Path)}, with options for the JVM (heap, collector...). */
+  /**
+   * As {@link #start(String, Path, int, Map, Path)}, with options for the JVM (heap, collector...); an option of the
+   * form {@code NAME=value} in capitals (as {@code MALLOC_ARENA_MAX=2}) is set in the process's environment instead.
+   */
   public static ServiceProcess start(String name, Path jar, int port, Map<String, String> config, Path logDirectory,
       List<String> jvmOptions) {
     if (!Files.isRegularFile(jar)) {
@@ -47,7 +53,14 @@ public final class ServiceProcess implements AutoCloseable {
     }
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(jvmOptions);
+    Map<String, String> environment = new HashMap<>();
+    for (String option : jvmOptions) {
+      if (ENVIRONMENT_SETTING.matcher(option).matches()) {
+        environment.put(option.substring(0, option.indexOf('=')), option.substring(option.indexOf('=') + 1));
+      } else {
+        command.add(option);
+      }
+    }
     command.add("-Dquarkus.http.port=" + port);
     config.forEach((key, value) -> command.add("-D" + key + "=" + value));
     command.add("-jar");
@@ -56,10 +69,9 @@ public final class ServiceProcess implements AutoCloseable {
       Files.createDirectories(logDirectory);
       Path log = logDirectory.resolve(name + ".log");
       long started = System.nanoTime();
-      Process process = new ProcessBuilder(command)
-          .redirectErrorStream(true)
-          .redirectOutput(log.toFile())
-          .start();
+      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+      builder.environment().putAll(environment);
+      Process process = builder.start();
       return new ServiceProcess(name, port, log, process, started);
     } catch (IOException e) {
       throw new UncheckedIOException("Could not start " + name, e);
