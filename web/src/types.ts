@@ -8,6 +8,7 @@ export type Candidate = C['schemas']['Candidate'];
 export type PlanContent = C['schemas']['PlanContent'];
 export type VersionStamp = C['schemas']['VersionStamp'];
 export type InboxItem = C['schemas']['InboxItem'];
+export type InboxPage = C['schemas']['PageInboxItem'];
 export type ConsentRequest = C['schemas']['ConsentRequest'];
 export type ConsentView = C['schemas']['ConsentView'];
 export type PlanSummary = C['schemas']['PlanSummary'];

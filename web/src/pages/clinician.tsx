@@ -4,7 +4,7 @@ import { session } from '../auth';
 import { dateTime, nhsNumber, words } from '../format';
 import { PlanContentView } from '../plan-view';
 import { navigate } from '../router';
-import type { ConsentRequest, ConsentView, InboxItem, PlanContent, PlanDraft, PlanSummary, Publication, PublishedView, VersionStamp } from '../types';
+import type { ConsentRequest, ConsentView, InboxItem, InboxPage, PlanContent, PlanDraft, PlanSummary, Publication, PublishedView, VersionStamp } from '../types';
 import { ErrorSummary, Failure, FocusedAlert, Field, PageHeading, Select, SignedIn, TextArea, WhoIsSignedIn } from '../ui';
 
 const BASES: [string, string][] = ['EXPLICIT_CONSENT', 'BEST_INTERESTS_DECISION', 'LPA_HOLDER', 'PARENT_OR_GUARDIAN'].map((b) => [b, words(b)]);
@@ -45,11 +45,15 @@ export function ClinicianHome() {
 
 function Inbox() {
   const [items, setItems] = useState<InboxItem[]>();
+  const [total, setTotal] = useState<number>();
   const [failure, setFailure] = useState<unknown>();
   const [basis, setBasis] = useState<Record<string, string>>({});
   const [tick, setTick] = useState(0);
   useEffect(() => {
-    itemsOf<InboxItem>(clinical().GET('/v1/intake/submitted-drafts')).then((data) => setItems(data), setFailure);
+    run<InboxPage>(clinical().GET('/v1/intake/submitted-drafts')).then(({ data }) => {
+      setItems(data.items);
+      setTotal(data.total);
+    }, setFailure);
   }, [tick]);
   const claim = async (item: InboxItem) => {
     if (!item.id) return;
@@ -73,6 +77,9 @@ function Inbox() {
       <h2 id="inbox-title">Submissions from patients to {organisation() || 'your organisation'}</h2>
       {failure !== undefined && <Failure error={failure} />}
       {items && items.length === 0 && <p class="card">Nothing waiting.</p>}
+      {items && total !== undefined && total > items.length && (
+        <p>The oldest {items.length} of {total} waiting: take these in to see the rest.</p>
+      )}
       {items && items.length > 0 && (
         <ul class="inbox">
           {items.map((item) => (
