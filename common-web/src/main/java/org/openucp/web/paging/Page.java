@@ -2,7 +2,6 @@ package org.openucp.web.paging;
 
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
-import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -22,8 +21,8 @@ public record Page<T>(
     return new Page<>(items, (long) items.size(), PageLinks.self(request));
   }
 
-  /** The {@code page}th page of {@code size} items (from 0), with links to its neighbours. */
-  public static <T> Page<T> of(Slice<T> slice, int page, int size, UriInfo request) {
+  /** The {@code page}th page (from 0), with links to its neighbours; the links keep the request's own size. */
+  public static <T> Page<T> of(Slice<T> slice, int page, UriInfo request) {
     return new Page<>(slice.items(), slice.total(), PageLinks.of(request, page, slice.hasMore()));
   }
 
@@ -39,11 +38,7 @@ public record Page<T>(
    * A page relayed from another service with this service's own links: the same items and total, and a next link
    * where the other service gave one.
    */
-  public Page<T> relinked(int page, int size, UriInfo request) {
-    return of(new Slice<>(items, total, links.next() != null), page, size, request);
-  }
-
-  public <R> Page<R> map(Function<? super T, ? extends R> mapper) {
-    return new Page<>(items.stream().<R>map(mapper).toList(), total, links);
+  public Page<T> relinked(int page, UriInfo request) {
+    return of(new Slice<>(items, total, links.next() != null), page, request);
   }
 }

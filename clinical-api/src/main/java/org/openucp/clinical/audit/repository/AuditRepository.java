@@ -1,7 +1,6 @@
 package org.openucp.clinical.audit.repository;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
@@ -17,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.openucp.clinical.audit.AuditEvent;
 import org.openucp.clinical.audit.AuditOutcome;
+import org.openucp.clinical.database.CountedPages;
 import org.openucp.model.identity.NhsNumber;
 import org.openucp.clinical.audit.service.AuditQuery;
 import org.openucp.web.paging.Slice;
@@ -252,8 +252,7 @@ public class AuditRepository implements PanacheRepositoryBase<AuditEvent, Long> 
   public Uni<Slice<AuditEvent>> staffAccessesOf(NhsNumber patient, int pageIndex, int pageSize) {
     var accesses = find("nhsNumber = ?1 and outcome = ?2 and organisation is not null", Sort.by("seq").descending(),
         patient.value(), AuditOutcome.SUCCESS);
-    return accesses.count().chain(total -> accesses.page(Page.of(pageIndex, pageSize)).list()
-        .map(found -> Slice.counted(found, total, pageIndex, pageSize)));
+    return CountedPages.read(accesses, pageIndex, pageSize);
   }
 
   private static Tuple values(AuditEvent event) {

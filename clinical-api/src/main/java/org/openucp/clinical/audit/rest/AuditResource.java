@@ -67,7 +67,7 @@ public class AuditResource {
       @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
       @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size, UriInfo request) {
     return trail.search(new AuditQuery(nhsNumber, userId, organisation, from, to), page, size)
-        .map(events -> Page.of(events.map(AuditEventView::of), page, size, request));
+        .map(events -> Page.of(events.map(AuditEventView::of), page, request));
   }
 
   @GET

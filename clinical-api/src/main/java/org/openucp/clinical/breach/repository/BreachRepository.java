@@ -1,7 +1,6 @@
 package org.openucp.clinical.breach.repository;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -11,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.openucp.clinical.breach.Breach;
+import org.openucp.clinical.database.CountedPages;
 import org.openucp.web.paging.Slice;
 
 @ApplicationScoped
@@ -19,8 +19,7 @@ public class BreachRepository implements PanacheRepositoryBase<Breach, UUID> {
   /** The register, the breach the operator became aware of most recently first. */
   public Uni<Slice<Breach>> newest(int pageIndex, int pageSize) {
     var newestFirst = findAll(Sort.by("awareAt").descending().and("recordedAt").descending().and("id"));
-    return newestFirst.count().chain(total -> newestFirst.page(Page.of(pageIndex, pageSize)).list()
-        .map(found -> Slice.counted(found, total, pageIndex, pageSize)));
+    return CountedPages.read(newestFirst, pageIndex, pageSize);
   }
 
   public Uni<List<Breach>> byIds(List<UUID> ids) {

@@ -81,7 +81,7 @@ public class BreachResource {
   public Uni<Page<BreachSummary>> listBreaches(
       @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
       @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size, UriInfo request) {
-    return register.list(page, size).map(found -> Page.of(found.map(BreachSummary::of), page, size, request));
+    return register.list(page, size).map(found -> Page.of(found.map(BreachSummary::of), page, request));
   }
 
   @GET

@@ -1,12 +1,12 @@
 package org.openucp.clinical.intake.repository;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.UUID;
+import org.openucp.clinical.database.CountedPages;
 import org.openucp.clinical.intake.SubmittedDraftRecord;
 import org.openucp.model.identity.NhsNumber;
 import org.openucp.model.identity.OdsCode;
@@ -56,8 +56,7 @@ public class SubmittedDraftRepository implements PanacheRepositoryBase<Submitted
     Sort oldestFirst = Sort.by("receivedAt").and("id");
     var inbox = includeClaimed ? find("organisation", oldestFirst, organisation.value())
         : find("organisation = ?1 and claimedAt is null", oldestFirst, organisation.value());
-    return inbox.count().chain(total -> inbox.page(Page.of(pageIndex, pageSize)).list()
-        .map(found -> Slice.counted(found, total, pageIndex, pageSize)));
+    return CountedPages.read(inbox, pageIndex, pageSize);
   }
 
   /** The organisations the patient's submissions are addressed to. */

@@ -94,7 +94,7 @@ public class IntakeResource {
       // Bounded so that page × size, the row offset, stays an int: a huge page is a 400, not an overflow.
       @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
       @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size, UriInfo request) {
-    return intake.inbox(includeClaimed, page, size).map(items -> Page.of(items.map(InboxItem::of), page, size, request));
+    return intake.inbox(includeClaimed, page, size).map(items -> Page.of(items.map(InboxItem::of), page, request));
   }
 
   @GET

@@ -1,13 +1,13 @@
 package org.openucp.clinical.notice.repository;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.openucp.clinical.database.CountedPages;
 import org.openucp.clinical.notice.ReconsentNotification;
 import org.openucp.clinical.withdrawal.FollowUpTask;
 import org.openucp.web.paging.Slice;
@@ -67,8 +67,7 @@ public class ReconsentRepository implements PanacheRepositoryBase<ReconsentNotif
   /** The oldest notifications the portal has not dealt with and that consent given again has not overtaken. */
   public Uni<Slice<ReconsentNotification>> oldestPending(int limit) {
     var pending = find("outcome is null and supersededAt is null", Sort.by("createdAt").and("id"));
-    return pending.count().chain(total -> pending.page(Page.ofSize(limit)).list()
-        .map(found -> Slice.counted(found, total, 0, limit)));
+    return CountedPages.read(pending, 0, limit);
   }
 
   /** The newest notification for the patient, to show their care team whether they were reached. */

@@ -136,7 +136,7 @@ public class PatientAccessResource {
     return proofs.prove(patientToken, proxyAssertion)
         .chain(viewer -> access.accessLog(nhsNumber, viewer, page, size))
         .map(events -> Page.of(events.map(
-            event -> new Access(event.occurredAt, event.roleCode, event.organisation, event.action)), page, size, request));
+            event -> new Access(event.occurredAt, event.roleCode, event.organisation, event.action)), page, request));
   }
 
   /** A right the patient asks the service to act on, in their words. */

@@ -1,11 +1,11 @@
 package org.openucp.clinical.retention.repository;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
+import org.openucp.clinical.database.CountedPages;
 import org.openucp.clinical.retention.DestructionRecord;
 import org.openucp.web.paging.Slice;
 
@@ -21,7 +21,6 @@ public class DestructionLogRepository implements PanacheRepositoryBase<Destructi
     Sort newestFirst = Sort.by("destroyedAt").descending().and("id");
     var log = nhsNumberHash == null ? findAll(newestFirst) : find("nhsNumberHash = ?1 or id in (select p.destructionId"
         + " from DestructionPatient p where p.nhsNumberHash = ?1)", newestFirst, nhsNumberHash);
-    return log.count().chain(total -> log.page(Page.of(pageIndex, pageSize)).list()
-        .map(found -> Slice.counted(found, total, pageIndex, pageSize)));
+    return CountedPages.read(log, pageIndex, pageSize);
   }
 }

@@ -278,7 +278,7 @@ public class RetentionResource {
       @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
       @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size, UriInfo request) {
     return destructions.log(nhsNumber, page, size)
-        .map(found -> Page.of(found.map(DestructionView::of), page, size, request));
+        .map(found -> Page.of(found.map(DestructionView::of), page, request));
   }
 
   @GET

@@ -1,12 +1,12 @@
 package org.openucp.clinical.withdrawal.repository;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.UUID;
+import org.openucp.clinical.database.CountedPages;
 import org.openucp.clinical.withdrawal.WithdrawalNotice;
 import org.openucp.web.paging.Slice;
 
@@ -15,8 +15,7 @@ public class WithdrawalNoticeRepository implements PanacheRepositoryBase<Withdra
 
   public Uni<Slice<WithdrawalNotice>> oldestPending(int limit) {
     var pending = find("acknowledgedAt is null", Sort.by("withdrawnAt").and("id"));
-    return pending.count().chain(total -> pending.page(Page.ofSize(limit)).list()
-        .map(found -> Slice.counted(found, total, 0, limit)));
+    return CountedPages.read(pending, 0, limit);
   }
 
   /** Whether the patient's consent was withdrawn at or after the given time. */

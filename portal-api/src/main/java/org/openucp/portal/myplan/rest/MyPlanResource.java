@@ -69,7 +69,7 @@ public class MyPlanResource {
   public Uni<Page<ClinicalViews.Access>> readMyAccessLog(
       @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
       @QueryParam("size") @DefaultValue("200") @Min(1) @Max(500) int size, UriInfo request) {
-    return plans.accessLog(patient.get(), page, size).map(found -> found.relinked(page, size, request));
+    return plans.accessLog(patient.get(), page, size).map(found -> found.relinked(page, request));
   }
 
   @GET
