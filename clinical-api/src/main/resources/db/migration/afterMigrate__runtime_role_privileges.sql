@@ -8,6 +8,11 @@
 -- A Flyway callback rather than a migration: it runs at whatever version a run ends (a new table is covered in the
 -- run that creates it) and takes everything away first, so the grants are always exactly these.
 
+-- Flyway runs this callback outside its own lock, and instances that migrate at start may run it together;
+-- PostgreSQL refuses concurrent grants on one object ("tuple concurrently updated"), so one run at a time. The
+-- lock is held until this script's transaction ends.
+SELECT pg_advisory_xact_lock(hashtext('openucp.runtime_role_privileges'));
+
 -- Refuse a runtime role that could undo what follows: the migration role itself, a member of it, or a role that may
 -- bypass every check.
 DO $$

@@ -2,6 +2,7 @@ package org.openucp.stack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,6 +22,8 @@ import org.openucp.model.api.ApiVersion;
 public final class ServiceProcess implements AutoCloseable {
 
   private static final Pattern ENVIRONMENT_SETTING = Pattern.compile("[A-Z][A-Z0-9_]*=.*");
+  /** Enough of a log to show why a service did not start, in the failure CI prints. */
+  private static final int LINES_SHOWN_ON_EXIT = 30;
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   private final String name;
@@ -78,12 +81,25 @@ public final class ServiceProcess implements AutoCloseable {
     }
   }
 
+  /**
+   * A port nothing listens on now, for a service to be started on. Another process may take it before the service
+   * binds it; a service that then exits shows why in {@link #awaitReady}'s message.
+   */
+  public static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Waits until the service reports ready; returns how long it took since the process started. */
   public Duration awaitReady(Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
-        throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
+        throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log
+            + "; its last lines:\n" + lastLines(LINES_SHOWN_ON_EXIT));
       }
       if (healthStatus("ready") == 200) {
         return Duration.ofNanos(System.nanoTime() - startedAtNanos);
@@ -177,6 +193,15 @@ public final class ServiceProcess implements AutoCloseable {
     } catch (InterruptedException e) {
       process.destroyForcibly();
       Thread.currentThread().interrupt();
+    }
+  }
+
+  private String lastLines(int count) {
+    try {
+      List<String> lines = Files.readAllLines(log);
+      return String.join("\n", lines.subList(Math.max(0, lines.size() - count), lines.size()));
+    } catch (IOException | UncheckedIOException e) {
+      return "(unreadable: " + e.getMessage() + ")";
     }
   }
 

@@ -2,10 +2,9 @@ package org.openucp.stack;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.openucp.stack.ServiceProcess.freePort;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -143,14 +142,6 @@ class MigrationJobIT {
          ResultSet result = statement.executeQuery(sql)) {
       result.next();
       return result.getLong(1);
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

@@ -2,8 +2,8 @@ package org.openucp.stack.bench;
 
 import static java.lang.System.Logger.Level.INFO;
 import static java.lang.System.Logger.Level.WARNING;
+import static org.openucp.stack.ServiceProcess.freePort;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -239,14 +239,6 @@ public final class DraftMoveBenchmark {
   private static void awaitFile(Path file) throws InterruptedException {
     while (!Files.exists(file)) {
       Thread.sleep(200);
-    }
-  }
-
-  private static int freePort() {
-    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
     }
   }
 }

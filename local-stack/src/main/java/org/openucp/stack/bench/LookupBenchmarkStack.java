@@ -1,8 +1,9 @@
 package org.openucp.stack.bench;
 
+import static org.openucp.stack.ServiceProcess.freePort;
+
 import java.io.IOException;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -304,13 +305,4 @@ public final class LookupBenchmarkStack {
         "whatMattersToMe":"Being at home","plannedReviewDate":"%s"}"""
         .formatted(family, born, review);
   }
-
-  private static int freePort() {
-    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
 }

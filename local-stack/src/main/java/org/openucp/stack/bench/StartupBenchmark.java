@@ -1,6 +1,7 @@
 package org.openucp.stack.bench;
 
 import static java.lang.System.Logger.Level.INFO;
+import static org.openucp.stack.ServiceProcess.freePort;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -88,13 +89,5 @@ public final class StartupBenchmark {
 
   private static List<String> options(String options) {
     return options.isBlank() ? List.of() : List.of(options.trim().split("\\s+"));
-  }
-
-  private static int freePort() {
-    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
   }
 }
