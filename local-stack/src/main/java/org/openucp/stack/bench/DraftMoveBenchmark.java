@@ -84,56 +84,26 @@ public final class DraftMoveBenchmark {
             + EmbeddedDatabase.USER + "\nPG_PASSWORD=" + EmbeddedDatabase.PASSWORD + "\nCLINICAL_PID="
             + clinical.pid() + "\nPORTAL_PIDS=\"" + first.pid() + " " + second.pid() + "\"\n");
 
-        List<String> tokens = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-          tokens.add(issuer.token(NhsNumbers.patient(NhsNumbers.fresh()), 3600));
+        // The JIT compiles the services' hot paths during the first few thousand requests; on two shared cores that
+        // takes as much CPU as the requests themselves, so with WARMUP=n the timed drafts follow n warm-up drafts that
+        // go the whole way first.
+        int warmup = Integer.parseInt(System.getenv().getOrDefault("WARMUP", "0"));
+        if (warmup > 0) {
+          List<String> warmTokens = tokens(issuer, warmup);
+          String[] warmIds = create(portals, warmTokens, concurrency, "warm-up create");
+          submit(portals, warmTokens, warmIds, concurrency, 0, "warm-up submit");
+          awaitMoved(database, submitted(warmIds));
         }
+        List<String> tokens = tokens(issuer, count);
         // Each patient's first request to a replica verifies their token in full, as it would in production.
-        String[] ids = new String[count];
-        long creating = System.nanoTime();
-        AtomicInteger failures = new AtomicInteger();
-        run(count, concurrency, 0, i -> send(HttpRequest.newBuilder(
-                URI.create(portals.get(i % 2).apiUrl() + "/drafts"))
-            .header("Authorization", "Bearer " + tokens.get(i)).header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(DRAFT)).build(), 201, failures)
-            .thenAccept(body -> {
-              Matcher id = ID.matcher(body == null ? "" : body);
-              if (id.find()) {
-                ids[i] = id.group(1);
-              }
-            }));
-        double createSeconds = (System.nanoTime() - creating) / 1e9;
-        LOG.log(INFO, String.format(
-            "RESULT phase=create drafts=%d failures=%d seconds=%.2f per_second=%.1f", count,
-            failures.get(), createSeconds, count / createSeconds));
+        String[] ids = create(portals, tokens, concurrency, "create");
 
         Files.writeString(out.resolve("ready"), "ready\n");
         awaitFile(out.resolve("go"));
-        failures.set(0);
         long submitting = System.nanoTime();
-        run(count, concurrency, rate, i -> ids[i] == null ? CompletableFuture.completedFuture(null)
-            : send(HttpRequest.newBuilder(
-                    URI.create(portals.get(i % 2).apiUrl() + "/drafts/" + ids[i] + "/submission"))
-                .header("Authorization", "Bearer " + tokens.get(i)).header("If-Match", "\"0\"")
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), 202, failures));
-        double submitSeconds = (System.nanoTime() - submitting) / 1e9;
-        LOG.log(INFO, String.format(
-            "RESULT phase=submit drafts=%d failures=%d seconds=%.2f per_second=%.1f", count,
-            failures.get(), submitSeconds, count / submitSeconds));
-
-        List<UUID> submitted = new ArrayList<>();
-        for (String id : ids) {
-          if (id != null) {
-            submitted.add(UUID.fromString(id));
-          }
-        }
-        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-        while (System.nanoTime() < deadline
-            && (count(database, "portal", "SELECT count(*) FROM draft WHERE id = ANY(?)", submitted) > 0
-                || count(database, "clinical", "SELECT count(*) FROM submitted_draft WHERE source_draft_id = ANY(?)",
-                    submitted) < submitted.size())) {
-          Thread.sleep(100);
-        }
+        submit(portals, tokens, ids, concurrency, rate, "submit");
+        List<UUID> submitted = submitted(ids);
+        awaitMoved(database, submitted);
         double moveSeconds = (System.nanoTime() - submitting) / 1e9;
         LOG.log(INFO, String.format(
             "RESULT phase=move drafts=%d seconds=%.2f per_second=%.1f", submitted.size(),
@@ -151,8 +121,9 @@ public final class DraftMoveBenchmark {
             + " WHERE delivered_at IS NOT NULL AND draft_id = ANY(?)", submitted);
         LOG.log(INFO, String.format(
             "RESULT phase=check created=%d submitted=%d in_clinical=%d distinct_in_clinical=%d"
-                + " all_in_clinical=%d left_in_portal=%d left_in_outbox=%d receipts_delivered=%d", count,
-            submitted.size(), inClinical, distinctInClinical, allInClinical, leftInPortal, leftInOutbox, delivered));
+                + " all_in_clinical=%d (warm-up %d) left_in_portal=%d left_in_outbox=%d receipts_delivered=%d", count,
+            submitted.size(), inClinical, distinctInClinical, allInClinical, warmup, leftInPortal, leftInOutbox,
+            delivered));
         try (Connection connection = database.connect("portal");
              PreparedStatement query = connection.prepareStatement("""
                  SELECT count(*) / extract(epoch FROM max(delivered_at) - min(submitted_at)),
@@ -172,6 +143,75 @@ public final class DraftMoveBenchmark {
         }
         awaitFile(out.resolve("done"));
       }
+    }
+  }
+
+  private static List<String> tokens(LocalIssuer issuer, int count) {
+    List<String> tokens = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      tokens.add(issuer.token(NhsNumbers.patient(NhsNumbers.fresh()), 3600));
+    }
+    return tokens;
+  }
+
+  /** Each patient starts a draft, alternating replicas; returns the drafts' ids (null where it failed). */
+  private static String[] create(List<ServiceProcess> portals, List<String> tokens, int concurrency, String phase)
+      throws InterruptedException {
+    String[] ids = new String[tokens.size()];
+    long creating = System.nanoTime();
+    AtomicInteger failures = new AtomicInteger();
+    run(tokens.size(), concurrency, 0, i -> send(HttpRequest.newBuilder(
+            URI.create(portals.get(i % 2).apiUrl() + "/drafts"))
+        .header("Authorization", "Bearer " + tokens.get(i)).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(DRAFT)).build(), 201, failures)
+        .thenAccept(body -> {
+          Matcher id = ID.matcher(body == null ? "" : body);
+          if (id.find()) {
+            ids[i] = id.group(1);
+          }
+        }));
+    report(phase, tokens.size(), failures.get(), creating);
+    return ids;
+  }
+
+  /** Each patient submits their draft through the replica that holds their token's first verification. */
+  private static void submit(List<ServiceProcess> portals, List<String> tokens, String[] ids, int concurrency,
+      double rate, String phase) throws InterruptedException {
+    long submitting = System.nanoTime();
+    AtomicInteger failures = new AtomicInteger();
+    run(ids.length, concurrency, rate, i -> ids[i] == null ? CompletableFuture.completedFuture(null)
+        : send(HttpRequest.newBuilder(
+                URI.create(portals.get(i % 2).apiUrl() + "/drafts/" + ids[i] + "/submission"))
+            .header("Authorization", "Bearer " + tokens.get(i)).header("If-Match", "\"0\"")
+            .POST(HttpRequest.BodyPublishers.noBody()).build(), 202, failures));
+    report(phase, ids.length, failures.get(), submitting);
+  }
+
+  private static void report(String phase, int drafts, int failures, long startedNanos) {
+    double seconds = (System.nanoTime() - startedNanos) / 1e9;
+    LOG.log(INFO, String.format("RESULT phase=%s drafts=%d failures=%d seconds=%.2f per_second=%.1f",
+        phase.replace(' ', '-'), drafts, failures, seconds, drafts / seconds));
+  }
+
+  private static List<UUID> submitted(String[] ids) {
+    List<UUID> submitted = new ArrayList<>();
+    for (String id : ids) {
+      if (id != null) {
+        submitted.add(UUID.fromString(id));
+      }
+    }
+    return submitted;
+  }
+
+  /** Until every draft is in the clinical store and gone from the portal, or five minutes have passed. */
+  private static void awaitMoved(EmbeddedDatabase database, List<UUID> submitted)
+      throws SQLException, InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+    while (System.nanoTime() < deadline
+        && (count(database, "portal", "SELECT count(*) FROM draft WHERE id = ANY(?)", submitted) > 0
+            || count(database, "clinical", "SELECT count(*) FROM submitted_draft WHERE source_draft_id = ANY(?)",
+                submitted) < submitted.size())) {
+      Thread.sleep(100);
     }
   }
 

@@ -114,9 +114,10 @@ public class OutboxRelay {
     held.values().removeIf(leaseEnd -> leaseEnd.isBefore(now));
     // As PostgreSQL stores it (microseconds): the lease end is how this replica knows its own claims when releasing.
     Instant leaseEnd = now.plus(config.claimLease()).truncatedTo(ChronoUnit.MICROS);
-    return Panache.withTransaction(() -> outbox.claimDue(now, leaseEnd, config.batchSize())
-            .chain(claims -> claims.isEmpty() ? Uni.createFrom().item(List.<Claimed>of())
-                : drafts.findAllById(claims.stream().map(Claim::draftId).toList()).map(found -> claimed(claims, found))))
+    return outbox.claimDue(now, leaseEnd, config.batchSize())
+        .chain(claims -> claims.isEmpty() ? Uni.createFrom().item(List.<Claimed>of())
+            : Panache.withSession(() -> drafts.findAllById(claims.stream().map(Claim::draftId).toList()))
+                .map(found -> claimed(claims, found)))
         .invoke(claimed -> claimed.forEach(due -> held.put(due.draft().draftId(), leaseEnd)))
         .chain(due -> Multi.createFrom().iterable(due)
             .onItem().transformToUniAndConcatenate(this::deliverUnlessStopping)

@@ -31,6 +31,7 @@ import org.openucp.infra.Personas;
 import org.openucp.portal.support.Drafts;
 import org.openucp.portal.support.PortalDatabase;
 import org.openucp.portal.support.PortalInfra;
+import org.openucp.portal.support.StubClinicalIntake;
 
 @QuarkusTest
 @QuarkusTestResource(PortalInfra.class)
@@ -41,6 +42,8 @@ class DraftTest {
 
   @LocalInfra
   EmbeddedDatabase database;
+
+  StubClinicalIntake intake;
 
   private PortalDatabase tables;
 
@@ -230,6 +233,22 @@ class DraftTest {
         .body("organisation", equalTo("B82005"));
     given().auth().oauth2(patientToken()).header("If-Match", "\"3\"")
         .when().post("/drafts/" + id + "/submission").then().statusCode(202);
+  }
+
+  @Test
+  void shouldAskTheClinicalApiForTheRecipientsOnceForManySubmissionsWhileTheListIsFresh() {
+    given().auth().oauth2(patientToken()).when().get("/care-teams").then().statusCode(200);
+    int asked = intake.recipientReads();
+
+    for (Persona patient : List.of(Personas.PATIENT, Personas.SECOND_PATIENT)) {
+      given().auth().oauth2(issuer.token(patient)).header("If-Match", "\"0\"")
+          .when().post("/drafts/" + start(patient) + "/submission")
+          .then().statusCode(202);
+    }
+    given().auth().oauth2(patientToken()).when().get("/care-teams").then().statusCode(200)
+        .body("items.odsCode", equalTo(List.of("A83008", "B82005")));
+
+    assertThat(intake.recipientReads()).as("requests for the recipients after the first").isEqualTo(asked);
   }
 
   @Test

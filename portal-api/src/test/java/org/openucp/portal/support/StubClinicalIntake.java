@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openucp.model.api.ApiVersion;
@@ -51,6 +52,7 @@ public final class StubClinicalIntake implements AutoCloseable {
   private final Map<String, Instant> noticeTimes = new ConcurrentHashMap<>();
   private final List<String> acknowledged = new CopyOnWriteArrayList<>();
   private final List<String> rightsRequests = new CopyOnWriteArrayList<>();
+  private final AtomicInteger recipientReads = new AtomicInteger();
   private volatile int failWithStatus;
   private volatile Duration answerDelay = Duration.ZERO;
 
@@ -75,6 +77,11 @@ public final class StubClinicalIntake implements AutoCloseable {
 
   public String url() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  /** How many times the list of organisations that receive submissions was asked for. */
+  public int recipientReads() {
+    return recipientReads.get();
   }
 
   public List<Delivery> deliveries() {
@@ -172,6 +179,7 @@ public final class StubClinicalIntake implements AutoCloseable {
 
   /** The organisations that receive submissions: the two demo practices. */
   private void recipients(HttpExchange exchange) throws IOException {
+    recipientReads.incrementAndGet();
     byte[] response = page(List.of("""
         {"odsCode":"A83008","name":"Demo Medical Practice","type":"GP_PRACTICE"}""", """
         {"odsCode":"B82005","name":"Second Demo Practice","type":"GP_PRACTICE"}""")).getBytes(StandardCharsets.UTF_8);

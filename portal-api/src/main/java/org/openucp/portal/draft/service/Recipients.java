@@ -1,5 +1,6 @@
 package org.openucp.portal.draft.service;
 
+import io.quarkus.cache.CacheResult;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -25,7 +26,7 @@ public class Recipients {
   }
 
   public Uni<List<Recipient>> all() {
-    return clinical.recipients().map(Page::items).onFailure().transform(e -> {
+    return current().onFailure().transform(e -> {
       LOG.warnf("The clinical API's recipients could not be read: %s", e.toString());
       return new ProblemException(Problem.of("clinical-unavailable", "Try again shortly", 503,
           "The list of GP practices and care teams cannot be reached just now; nothing was changed"));
@@ -41,15 +42,25 @@ public class Recipients {
     if (organisation == null) {
       return Uni.createFrom().failure(notARecipient("choose the GP practice or care team to send it to"));
     }
-    return clinical.recipients()
+    return current()
         .onFailure().invoke(e -> LOG.warnf("Submission to %s not checked against the recipients: %s", organisation,
             e.toString()))
         .onFailure().recoverWithNull()
         .invoke(found -> {
-          if (found != null && found.items().stream().noneMatch(recipient -> recipient.odsCode().equals(organisation))) {
+          if (found != null && found.stream().noneMatch(recipient -> recipient.odsCode().equals(organisation))) {
             throw notARecipient(OdsCode.of(organisation) + " does not receive submissions: choose another");
           }
         }).replaceWithVoid();
+  }
+
+  /**
+   * The list as the clinical API last gave it, kept for {@code quarkus.cache.caffeine.recipients.expire-after-write}:
+   * every submission checks it, and it changes when an organisation is onboarded or its agreement ends, not from one
+   * submission to the next. A failure is not kept: the next call asks again.
+   */
+  @CacheResult(cacheName = "recipients")
+  Uni<List<Recipient>> current() {
+    return clinical.recipients().map(Page::items);
   }
 
   private static ProblemException notARecipient(String reason) {

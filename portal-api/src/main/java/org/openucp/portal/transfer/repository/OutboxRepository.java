@@ -3,11 +3,14 @@ package org.openucp.portal.transfer.repository;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -36,25 +39,29 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxMessage, UU
   }
 
   /**
-   * Claims up to {@code limit} due messages for this relay until {@code leaseEnd}. Rows another relay holds are
-   * skipped rather than waited for, so several replicas can relay side by side without delivering one draft twice
-   * at the same time.
+   * Claims up to {@code limit} due messages for this relay until {@code leaseEnd}, in one statement. Rows another
+   * relay holds are skipped rather than waited for, so several replicas can relay side by side without delivering one
+   * draft twice at the same time. Runs on the pool directly: through Hibernate, a native query answering rows caches
+   * a new plan on every run, all under one hash, and each look-up then walks them all.
    */
   public Uni<List<Claim>> claimDue(Instant now, Instant leaseEnd, int limit) {
-    return getSession().chain(session -> session.createNativeQuery("""
-            SELECT draft_id, trace_parent FROM draft_outbox
-            WHERE next_attempt_at <= :now AND (claimed_until IS NULL OR claimed_until < :now)
-            ORDER BY next_attempt_at
-            LIMIT :limit
-            FOR UPDATE SKIP LOCKED
-            """, Object[].class)
-        .setParameter("now", now)
-        .setParameter("limit", limit)
-        .getResultList()
-        .map(rows -> rows.stream().map(row -> new Claim((UUID) row[0], (String) row[1])).toList())
-        .call(claims -> claims.isEmpty() ? Uni.createFrom().voidItem()
-            : update("claimedUntil = ?1 where draftId in ?2", leaseEnd,
-                claims.stream().map(Claim::draftId).toList())));
+    return database.preparedQuery("""
+            UPDATE draft_outbox o SET claimed_until = $2
+            FROM (SELECT draft_id FROM draft_outbox
+                  WHERE next_attempt_at <= $1 AND (claimed_until IS NULL OR claimed_until < $1)
+                  ORDER BY next_attempt_at
+                  LIMIT $3
+                  FOR UPDATE SKIP LOCKED) due
+            WHERE o.draft_id = due.draft_id
+            RETURNING o.draft_id, o.trace_parent, o.next_attempt_at""")
+        .execute(Tuple.of(now.atOffset(ZoneOffset.UTC), leaseEnd.atOffset(ZoneOffset.UTC), limit))
+        .map(rows -> {
+          List<Row> claimed = new ArrayList<>();
+          rows.forEach(claimed::add);
+          claimed.sort(Comparator.comparing(row -> row.getOffsetDateTime("next_attempt_at")));
+          return claimed.stream().map(row -> new Claim(row.getUUID("draft_id"), row.getString("trace_parent")))
+              .toList();
+        });
   }
 
   /**
